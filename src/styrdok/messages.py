@@ -1,0 +1,172 @@
+"""The Swedish wording of every rule, in one place.
+
+Each rule has a short code (used in tests, `--format json` and the editor guide), a
+severity, a message saying what is wrong and a hint saying what to do. Templates use
+`str.format` fields; the checks supply the values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .problems import Position, Problem, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    severity: Severity
+    message: str
+    hint: str | None = None
+
+
+FEL = Severity.FEL
+VARNING = Severity.VARNING
+
+RULES: dict[str, Rule] = {
+    # Reading files.
+    "tom-fil": Rule(FEL, "filen är tom", "Skriv in uppgifterna, eller ta bort filen."),
+    "binar-fil": Rule(
+        FEL,
+        "filen är inte en textfil (den innehåller binära data)",
+        "Spara filen som vanlig text med teckenkodningen UTF-8.",
+    ),
+    "teckenkodning": Rule(
+        FEL,
+        "filen är inte sparad som UTF-8 (tecknet på kolumn {kolumn} går inte att läsa)",
+        "Spara filen med teckenkodningen UTF-8.",
+    ),
+    "tabb": Rule(
+        FEL,
+        "tabbtecken i indraget",
+        "Dra in med mellanslag – två per nivå – i stället för tabb.",
+    ),
+    "ogiltig-yaml": Rule(FEL, "YAML-koden går inte att läsa: {detalj}", "{rad}"),
+    "dubblett-nyckel": Rule(
+        FEL,
+        "fältet '{nyckel}' står två gånger (första gången på rad {forsta_rad})",
+        "Ta bort det ena – annars gäller bara det sista.",
+    ),
+    "ogiltig-nyckel": Rule(
+        FEL,
+        "fältnamnet på den här raden är inte ett ord",
+        "Skriv fältnamn som vanliga ord följda av kolon, t.ex. titel: …",
+    ),
+    "yaml-cirkel": Rule(
+        FEL,
+        "YAML-ankaret hänvisar till sig självt",
+        "Skriv ut värdet i stället för att använda & och *.",
+    ),
+    "frontmatter-saknas": Rule(
+        FEL,
+        "filen saknar front matter (uppgifterna mellan två rader med ---)",
+        "Börja filen med en rad ---, sedan uppgifterna, sedan en rad --- och därefter texten.",
+    ),
+    "frontmatter-oavslutad": Rule(
+        FEL,
+        "front matter avslutas aldrig: raden --- som ska stänga den saknas",
+        "Lägg till en rad med bara --- efter sista uppgiften.",
+    ),
+    "fel-struktur": Rule(FEL, "{vad} ska vara {forvantat}, men är {faktiskt}", "{rad}"),
+    "schemafil": Rule(
+        FEL,
+        "schemat går inte att läsa: {detalj}",
+        "Schemana hör till förrådet och ändras av utvecklare; återställ filen från main.",
+    ),
+    # Which files exist.
+    "datafil-saknas": Rule(
+        FEL,
+        "datafilen saknas",
+        "Filen behövs för att bygga webbplatsen; återställ den från main.",
+    ),
+    "okand-datafil": Rule(
+        FEL,
+        "okänd datafil '{namn}'",
+        "Datafilerna heter {kanda}. Byt namn på filen eller flytta den.",
+    ),
+    # Against the schema.
+    "saknat-falt": Rule(FEL, "fältet '{falt}' saknas", "Lägg till {falt}: – {beskrivning}"),
+    "okant-falt": Rule(FEL, "okänt fält '{falt}'", "{forslag}"),
+    "fel-typ": Rule(FEL, "'{falt}' ska vara {forvantat}, men är {faktiskt}", "{rad}"),
+    "ogiltigt-varde": Rule(FEL, "'{varde}' är inte ett tillåtet värde för '{falt}'", "{forslag}"),
+    "ogiltigt-datum": Rule(
+        FEL,
+        "'{varde}' i '{falt}' är inget giltigt datum",
+        "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2019-03-01.",
+    ),
+    "ogiltigt-format": Rule(FEL, "'{varde}' i '{falt}' har fel form", "{beskrivning}"),
+    "for-fa": Rule(FEL, "'{falt}' är tom eller har för få värden", "{beskrivning}"),
+    "for-lang": Rule(FEL, "'{falt}' är för lång (högst {max} tecken)", "Korta texten."),
+    "dubblett-varde": Rule(
+        FEL, "'{falt}' innehåller samma värde flera gånger", "Ta bort dubbletten."
+    ),
+    "utanfor-intervall": Rule(FEL, "'{falt}' har värdet {varde}, som är {hur}", "{beskrivning}"),
+    "schemafel": Rule(FEL, "'{falt}' är felaktigt: {detalj}", "{beskrivning}"),
+    # Across files.
+    "dubblett-id": Rule(
+        FEL,
+        "id '{id}' används redan av {vad} i {plats}",
+        "Ge var och en ett eget id.",
+    ),
+    "id-filnamn": Rule(
+        FEL,
+        "id '{id}' stämmer inte med filnamnet '{filnamn}'",
+        "Döp om filen till {id}.md eller ändra id, så att adressen till sidan blir stabil.",
+    ),
+    "okant-program": Rule(FEL, "okänt program '{id}'", "{forslag}"),
+    "okant-malomrade": Rule(FEL, "okänt målområde '{id}'", "{forslag}"),
+    "okant-fokusomrade": Rule(FEL, "okänt fokusområde '{id}'", "{forslag}"),
+    "okant-organ": Rule(FEL, "okänt organ '{id}'", "{forslag}"),
+    "okand-anvisning": Rule(FEL, "okänd anvisning '{id}'", "{forslag}"),
+    "okand-forfattning": Rule(FEL, "okänd författning '{id}'", "{forslag}"),
+    # Integrity of the whole.
+    "ersatt-men-gallande": Rule(
+        FEL,
+        "{vad} '{id}' har ersatts av '{av}' men har fortfarande status {status}",
+        "Sätt status: {ny_status} i '{id}', eller ta bort '{id}' ur ersatter i '{av}'.",
+    ),
+    "ersattningscykel": Rule(
+        FEL,
+        "ersatter bildar en cirkel: {cirkel}",
+        "Ett dokument kan inte ersätta ett som i sin tur ersätter det; ta bort en av hänvisningarna.",
+    ),
+    "revision-passerad": Rule(
+        VARNING,
+        "revideras_senast ({datum}) har passerat",
+        "Se över anvisningen och sätt ett nytt datum, eller sätt status: under revidering.",
+    ),
+    "datumordning": Rule(VARNING, "{forsta} ({datum1}) är senare än {andra} ({datum2})", "{rad}"),
+    "flera-karnor": Rule(
+        FEL,
+        "flera målområden i programmet '{program}' är markerade som kärnan",
+        "Sätt karna: true på ett enda målområde.",
+    ),
+    "fel-program": Rule(
+        FEL,
+        "målområdet '{malomrade}' hör till programmet '{annat}', inte till '{program}'",
+        "Ett fokusområde kan bara ha bäring på målområden i sitt eget program.",
+    ),
+    "flera-gallande-program": Rule(
+        FEL,
+        "flera program har status gällande: {program}",
+        "Bara ett program kan gälla; sätt status: utgått och ersatt_av på det äldre.",
+    ),
+    "inget-gallande-program": Rule(
+        VARNING,
+        "inget program har status gällande",
+        "Webbplatsen visar då det senaste programmet med en markering om att det inte gäller.",
+    ),
+}
+
+
+def problem(code: str, path: str, position: Position, **values: object) -> Problem:
+    rule = RULES[code]
+    message = rule.message.format(**values)
+    hint = rule.hint.format(**values) if rule.hint else None
+    return Problem(
+        code=code,
+        severity=rule.severity,
+        path=path,
+        position=position,
+        message=message,
+        hint=hint or None,
+    )
