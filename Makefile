@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+# Material prints a banner about MkDocs 2.0 on every build; the risk is noted in DESIGN.md.
+export NO_MKDOCS_2_WARNING := 1
+
 .PHONY: build test check serve lint lock clean
 
 build: $(STAMP)

@@ -37,6 +37,8 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "okand-datafil--stavfel.yml": ("data/fokusområden.yml", "okand-datafil", 1),
     "saknat-falt--ansvarig.md": (ANVISNING, "saknat-falt", 2),
     "saknat-falt--gallande-utan-beslutsdatum.md": (ANVISNING, "saknat-falt", 2),
+    "saknat-falt--program-utan-period.yml": ("data/program.yml", "saknat-falt", 13),
+    "ogiltigt-varde--organtyp.yml": ("data/organ.yml", "ogiltigt-varde", 21),
     "okant-falt--stavfel.md": (ANVISNING, "okant-falt", 5),
     "fel-typ--sfs-utan-citattecken.yml": ("data/forfattningar.yml", "fel-typ", 7),
     "fel-typ--text-i-stallet-for-lista.md": (ANVISNING, "fel-typ", 5),

@@ -1,0 +1,114 @@
+"""Markdown views: the head of an anvisning page and the macro fragments."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import check
+from styrdok import pages
+from styrdok.select import select
+
+
+@pytest.fixture
+def publication(project):
+    return select(check(project).model)
+
+
+def test_md_escapes_markdown_and_html_in_data():
+    assert pages.md("a | b *c* <script>") == r"a \| b \*c\* &lt;script&gt;"
+    assert pages.md("{{ x }}") == r"\{\{ x \}\}"
+
+
+def test_links_are_relative_to_the_page_they_are_on():
+    assert pages.link("index.md", "anvisningar/a.md") == "anvisningar/a.md"
+    assert pages.link("anvisningar/index.md", "anvisningar/a.md") == "a.md"
+    assert pages.link("anvisningar/a.md", "fokusomraden.md", "x") == "../fokusomraden.md#x"
+
+
+def test_anvisning_head_shows_status_dates_owner_and_links(publication):
+    head = pages.anvisning_sidhuvud(publication, publication.model.anvisning("krisledning"))
+    assert head.startswith("# Anvisning för krisledning\n")
+    assert "sd-status--gallande" in head
+    for text in (
+        "2019-05-02 av Stadsledningskontoret",
+        "2019-06-01",
+        "2027-06-01",
+        "Kommunstyrelsen",
+    ):
+        assert text in head
+    assert "Samtliga nämnder och bolagsstyrelser" in head
+    assert "[Bygga motståndskraft](../fokusomraden.md#krisberedskap)" in head
+    assert "[Gammal anvisning för krisledning](krisledning-gammal.md)" in head
+    assert "(SFS 2006:544)" in head
+    assert '!!! warning "Exempelinnehåll"' in head
+
+
+def test_repealed_anvisning_says_so_and_links_its_replacement(publication):
+    head = pages.anvisning_sidhuvud(publication, publication.model.anvisning("krisledning-gammal"))
+    assert '!!! danger "Upphävd"' in head
+    assert "[Anvisning för krisledning](krisledning.md)" in head
+    assert "Ersatt av" in head
+
+
+def test_draft_says_it_does_not_apply_yet_and_names_who_it_is_for(publication):
+    head = pages.anvisning_sidhuvud(publication, publication.model.anvisning("trygghet-i-bromma"))
+    assert '!!! note "Utkast"' in head
+    assert "Alla bolagsstyrelser, Bromma stadsdelsnämnd" in head
+    assert "mailto:trygghet@example.se" in head
+    assert "Exempelinnehåll" not in head
+
+
+def test_programme_status_in_force(publication):
+    assert "Programmet gäller" in pages.program_status(publication)
+
+
+def test_programme_no_longer_in_force_is_never_shown_as_current(project):
+    program = project / "data" / "program.yml"
+    program.write_text(program.read_text().replace("status: gällande", "status: utgått"))
+    publication = select(check(project).model)
+    status = pages.program_status(publication)
+    assert "gäller inte längre" in status
+    assert 'Programmet gäller"' not in status
+    assert "Har utgått" in pages.program_fakta(publication)
+
+
+def test_programme_facts_name_the_replaced_programme_and_its_dnr(publication):
+    facts = pages.program_fakta(publication)
+    assert "Testprogram 2013–2016 (dnr 307-643/2012), som har utgått som styrdokument" in facts
+    assert "Kommunfullmäktige" in facts
+
+
+def test_malomraden_mark_the_core(publication):
+    text = pages.malomraden_lista(publication, "malomraden.md")
+    assert "## Individens trygghet och säkerhet {#individens-trygghet}" in text
+    assert text.count("Kärnan i programmet") == 1
+
+
+def test_fokusomraden_show_goals_example_note_communication_and_anvisningar(publication):
+    text = pages.fokusomraden_lista(publication, "fokusomraden.md")
+    assert "Kommunikation ingår i alla fokusområden." in text
+    assert "- Kontinuitetsplaner finns." in text
+    assert text.count("exempeltext") == 1
+    assert "[Anvisning för krisledning](anvisningar/krisledning.md)" in text
+
+
+def test_anvisningar_table_filters_and_keeps_repealed_apart(publication):
+    table = pages.anvisningar_tabell(publication, "anvisningar/index.md")
+    assert "krisledning.md" in table and "krisledning-gammal.md" not in table
+    repealed = pages.anvisningar_tabell(publication, "anvisningar/index.md", upphavda=True)
+    assert "krisledning-gammal.md" in repealed and "(krisledning.md)" not in repealed
+    brott = pages.anvisningar_tabell(publication, "index.md", "forebygga-brott")
+    assert "anvisningar/trygghet-i-bromma.md" in brott and "krisledning" not in brott
+
+
+def test_macro_with_unknown_id_fails_loudly(publication):
+    with pytest.raises(ValueError, match="okänt fokusområde 'forebygga-brot'"):
+        pages.anvisningar_tabell(publication, "index.md", "forebygga-brot")
+    with pytest.raises(ValueError, match="okänd organtyp"):
+        pages.organ_lista(publication, "nämnd")
+
+
+def test_organ_list_by_type(publication):
+    assert pages.organ_lista(publication, "bolagsstyrelse") == (
+        "- AB Svenska Bostäder\n- Stockholms Stadshus AB"
+    )
