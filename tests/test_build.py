@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INVALID, REPO, make_project
 from styrdok.pipeline import check_project
 from styrdok.project import Project
+
+from conftest import INVALID, REPO, make_project
 
 
 def build(config: Path, site: Path) -> subprocess.CompletedProcess[str]:

@@ -7,8 +7,9 @@ import shutil
 import subprocess
 import sys
 
-from conftest import INVALID, REPO
 from styrdok.cli import main
+
+from conftest import INVALID, REPO
 
 LINE = r"^[^:]+:\d+:\d+: (fel|varning): .+$"
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import check
 from styrdok.integrity import find_cycles
 from styrdok.select import select
+
+from conftest import check
 
 
 def test_model_links_the_valid_project(project):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import check
 from styrdok import pages
 from styrdok.select import select
+
+from conftest import check
 
 
 @pytest.fixture

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INVALID, check
 from styrdok.messages import RULES
 from styrdok.problems import Severity
+
+from conftest import INVALID, check
 
 ANVISNING = "docs/anvisningar/krisledning.md"
 GAMMAL = "docs/anvisningar/krisledning-gammal.md"

@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import REPO, VALID
 from styrdok.load import load_file
 from styrdok.project import DATA_FILES, Project
 from styrdok.schema import SCHEMA_FILES, Schemas, load_registry
+
+from conftest import REPO, VALID
 from test_rules import EXPECTED
 
 SCHEMA_DIR = REPO / "schema"

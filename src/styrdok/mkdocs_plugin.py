@@ -14,6 +14,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -35,6 +36,7 @@ class StyrdokConfig(base.Config):
 
 class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     publication: Publication | None = None
+    project: Project | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent.resolve()
@@ -44,6 +46,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             data_dir=(root / self.config.data_dir).resolve(),
             schema_dir=(root / self.config.schema_dir).resolve(),
         )
+        self.project = project
         outcome = check_project(project)
         # Warnings (a passed review date) must not stop publication under --strict, so
         # they are logged as information.
@@ -58,6 +61,13 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             )
         self.publication = select(outcome.model, self.config.malgrupp)
         return config
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> None:
+        # `mkdocs serve` watches docs/ by itself; the data and schemas are source too.
+        if self.project is not None:
+            for folder in (self.project.data_dir, self.project.schema_dir):
+                if folder.is_dir():
+                    server.watch(str(folder))
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
