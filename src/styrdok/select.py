@@ -20,6 +20,7 @@ STANDARD_MALGRUPP = "intranät"
 @dataclass(frozen=True)
 class Publication:
     malgrupp: str
+    # Only what was selected: views look ids up here and cannot reach anything else.
     model: Model
     # The programme the site presents: the one in force, else the most recent one.
     program: Program | None
@@ -46,9 +47,26 @@ def shown_programme(model: Model) -> Program | None:
     return max(candidates, key=lambda p: (p.period_till, p.period_fran), default=None)
 
 
-def select(model: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
+def publishes(anvisning: Anvisning, malgrupp: str) -> bool:
+    """Whether an anvisning may be published for the audience.
+
+    The intranet publishes every anvisning, drafts and repealed ones included (each page
+    says what its status means). Access levels will narrow this for other audiences.
+    """
+    return malgrupp == "intranät"
+
+
+def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
     if malgrupp not in MALGRUPPER:
         raise ValueError(f"okänd målgrupp {malgrupp!r}; välj en av {', '.join(MALGRUPPER)}")
+    model = Model(
+        program=whole.program,
+        malomraden=whole.malomraden,
+        fokusomraden=whole.fokusomraden,
+        organ=whole.organ,
+        forfattningar=whole.forfattningar,
+        anvisningar=tuple(a for a in whole.anvisningar if publishes(a, malgrupp)),
+    )
     program = shown_programme(model)
     program_id = program.id if program else None
     return Publication(
