@@ -42,5 +42,9 @@ def define_env(env) -> None:
         return pages.anvisningar_tabell(publication(), here(), fokusomrade, upphavda)
 
     @env.macro
+    def forteckning() -> str:
+        return pages.forteckning(publication(), here())
+
+    @env.macro
     def organ_lista(typ: str) -> str:
-        return pages.organ_lista(publication(), typ)
+        return pages.organ_lista(publication(), here(), typ)

@@ -195,7 +195,7 @@ def test_bom_and_crlf_build_fine(fixture_project, tmp_path):
 
 
 def test_macro_error_on_a_page_stops_the_build(fixture_project, tmp_path):
-    page = fixture_project / "docs/fokusomraden.md"
+    page = fixture_project / "docs/fokusomraden/index.md"
     page.write_text(page.read_text() + '\n{{ anvisningar_tabell(fokusomrade="finns-inte") }}\n')
     result = build(fixture_project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0
@@ -203,7 +203,7 @@ def test_macro_error_on_a_page_stops_the_build(fixture_project, tmp_path):
 
 
 def test_undefined_variable_on_a_page_stops_the_build(fixture_project, tmp_path):
-    page = fixture_project / "docs/fokusomraden.md"
+    page = fixture_project / "docs/fokusomraden/index.md"
     page.write_text(page.read_text() + "\n{{ finns_inte }}\n")
     result = build(fixture_project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0

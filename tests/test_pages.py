@@ -38,7 +38,8 @@ def test_anvisning_head_shows_status_dates_owner_and_links(publication):
     ):
         assert text in head
     assert "Samtliga nämnder och bolagsstyrelser" in head
-    assert "[Bygga motståndskraft](../fokusomraden.md#krisberedskap)" in head
+    assert "[Bygga motståndskraft](../fokusomraden/krisberedskap.md)" in head
+    assert "[Kommunstyrelsen](../organ/kommunstyrelsen.md)" in head
     assert "[Gammal anvisning för krisledning](krisledning-gammal.md)" in head
     assert "(SFS 2006:544)" in head
     assert '!!! warning "Exempelinnehåll"' in head
@@ -54,7 +55,9 @@ def test_repealed_anvisning_says_so_and_links_its_replacement(publication):
 def test_draft_says_it_does_not_apply_yet_and_names_who_it_is_for(publication):
     head = pages.anvisning_sidhuvud(publication, publication.model.anvisning("trygghet-i-bromma"))
     assert '!!! note "Utkast"' in head
-    assert "Alla bolagsstyrelser, Bromma stadsdelsnämnd" in head
+    assert (
+        "Alla bolagsstyrelser, [Bromma stadsdelsnämnd](../organ/bromma-stadsdelsnamnd.md)" in head
+    )
     assert "mailto:trygghet@example.se" in head
     assert "Exempelinnehåll" not in head
 
@@ -80,17 +83,16 @@ def test_programme_facts_name_the_replaced_programme_and_its_dnr(publication):
 
 
 def test_malomraden_mark_the_core(publication):
-    text = pages.malomraden_lista(publication, "malomraden.md")
+    text = pages.malomraden_lista(publication, "malomraden/index.md")
     assert "## Individens trygghet och säkerhet {#individens-trygghet}" in text
     assert text.count("Kärnan i programmet") == 1
 
 
-def test_fokusomraden_show_goals_example_note_communication_and_anvisningar(publication):
-    text = pages.fokusomraden_lista(publication, "fokusomraden.md")
+def test_fokusomraden_overview_links_each_page_and_counts_current_anvisningar(publication):
+    text = pages.fokusomraden_lista(publication, "fokusomraden/index.md")
     assert "Kommunikation ingår i alla fokusområden." in text
-    assert "- Kontinuitetsplaner finns." in text
-    assert text.count("exempeltext") == 1
-    assert "[Anvisning för krisledning](anvisningar/krisledning.md)" in text
+    assert "[Målsättningar och 1 anvisningar för bygga motståndskraft](krisberedskap.md)" in text
+    assert "[Bygga motståndskraft]" not in text
 
 
 def test_anvisningar_table_filters_and_keeps_repealed_apart(publication):
@@ -106,10 +108,11 @@ def test_macro_with_unknown_id_fails_loudly(publication):
     with pytest.raises(ValueError, match="okänt fokusområde 'forebygga-brot'"):
         pages.anvisningar_tabell(publication, "index.md", "forebygga-brot")
     with pytest.raises(ValueError, match="okänd organtyp"):
-        pages.organ_lista(publication, "nämnd")
+        pages.organ_lista(publication, "index.md", "nämnd")
 
 
 def test_organ_list_by_type(publication):
-    assert pages.organ_lista(publication, "bolagsstyrelse") == (
-        "- AB Svenska Bostäder\n- Stockholms Stadshus AB"
+    assert pages.organ_lista(publication, "index.md", "bolagsstyrelse") == (
+        "- [AB Svenska Bostäder](organ/ab-svenska-bostader.md)\n"
+        "- [Stockholms Stadshus AB](organ/stockholms-stadshus-ab.md)"
     )

@@ -52,6 +52,7 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "dubblett-varde--fokusomraden.md": (ANVISNING, "dubblett-varde", 6),
     "utanfor-intervall--version-noll.md": (ANVISNING, "utanfor-intervall", 14),
     "dubblett-id--organ.yml": ("data/organ.yml", "dubblett-id", 32),
+    "reserverat-id--organ-samtliga.yml": ("data/organ.yml", "reserverat-id", 32),
     "id-filnamn--annat-id.md": (ANVISNING, "id-filnamn", 2),
     "okant-program--malomrade.yml": ("data/malomraden.yml", "okant-program", 2),
     "okant-malomrade--fokusomrade.yml": ("data/fokusomraden.yml", "okant-malomrade", 16),

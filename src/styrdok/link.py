@@ -6,15 +6,18 @@ known, so one misspelt field does not also make every reference to that entry an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
+from .addresses import RESERVED
 from .load import Document
 from .messages import problem
 from .model import (
+    Ansvar,
     Anvisning,
     Fokusomrade,
     Forfattning,
@@ -25,6 +28,7 @@ from .model import (
     Model,
     Organ,
     Program,
+    Sida,
 )
 from .problems import Problem
 from .schema import LIST_KINDS, Validation, suggest
@@ -92,6 +96,11 @@ class Linker:
             if doc.kind in KIND_NAMES:
                 docs_by_kind[doc.kind].append(doc)
                 self.by_kind[doc.kind].extend(entries(doc, validation))
+        self.sidor = [
+            doc
+            for doc, validation in zip(documents, validations, strict=True)
+            if doc.kind == "sida" and validation.accepts()
+        ]
         self.known = {kind: all_ids(docs) for kind, docs in docs_by_kind.items()}
         # An anvisning's id is its file name, even when the file cannot be read.
         self.known["anvisning"] |= {
@@ -110,7 +119,19 @@ class Linker:
     def unique(self, kind: str, found: list[Entry]) -> list[Entry]:
         first: dict[str, Entry] = {}
         kept = []
+        reserved = RESERVED.get(kind, frozenset())
         for entry in found:
+            if entry.id in reserved:
+                self.problems.append(
+                    problem(
+                        "reserverat-id",
+                        entry.doc.path,
+                        entry.at("id"),
+                        id=entry.id,
+                        reserverade=", ".join(sorted(reserved)),
+                    )
+                )
+                continue
             if entry.id in first:
                 earlier = first[entry.id]
                 self.problems.append(
@@ -164,11 +185,30 @@ class Linker:
             organ=tuple(self.organ(e) for e in self.by_kind["organ"]),
             forfattningar=tuple(self.forfattning(e) for e in self.by_kind["forfattningar"]),
             anvisningar=tuple(self.anvisning(e) for e in self.by_kind["anvisning"]),
+            sidor=tuple(self.sida(doc) for doc in self.sidor),
         )
+
+    def sida(self, doc: Document) -> Sida:
+        path = PurePosixPath(doc.path)
+        heading = re.search(r"^# +(.+?)\s*$", doc.body, re.MULTILINE)
+        titel = (doc.data or {}).get("title") or (heading.group(1) if heading else path.stem)
+        return Sida(sida=doc.sida or path.name, titel=titel, text=doc.body)
 
     def program(self, e: Entry) -> Program:
         for field in ("beslutad_av", "forslag_av", "beredd_av"):
             self.check(e, field, "organ")
+        ansvar = []
+        for index, item in enumerate(e.data.get("ansvar", ())):
+            for i, ref in enumerate(item.get("organ", ())):
+                if ref not in self.known["organ"]:
+                    self.unknown(e, ("ansvar", index, "organ", i), ref, "organ")
+            ansvar.append(
+                Ansvar(
+                    uppgifter=tuple(item["uppgifter"]),
+                    organtyper=tuple(item.get("organtyper", ())),
+                    organ=tuple(item.get("organ", ())),
+                )
+            )
         self.check(e, "ersatter", "program")
         self.check(e, "ersatt_av", "program")
         d = e.data
@@ -189,6 +229,7 @@ class Linker:
             utgangspunkt=d.get("utgangspunkt"),
             sammanfattning=d.get("sammanfattning"),
             kommunikation=d.get("kommunikation"),
+            ansvar=tuple(ansvar),
             ersatter=tuple(d.get("ersatter", ())),
             ersatt_av=d.get("ersatt_av"),
         )
@@ -276,7 +317,7 @@ class Linker:
             status=d["status"],
             version=d["version"],
             kontakt=Kontakt(kontakt["funktion"], kontakt.get("epost"), kontakt.get("telefon")),
-            sida=f"anvisningar/{filnamn}",
+            sida=e.doc.sida or f"anvisningar/{filnamn}",
             text=e.doc.body,
             kalla=e.kalla(),
             beslutsdatum=_date(d.get("beslutsdatum")),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,8 @@ class Document:
     line_offset: int = 0
     body: str = ""
     source: Path | None = field(default=None, compare=False)
+    # For pages: the path below docs/, as MkDocs names the page (e.g. anvisningar/x.md).
+    sida: str | None = None
 
     def node_at(self, where: Sequence[str | int], *, key: bool = False) -> yaml.Node | None:
         """The node of the value at `where` (or of its key), or the nearest parent's."""
@@ -115,7 +117,7 @@ def load_project(project: Project) -> Loaded:
                 )
     for path in markdown_files(project.docs_dir):
         doc, found = load_file(path, project.display(path), project.page_kind(path))
-        documents.append(doc)
+        documents.append(replace(doc, sida=path.relative_to(project.docs_dir).as_posix()))
         problems.extend(found)
     return Loaded(documents, problems)
 

@@ -107,6 +107,11 @@ RULES: dict[str, Rule] = {
         "id '{id}' används redan av {vad} i {plats}",
         "Ge var och en ett eget id.",
     ),
+    "reserverat-id": Rule(
+        FEL,
+        "id '{id}' är reserverat för en sida som webbplatsen skapar",
+        "Välj ett annat id; {reserverade} är upptagna.",
+    ),
     "id-filnamn": Rule(
         FEL,
         "id '{id}' stämmer inte med filnamnet '{filnamn}'",

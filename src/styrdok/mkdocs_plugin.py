@@ -1,13 +1,15 @@
 """The MkDocs plugin: a thin shell that runs the core and hands its results to MkDocs.
 
 on_config runs the same check as `styrdok check` and stops the build on any error, so
-nothing half-checked is published. The selected publication is kept for the pages and
-for macros.py; nothing here reads source files or decides what is published.
+nothing half-checked is published. The selected publication is kept for the pages,
+the generated cross-reference pages and macros.py; nothing here reads source files or
+decides what is published.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config import base
@@ -16,10 +18,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .pages import anvisning_sidhuvud
+from . import addresses
+from .backlinks import references
+from .crossref import GeneratedPage, generate
+from .export import forteckning_csv
+from .pages import anvisning_sidfot, anvisning_sidhuvud
 from .pipeline import check_project
 from .project import Project
 from .report import summary
@@ -60,7 +67,51 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
                 "Rätta felen ovan; 'styrdok check' visar samma lista."
             )
         self.publication = select(outcome.model, self.config.malgrupp)
+        self.references = references(self.publication)
+        self.generated: list[GeneratedPage] = generate(self.publication, date.today())
         return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.publication is not None
+        generated = [(page.sida, page.text) for page in self.generated]
+        generated.append((addresses.FORTECKNING_CSV, forteckning_csv(self.publication)))
+        for sida, text in generated:
+            if files.get_file_from_path(sida) is not None:
+                raise PluginError(
+                    f"styrdok: docs/{sida} finns redan, men webbplatsen skapar den sidan själv. "
+                    "Ta bort eller byt namn på filen."
+                )
+            files.append(File.generated(config, sida, content=text))
+        return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Put the pages of each fokusområde and målområde below their section's index page."""
+        assert self.publication is not None
+        children = {
+            addresses.FOKUSOMRADEN: [
+                addresses.fokusomrade(f.id) for f in self.publication.fokusomraden
+            ],
+            addresses.MALOMRADEN: [addresses.malomrade(m.id) for m in self.publication.malomraden],
+        }
+        pages = list(nav.pages)
+        for index_sida, child_sidor in children.items():
+            index = next((p for p in pages if p.file.src_uri == index_sida), None)
+            if index is None:
+                continue
+            section = index.parent if isinstance(index.parent, Section) else None
+            added = [files.get_file_from_path(s).page for s in child_sidor]
+            added = [p for p in added if isinstance(p, Page)]
+            if section is None or not added:
+                continue
+            for page in added:
+                page.parent = section
+            section.children.extend(added)
+            at = pages.index(index) + 1
+            pages[at:at] = added
+        for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
+            page.previous_page, page.next_page = before, after
+        nav.pages = pages
+        return nav
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> None:
         # `mkdocs serve` watches docs/ by itself; the data and schemas are source too.
@@ -79,4 +130,9 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         # The front matter of an anvisning is data, not MkDocs settings: replace it with
         # what the theme needs.
         page.meta = {"title": anvisning.titel, "description": anvisning.sammanfattning}
-        return anvisning_sidhuvud(self.publication, anvisning) + "\n" + markdown
+        return (
+            anvisning_sidhuvud(self.publication, anvisning)
+            + "\n"
+            + markdown
+            + anvisning_sidfot(self.publication, anvisning, self.references.get(anvisning.sida, ()))
+        )

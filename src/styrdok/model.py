@@ -44,6 +44,18 @@ class Kalla:
 
 
 @dataclass(frozen=True)
+class Ansvar:
+    """Tasks the programme gives to some types of organ and/or named organ."""
+
+    uppgifter: tuple[str, ...]
+    organtyper: tuple[str, ...] = ()
+    organ: tuple[str, ...] = ()
+
+    def galler(self, organ: Organ) -> bool:
+        return organ.typ in self.organtyper or organ.id in self.organ
+
+
+@dataclass(frozen=True)
 class Program:
     id: str
     titel: str
@@ -61,8 +73,14 @@ class Program:
     utgangspunkt: str | None = None
     sammanfattning: str | None = None
     kommunikation: str | None = None
+    ansvar: tuple[Ansvar, ...] = ()
     ersatter: tuple[str, ...] = ()
     ersatt_av: str | None = None
+
+    def uppgifter_for(self, organ: Organ) -> tuple[str, ...]:
+        return tuple(
+            task for ansvar in self.ansvar if ansvar.galler(organ) for task in ansvar.uppgifter
+        )
 
     @property
     def i_kraft(self) -> bool:
@@ -178,6 +196,15 @@ class Anvisning:
 
 
 @dataclass(frozen=True)
+class Sida:
+    """A hand-written page: kept for what it links to (backlinks), not re-read by views."""
+
+    sida: str  # path below docs/
+    titel: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Model:
     program: tuple[Program, ...]
     malomraden: tuple[Malomrade, ...]
@@ -185,6 +212,7 @@ class Model:
     organ: tuple[Organ, ...]
     forfattningar: tuple[Forfattning, ...]
     anvisningar: tuple[Anvisning, ...]
+    sidor: tuple[Sida, ...] = ()
     _by_id: Mapping[str, Mapping[str, Any]] = field(init=False, repr=False, compare=False)
     _ersatt_av: Mapping[str, Mapping[str, str]] = field(init=False, repr=False, compare=False)
 

@@ -1,54 +1,27 @@
-"""Markdown views of the publication: the head of each anvisning page and the macro
-fragments that hand-written pages embed.
+"""Markdown views of the publication: the head and foot of each anvisning page, and the
+macro fragments that hand-written pages embed.
 
 Pure functions of the publication and the page they are shown on (`fran`, a path below
-docs/), so links are relative and MkDocs can check every one of them.
+docs/), so links are relative and MkDocs checks every one of them.
 """
 
 from __future__ import annotations
 
-import posixpath
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from . import addresses
+from .markdown import (
+    PROGRAM_STATUS_NAMN,
+    anvisning_link,
+    facts,
+    iso,
+    link,
+    md,
+    status_badge,
+    table,
+)
 from .model import ORGANTYPER, Anvisning, Fokusomrade, GallerFor, Program
 from .select import Publication
-
-STATUS_NAMN = {
-    "utkast": "Utkast",
-    "gällande": "Gällande",
-    "under revidering": "Under revidering",
-    "upphävd": "Upphävd",
-}
-PROGRAM_STATUS_NAMN = {"förslag": "Förslag", "gällande": "Gäller", "utgått": "Har utgått"}
-
-FOKUSOMRADEN_SIDA = "fokusomraden.md"
-MALOMRADEN_SIDA = "malomraden.md"
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#])")
-
-
-def md(text: str) -> str:
-    """Text from the data, safe to put inside Markdown (and inside a table cell)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def link(fran: str, till: str, anchor: str | None = None) -> str:
-    """A relative Markdown link target from page `fran` to page `till` (both below docs/)."""
-    target = posixpath.relpath(till, posixpath.dirname(fran) or ".")
-    return f"{target}#{anchor}" if anchor else target
-
-
-def status_badge(status: str, names: dict[str, str] = STATUS_NAMN) -> str:
-    slug = status.replace("ä", "a").replace("å", "a").replace("ö", "o").replace(" ", "-")
-    return f'<span class="sd-status sd-status--{slug}">{names.get(status, status)}</span>'
-
-
-def _facts(rows: Iterable[tuple[str, str | None]]) -> str:
-    """A definition list of label and value, skipping empty values."""
-    items = [f"{label}\n:   {value}" for label, value in rows if value]
-    return '<div class="sd-fakta" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>"
 
 
 def organ_namn(pub: Publication, organ_id: str | None) -> str | None:
@@ -58,17 +31,51 @@ def organ_namn(pub: Publication, organ_id: str | None) -> str | None:
     return md(organ.namn) if organ else md(organ_id)
 
 
-def galler_for_text(pub: Publication, galler_for: GallerFor) -> str:
+def organ_link(pub: Publication, fran: str, organ_id: str | None) -> str | None:
+    if not organ_id:
+        return None
+    organ = pub.model.organ_med_id(organ_id)
+    if organ is None:
+        return md(organ_id)
+    return f"[{md(organ.namn)}]({link(fran, addresses.organ(organ.id))})"
+
+
+def galler_for_text(pub: Publication, fran: str, galler_for: GallerFor) -> str:
     if galler_for.alla:
-        return "Samtliga nämnder och bolagsstyrelser"
+        return f"[Samtliga nämnder och bolagsstyrelser]({link(fran, addresses.SAMTLIGA)})"
     parts = [ORGANTYPER[typ] for typ in galler_for.organtyper]
     parts = [f"alla {p[0].lower()}{p[1:]}" for p in parts]
-    parts += [organ_namn(pub, organ_id) or organ_id for organ_id in galler_for.organ]
+    parts += [organ_link(pub, fran, organ_id) or organ_id for organ_id in galler_for.organ]
     text = ", ".join(parts)
     return text[0].upper() + text[1:]
 
 
-# The head of an anvisning page ------------------------------------------------------
+def fokus_links(pub: Publication, fran: str, ids: Iterable[str]) -> str:
+    links = []
+    for fokus_id in ids:
+        fokus = pub.model.fokusomrade(fokus_id)
+        if fokus:
+            links.append(f"[{md(fokus.namn)}]({link(fran, addresses.fokusomrade(fokus.id))})")
+    return ", ".join(links)
+
+
+def anvisningar_rows(pub: Publication, fran: str, anvisningar: Iterable[Anvisning]) -> str:
+    """The standard table: title, status, owner and review date."""
+    rows = [
+        (
+            anvisning_link(fran, a),
+            status_badge(a.status),
+            organ_link(pub, fran, a.ansvarig) or "–",
+            iso(a.revideras_senast) or "–",
+        )
+        for a in anvisningar
+    ]
+    if not rows:
+        return "*Inga anvisningar.*"
+    return table(("Anvisning", "Status", "Ansvarig", "Revideras senast"), rows)
+
+
+# The head and foot of an anvisning page ----------------------------------------------
 
 
 def anvisning_sidhuvud(pub: Publication, anvisning: Anvisning) -> str:
@@ -76,20 +83,19 @@ def anvisning_sidhuvud(pub: Publication, anvisning: Anvisning) -> str:
     fran = anvisning.sida
     parts = [f"# {md(anvisning.titel)}", f"*{md(anvisning.sammanfattning)}*"]
     parts.extend(_notices(pub, anvisning))
-    model = pub.model
-    replaced_by = model.anvisning_ersatt_av(anvisning.id)
+    replaced_by = pub.model.anvisning_ersatt_av(anvisning.id)
     parts.append(
-        _facts(
+        facts(
             [
                 ("Status", status_badge(anvisning.status)),
                 ("Version", str(anvisning.version)),
                 ("Beslutad", _beslut(pub, anvisning)),
-                ("Giltig från", _iso(anvisning.giltig_fran)),
-                ("Revideras senast", _iso(anvisning.revideras_senast)),
-                ("Upphävd", _iso(anvisning.upphavd_datum)),
-                ("Ansvarig", organ_namn(pub, anvisning.ansvarig)),
-                ("Gäller för", galler_for_text(pub, anvisning.galler_for)),
-                ("Fokusområden", _fokus_links(pub, fran, anvisning.fokusomraden)),
+                ("Giltig från", iso(anvisning.giltig_fran)),
+                ("Revideras senast", iso(anvisning.revideras_senast)),
+                ("Upphävd", iso(anvisning.upphavd_datum)),
+                ("Ansvarig", organ_link(pub, fran, anvisning.ansvarig)),
+                ("Gäller för", galler_for_text(pub, fran, anvisning.galler_for)),
+                ("Fokusområden", fokus_links(pub, fran, anvisning.fokusomraden) or None),
                 ("Ersätter", _anvisning_links(pub, fran, anvisning.ersatter)),
                 ("Ersatt av", _anvisning_links(pub, fran, (replaced_by,) if replaced_by else ())),
                 ("Rättslig grund", _lagar(pub, anvisning.rattslig_grund)),
@@ -99,6 +105,18 @@ def anvisning_sidhuvud(pub: Publication, anvisning: Anvisning) -> str:
         )
     )
     return "\n\n".join(parts) + "\n"
+
+
+def anvisning_sidfot(
+    pub: Publication, anvisning: Anvisning, references: Sequence[tuple[str, str]]
+) -> str:
+    """Backlinks: the pages whose text links to this anvisning."""
+    if not references:
+        return ""
+    items = "\n".join(
+        f"- [{md(titel)}]({link(anvisning.sida, sida)})" for sida, titel in references
+    )
+    return f"\n\n## Hänvisningar hit\n\nDen här anvisningen nämns på:\n\n{items}\n"
 
 
 def _notices(pub: Publication, anvisning: Anvisning) -> list[str]:
@@ -122,7 +140,7 @@ def _notices(pub: Publication, anvisning: Anvisning) -> list[str]:
         newer = pub.model.anvisning_ersatt_av(anvisning.id)
         also = ""
         if newer and (replacement := pub.model.anvisning(newer)):
-            also = f" Den har ersatts av [{md(replacement.titel)}]({link(anvisning.sida, replacement.sida)})."
+            also = f" Den har ersatts av {anvisning_link(anvisning.sida, replacement)}."
         notices.append(f'!!! danger "Upphävd"\n    Anvisningen gäller inte längre.{also}')
     return notices
 
@@ -138,35 +156,14 @@ def _beslut(pub: Publication, anvisning: Anvisning) -> str | None:
     )
 
 
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _fokus_links(pub: Publication, fran: str, ids: Iterable[str]) -> str | None:
-    links = []
-    for fokus_id in ids:
-        fokus = pub.model.fokusomrade(fokus_id)
-        if fokus:
-            links.append(f"[{md(fokus.namn)}]({link(fran, FOKUSOMRADEN_SIDA, fokus.id)})")
-    return ", ".join(links) or None
-
-
 def _anvisning_links(pub: Publication, fran: str, ids: Iterable[str]) -> str | None:
-    links = []
-    for anvisning_id in ids:
-        other = pub.model.anvisning(anvisning_id)
-        if other:
-            links.append(f"[{md(other.titel)}]({link(fran, other.sida)})")
-    return ", ".join(links) or None
+    found = (pub.model.anvisning(i) for i in ids)
+    return ", ".join(anvisning_link(fran, a) for a in found if a) or None
 
 
 def _lagar(pub: Publication, ids: Iterable[str]) -> str | None:
-    names = []
-    for law_id in ids:
-        law = pub.model.forfattning(law_id)
-        if law:
-            names.append(md(law.benamning))
-    return "<br>".join(names) or None
+    found = (pub.model.forfattning(i) for i in ids)
+    return "<br>".join(md(law.benamning) for law in found if law) or None
 
 
 def _kontakt(anvisning: Anvisning) -> str:
@@ -202,13 +199,13 @@ def program_fakta(pub: Publication) -> str:
     program = pub.program
     if program is None:
         return program_status(pub)
-    return _facts(
+    return facts(
         [
             ("Titel", md(program.titel)),
             ("Period", program.period),
             ("Status", status_badge(program.status, PROGRAM_STATUS_NAMN)),
             ("Beslutat av", organ_namn(pub, program.beslutad_av)),
-            ("Beslutsdatum", _iso(program.beslutsdatum) or program.beslutsmanad),
+            ("Beslutsdatum", iso(program.beslutsdatum) or program.beslutsmanad),
             ("På förslag av", organ_namn(pub, program.forslag_av)),
             ("Beredd av", organ_namn(pub, program.beredd_av)),
             ("Diarienummer", md(program.diarienummer) if program.diarienummer else None),
@@ -241,10 +238,12 @@ def malomraden_lista(pub: Publication, fran: str) -> str:
     for malomrade in pub.malomraden:
         core = "\n\n**Kärnan i programmet.**" if malomrade.karna else ""
         bearing = [f for f in pub.fokusomraden if malomrade.id in f.malomraden]
-        links = ", ".join(f"[{md(f.namn)}]({link(fran, FOKUSOMRADEN_SIDA, f.id)})" for f in bearing)
+        links = fokus_links(pub, fran, (f.id for f in bearing))
+        page = link(fran, addresses.malomrade(malomrade.id))
         sections.append(
             f"## {md(malomrade.namn)} {{#{malomrade.id}}}\n\n{md(malomrade.beskrivning)}{core}"
             + (f"\n\nFokusområden med bäring på målområdet: {links}" if links else "")
+            + f"\n\n[Mer om {md(malomrade.namn).lower()}]({page})"
         )
     return "\n\n".join(sections) or "*Programmet har inga målområden i källan.*"
 
@@ -263,18 +262,14 @@ def fokusomraden_lista(pub: Publication, fran: str) -> str:
 def _fokusomrade(pub: Publication, fran: str, fokus: Fokusomrade) -> str:
     malomraden = [pub.model.malomrade(m) for m in fokus.malomraden]
     links = ", ".join(
-        f"[{md(m.namn)}]({link(fran, MALOMRADEN_SIDA, m.id)})" for m in malomraden if m
+        f"[{md(m.namn)}]({link(fran, addresses.malomrade(m.id))})" for m in malomraden if m
     )
-    goals = "\n".join(f"- {md(goal)}" for goal in fokus.malsattningar)
-    example = (
-        "\n\n*Målsättningarna ovan är exempeltext och inte programmets ordalydelse.*"
-        if fokus.exempelinnehall
-        else ""
-    )
+    count = sum(1 for a in pub.anvisningar if fokus.id in a.fokusomraden and a.status != "upphävd")
+    page = link(fran, addresses.fokusomrade(fokus.id))
     return (
         f"## {md(fokus.namn)} {{#{fokus.id}}}\n\n{md(fokus.beskrivning)}\n\n"
-        f"Har bäring på målområdena: {links}\n\n**Målsättningar**\n\n{goals}{example}\n\n"
-        f"**Anvisningar**\n\n{anvisningar_tabell(pub, fran, fokus.id)}"
+        f"Har bäring på målområdena: {links}\n\n"
+        f"[Målsättningar och {count} anvisningar för {md(fokus.namn).lower()}]({page})"
     )
 
 
@@ -290,23 +285,43 @@ def anvisningar_tabell(
         if (fokusomrade is None or fokusomrade in a.fokusomraden)
         and ((a.status == "upphävd") == upphavda)
     ]
-    if not rows:
-        return "*Inga anvisningar.*"
-    lines = ["| Anvisning | Status | Ansvarig | Revideras senast |", "|---|---|---|---|"]
-    for a in rows:
-        lines.append(
-            f"| [{md(a.titel)}]({link(fran, a.sida)}) | {status_badge(a.status)} "
-            f"| {organ_namn(pub, a.ansvarig)} | {_iso(a.revideras_senast) or '–'} |"
+    return anvisningar_rows(pub, fran, rows)
+
+
+FORTECKNING_KOLUMNER = "text fokus status ansvarig datum datum"
+
+
+def forteckning(pub: Publication, fran: str) -> str:
+    """The register of all anvisningar in force or in preparation, as one plain table that
+    forteckning.js makes sortable and filterable; repealed ones have their own page."""
+    rows = [
+        (
+            anvisning_link(fran, a),
+            fokus_links(pub, fran, a.fokusomraden) or "–",
+            status_badge(a.status),
+            organ_namn(pub, a.ansvarig) or "–",
+            iso(a.beslutsdatum) or "–",
+            iso(a.revideras_senast) or "–",
         )
-    return "\n".join(lines)
+        for a in pub.anvisningar
+        if a.status != "upphävd"
+    ]
+    header = ("Anvisning", "Fokusområden", "Status", "Ansvarig", "Beslutad", "Revideras senast")
+    body = table(header, rows) if rows else "*Inga anvisningar.*"
+    csv_link = link(fran, addresses.FORTECKNING_CSV)
+    return (
+        f'<div class="sd-forteckning" data-kolumner="{FORTECKNING_KOLUMNER}" markdown>\n\n'
+        f"{body}\n\n</div>\n\n"
+        f"[Ladda ner förteckningen som CSV-fil (för Excel)]({csv_link}){{ download='forteckning.csv' }}"
+    )
 
 
-def organ_lista(pub: Publication, typ: str) -> str:
+def organ_lista(pub: Publication, fran: str, typ: str) -> str:
     if typ not in ORGANTYPER:
         raise ValueError(f"organ_lista: okänd organtyp '{typ}'; välj en av {', '.join(ORGANTYPER)}")
     items = []
     for organ in pub.organ:
         if organ.typ == typ:
             office = f" ({md(organ.forvaltning)})" if organ.forvaltning else ""
-            items.append(f"- {md(organ.namn)}{office}")
+            items.append(f"- [{md(organ.namn)}]({link(fran, addresses.organ(organ.id))}){office}")
     return "\n".join(items) or "*Inga organ av den typen.*"

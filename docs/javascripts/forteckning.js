@@ -1,0 +1,1 @@
+// Progressive enhancement of the förteckning table (sort and filter).

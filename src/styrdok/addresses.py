@@ -1,0 +1,34 @@
+"""Where each page lives below docs/: one place, so every view links the same way and
+ids that would collide with a fixed page can be refused."""
+
+from __future__ import annotations
+
+FORTECKNING = "anvisningar/index.md"
+FORTECKNING_CSV = "anvisningar/forteckning.csv"
+NYTT_OCH_ANDRAT = "anvisningar/nytt-och-andrat.md"
+SKA_REVIDERAS = "anvisningar/ska-revideras.md"
+UPPHAVDA = "anvisningar/upphavda.md"
+FOKUSOMRADEN = "fokusomraden/index.md"
+MALOMRADEN = "malomraden/index.md"
+ORGAN = "organ/index.md"
+SAMTLIGA = "organ/samtliga.md"
+
+# Page names that ids in each folder must not take.
+RESERVED: dict[str, frozenset[str]] = {
+    "anvisning": frozenset({"index", "nytt-och-andrat", "ska-revideras", "upphavda"}),
+    "fokusomraden": frozenset({"index"}),
+    "malomraden": frozenset({"index"}),
+    "organ": frozenset({"index", "samtliga"}),
+}
+
+
+def fokusomrade(id: str) -> str:
+    return f"fokusomraden/{id}.md"
+
+
+def malomrade(id: str) -> str:
+    return f"malomraden/{id}.md"
+
+
+def organ(id: str) -> str:
+    return f"organ/{id}.md"
