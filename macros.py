@@ -42,6 +42,10 @@ def define_env(env) -> None:
         return pages.anvisningar_tabell(publication(), here(), fokusomrade, upphavda)
 
     @env.macro
+    def program_ansvar(vem: str) -> str:
+        return pages.program_ansvar(publication(), vem)
+
+    @env.macro
     def forteckning() -> str:
         return pages.forteckning(publication(), here())
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -32,3 +34,23 @@ def check(root: Path, today: date = TODAY) -> Outcome:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "projekt")
+
+
+def build(config: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in a separate process, as `make build` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The repository's real site, built once for all tests that read it."""
+    site = tmp_path_factory.mktemp("bygge") / "site"
+    result = build(REPO / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site

@@ -6,8 +6,6 @@ import codecs
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,18 +13,7 @@ import pytest
 from styrdok.pipeline import check_project
 from styrdok.project import Project
 
-from conftest import INVALID, REPO, make_project
-
-
-def build(config: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
-
+from conftest import INVALID, REPO, build, make_project
 
 # Resources a browser fetches on its own: scripts, styles, fonts, images, frames.
 _TAG = re.compile(r"<(script|img|iframe|source|audio|video|link)\b[^>]*>", re.I)
@@ -61,12 +48,9 @@ def test_scanner_finds_an_external_script(tmp_path):
     assert len(external_resources(tmp_path)) == 2
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("bygge") / "site"
-    result = build(REPO / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    return site
+@pytest.fixture
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 def test_site_is_swedish(site):

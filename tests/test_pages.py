@@ -116,3 +116,21 @@ def test_organ_list_by_type(publication):
         "- [AB Svenska Bostäder](organ/ab-svenska-bostader.md)\n"
         "- [Stockholms Stadshus AB](organ/stockholms-stadshus-ab.md)"
     )
+
+
+def test_programme_tasks_by_type_or_organ(project):
+    program = project / "data" / "program.yml"
+    program.write_text(
+        program.read_text().replace(
+            "  ersatter:\n    - program-forr\n",
+            "  ansvar:\n    - organtyper: [facknämnd, kommunstyrelse]\n      uppgifter: [Genomför programmet.]\n"
+            "    - organ: [stadsledningskontoret]\n      uppgifter: [Bereder.]\n"
+            "  ersatter:\n    - program-forr\n",
+        )
+    )
+    publication = select(check(project).model)
+    assert pages.program_ansvar(publication, "facknämnd") == "- Genomför programmet."
+    assert pages.program_ansvar(publication, "stadsledningskontoret") == "- Bereder."
+    assert "inga uppgifter" in pages.program_ansvar(publication, "bolagsstyrelse")
+    with pytest.raises(ValueError, match="varken en organtyp"):
+        pages.program_ansvar(publication, "nämnden")

@@ -325,3 +325,17 @@ def organ_lista(pub: Publication, fran: str, typ: str) -> str:
             office = f" ({md(organ.forvaltning)})" if organ.forvaltning else ""
             items.append(f"- [{md(organ.namn)}]({link(fran, addresses.organ(organ.id))}){office}")
     return "\n".join(items) or "*Inga organ av den typen.*"
+
+
+def program_ansvar(pub: Publication, vem: str) -> str:
+    """The programme's tasks for an organ type (e.g. stadsdelsnämnd) or one organ id."""
+    program = pub.program
+    if vem not in ORGANTYPER and pub.model.organ_med_id(vem) is None:
+        raise ValueError(f"program_ansvar: '{vem}' är varken en organtyp eller ett organ-id")
+    tasks = [
+        task
+        for ansvar in (program.ansvar if program else ())
+        if vem in ansvar.organtyper or vem in ansvar.organ
+        for task in ansvar.uppgifter
+    ]
+    return "\n".join(f"- {md(task)}" for task in tasks) or "*Programmet anger inga uppgifter.*"

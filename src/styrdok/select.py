@@ -66,6 +66,7 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
         organ=whole.organ,
         forfattningar=whole.forfattningar,
         anvisningar=tuple(a for a in whole.anvisningar if publishes(a, malgrupp)),
+        sidor=whole.sidor,
     )
     program = shown_programme(model)
     program_id = program.id if program else None
