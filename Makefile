@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # Material prints a banner about MkDocs 2.0 on every build; the risk is noted in DESIGN.md.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve lint lock clean
+.PHONY: build test check serve lint lock clean bench
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -28,6 +28,11 @@ serve: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests macros.py
 	$(BIN)/ruff format --check src tests macros.py
+
+# A measurement, not a test: builds the site with the anvisningar ×1 and ×10 and prints
+# how output size and build time grow (benchmarks/README.md).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_build.py --factors 1 10 --out benchmarks/results.json
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
