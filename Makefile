@@ -15,7 +15,7 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests macros.py
+	$(BIN)/ruff check src tests benchmarks macros.py
 	$(BIN)/styrdok check
 	$(BIN)/pytest
 
@@ -26,8 +26,8 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests macros.py
-	$(BIN)/ruff format --check src tests macros.py
+	$(BIN)/ruff check src tests benchmarks macros.py
+	$(BIN)/ruff format --check src tests benchmarks macros.py
 
 # A measurement, not a test: builds the site with the anvisningar ×1 and ×10 and prints
 # how output size and build time grow (benchmarks/README.md).
