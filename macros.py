@@ -7,7 +7,9 @@ only render on pages with `render_macros: true` in their front matter.
 
 from __future__ import annotations
 
-from styrdok import pages
+import json
+
+from styrdok import api, pages
 from styrdok.select import Publication
 
 
@@ -17,6 +19,9 @@ def define_env(env) -> None:
         if plugin is None or plugin.publication is None:
             raise RuntimeError("Pluginet styrdok måste stå före macros i mkdocs.yml.")
         return plugin.publication
+
+    def plugin():
+        return env.conf["plugins"]["styrdok"]
 
     def here() -> str:
         return env.page.file.src_uri
@@ -44,6 +49,15 @@ def define_env(env) -> None:
     @env.macro
     def program_ansvar(vem: str) -> str:
         return pages.program_ansvar(publication(), vem)
+
+    @env.macro
+    def api_exempel(typ: str, id: str | None = None, poster: int = 1) -> str:
+        """A JSON document as the API publishes it; lists are cut to `poster` entries."""
+        document = api.example(publication(), plugin().urls, typ, id)
+        text = json.dumps(
+            api.shortened(document, poster), ensure_ascii=False, indent=2, sort_keys=True
+        )
+        return f"```json\n{text}\n```"
 
     @env.macro
     def forteckning() -> str:

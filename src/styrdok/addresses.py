@@ -5,6 +5,9 @@ from __future__ import annotations
 
 FORTECKNING = "anvisningar/index.md"
 FORTECKNING_CSV = "anvisningar/forteckning.csv"
+ANDRINGAR_ATOM = (
+    "andringar.xml"  # at the root: Material fetches sitemap.xml beside every rel=alternate link
+)
 NYTT_OCH_ANDRAT = "anvisningar/nytt-och-andrat.md"
 SKA_REVIDERAS = "anvisningar/ska-revideras.md"
 UPPHAVDA = "anvisningar/upphavda.md"

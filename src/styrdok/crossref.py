@@ -99,7 +99,40 @@ def generate(pub: Publication, today: date) -> list[GeneratedPage]:
 # Fokusområden and målområden ---------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class FokusAnswer:
+    """A fokusområde's anvisningar and the organ concerned: for its page and its JSON."""
+
+    fokus: Fokusomrade
+    anvisningar: tuple[Anvisning, ...]  # not repealed
+    upphavda: tuple[Anvisning, ...]
+    ansvariga: tuple[str, ...]  # organ ids owning the anvisningar
+    for_alla: bool  # some anvisning applies to all nämnder and bolagsstyrelser
+    organtyper: tuple[str, ...]
+    organ: tuple[str, ...]  # organ named by the anvisningar
+
+
+def fokus_answer(pub: Publication, fokus: Fokusomrade) -> FokusAnswer:
+    anvisningar = [a for a in pub.anvisningar if fokus.id in a.fokusomraden]
+    current = [a for a in anvisningar if a.status != "upphävd"]
+    types = {t for a in current for t in a.galler_for.organtyper}
+
+    def by_name(ids: set[str]) -> tuple[str, ...]:
+        return tuple(sorted(ids, key=lambda o: _organ_sort(pub, o)))
+
+    return FokusAnswer(
+        fokus=fokus,
+        anvisningar=tuple(current),
+        upphavda=tuple(a for a in anvisningar if a.status == "upphävd"),
+        ansvariga=by_name({a.ansvarig for a in current}),
+        for_alla=any(a.galler_for.alla for a in current),
+        organtyper=tuple(t for t in ORGANTYPER if t in types),
+        organ=by_name({o for a in current for o in a.galler_for.organ}),
+    )
+
+
 def fokusomrade_page(pub: Publication, fokus: Fokusomrade) -> GeneratedPage:
+    answer = fokus_answer(pub, fokus)
     sida = addresses.fokusomrade(fokus.id)
     malomraden = [m for m in map(pub.model.malomrade, fokus.malomraden) if m]
     mal_links = ", ".join(
@@ -111,9 +144,6 @@ def fokusomrade_page(pub: Publication, fokus: Fokusomrade) -> GeneratedPage:
         if fokus.exempelinnehall
         else ""
     )
-    anvisningar = [a for a in pub.anvisningar if fokus.id in a.fokusomraden]
-    current = [a for a in anvisningar if a.status != "upphävd"]
-    repealed = len(anvisningar) - len(current)
     parts = [
         f"# {md(fokus.namn)}",
         md(fokus.beskrivning),
@@ -122,32 +152,27 @@ def fokusomrade_page(pub: Publication, fokus: Fokusomrade) -> GeneratedPage:
     ]
     if pub.program and pub.program.kommunikation:
         parts.append(f"## Kommunikation\n\n{md(pub.program.kommunikation)}")
-    parts.append(f"## Anvisningar\n\n{anvisningar_rows(pub, sida, current)}")
-    if repealed:
+    parts.append(f"## Anvisningar\n\n{anvisningar_rows(pub, sida, answer.anvisningar)}")
+    if answer.upphavda:
         parts.append(
-            f"{repealed} upphävda anvisningar inom fokusområdet finns under "
+            f"{len(answer.upphavda)} upphävda anvisningar inom fokusområdet finns under "
             f"[Upphävda anvisningar]({link(sida, addresses.UPPHAVDA)})."
         )
-    parts.append(f"## Berörda organ\n\n{_organ_concerned(pub, sida, current)}")
+    parts.append(f"## Berörda organ\n\n{_organ_concerned(pub, sida, answer)}")
     return GeneratedPage(sida, fokus.namn, _page(fokus.namn, parts))
 
 
-def _organ_concerned(pub: Publication, sida: str, anvisningar: list[Anvisning]) -> str:
-    if not anvisningar:
+def _organ_concerned(pub: Publication, sida: str, answer: FokusAnswer) -> str:
+    if not answer.anvisningar:
         return "*Inga anvisningar, och därför inga berörda organ.*"
-    owners = sorted({a.ansvarig for a in anvisningar}, key=lambda o: _organ_sort(pub, o))
     targets: list[str] = []
-    if any(a.galler_for.alla for a in anvisningar):
+    if answer.for_alla:
         targets.append(f"[samtliga nämnder och bolagsstyrelser]({link(sida, addresses.SAMTLIGA)})")
-    types = {t for a in anvisningar for t in a.galler_for.organtyper}
-    targets += [f"alla {ORGANTYPER[t].lower()}" for t in ORGANTYPER if t in types]
-    named = sorted(
-        {o for a in anvisningar for o in a.galler_for.organ}, key=lambda o: _organ_sort(pub, o)
-    )
-    targets += [organ_link(pub, sida, o) or o for o in named]
+    targets += [f"alla {ORGANTYPER[t].lower()}" for t in answer.organtyper]
+    targets += [organ_link(pub, sida, o) or o for o in answer.organ]
+    owners = ", ".join(organ_link(pub, sida, o) or o for o in answer.ansvariga)
     return (
-        f"Ansvariga för anvisningarna: {', '.join(organ_link(pub, sida, o) or o for o in owners)}.\n\n"
-        f"Anvisningarna gäller för: {', '.join(targets)}."
+        f"Ansvariga för anvisningarna: {owners}.\n\nAnvisningarna gäller för: {', '.join(targets)}."
     )
 
 
@@ -222,46 +247,70 @@ def samtliga_page(pub: Publication, applicability: Applicability) -> GeneratedPa
     return GeneratedPage(sida, titel, _page(titel, parts))
 
 
+@dataclass(frozen=True)
+class OrganAnswer:
+    """What applies to one organ: the same answer for its page and its JSON document."""
+
+    organ: Organ
+    uppgifter: tuple[str, ...]
+    samtliga: tuple[Anvisning, ...]  # in force for all nämnder and bolagsstyrelser
+    for_typ: tuple[Anvisning, ...]  # in force for the organ's type
+    sarskilt: tuple[Anvisning, ...]  # in force and naming the organ
+    ansvarar_for: tuple[Anvisning, ...]  # owned by the organ, not repealed
+    under_arbete: tuple[Anvisning, ...]  # drafts that will apply to it
+
+
+def organ_answer(pub: Publication, applicability: Applicability, organ: Organ) -> OrganAnswer:
+    for_type, named = applicability.specific(organ)
+    return OrganAnswer(
+        organ=organ,
+        uppgifter=pub.program.uppgifter_for(organ) if pub.program else (),
+        samtliga=tuple(in_force(applicability.alla)) if organ.tillampar_programmet else (),
+        for_typ=tuple(in_force(for_type)),
+        sarskilt=tuple(in_force(named)),
+        ansvarar_for=tuple(
+            a for a in applicability.owned.get(organ.id, ()) if a.status != "upphävd"
+        ),
+        under_arbete=tuple(drafts(applicability.applies_to(organ))),
+    )
+
+
 def organ_page(pub: Publication, applicability: Applicability, organ: Organ) -> GeneratedPage:
+    answer = organ_answer(pub, applicability, organ)
     sida = addresses.organ(organ.id)
     titel = f"Vad gäller för {organ.namn}?"
     parts = [f"# {md(titel)}", _organ_facts(pub, sida, organ)]
-    tasks = pub.program.uppgifter_for(organ) if pub.program else ()
-    if tasks:
-        items = "\n".join(f"- {md(task)}" for task in tasks)
+    if answer.uppgifter:
+        items = "\n".join(f"- {md(task)}" for task in answer.uppgifter)
         parts.append(f"## Ansvar enligt programmet\n\n{items}")
-    for_type, named = applicability.specific(organ)
     parts.append("## Anvisningar som gäller")
     if organ.tillampar_programmet:
-        common = in_force(applicability.alla)
         parts.append(
             f"### För samtliga nämnder och bolagsstyrelser\n\n"
-            f"{len(common)} anvisningar gäller för alla nämnder och bolagsstyrelser, också för "
+            f"{len(answer.samtliga)} anvisningar gäller för alla nämnder och bolagsstyrelser, också för "
             f"{md(organ.namn)}: [se listan]({link(sida, addresses.SAMTLIGA)})."
         )
-    if in_force(for_type):
+    if answer.for_typ:
         parts.append(
             f"### För alla {md(ORGANTYPER[organ.typ].lower())}\n\n"
-            + anvisningar_rows(pub, sida, in_force(for_type))
+            + anvisningar_rows(pub, sida, answer.for_typ)
         )
-    if in_force(named):
+    if answer.sarskilt:
         parts.append(
-            f"### Särskilt för {md(organ.namn)}\n\n" + anvisningar_rows(pub, sida, in_force(named))
+            f"### Särskilt för {md(organ.namn)}\n\n" + anvisningar_rows(pub, sida, answer.sarskilt)
         )
-    if not organ.tillampar_programmet and not in_force([*for_type, *named]):
+    if not organ.tillampar_programmet and not (answer.for_typ or answer.sarskilt):
         parts.append(
             "Programmet och anvisningarna riktar sig till nämnder och bolagsstyrelser; "
             "inga anvisningar riktar sig särskilt hit."
         )
-    owned = [a for a in applicability.owned.get(organ.id, ()) if a.status != "upphävd"]
-    if owned:
+    if answer.ansvarar_for:
         parts.append(
             f"## Anvisningar som {md(organ.namn)} ansvarar för\n\n"
-            + anvisningar_rows(pub, sida, owned)
+            + anvisningar_rows(pub, sida, answer.ansvarar_for)
         )
-    upcoming = drafts([*applicability.applies_to(organ)])
-    if upcoming:
-        parts.append("## Under arbete\n\n" + anvisningar_rows(pub, sida, upcoming))
+    if answer.under_arbete:
+        parts.append("## Under arbete\n\n" + anvisningar_rows(pub, sida, answer.under_arbete))
     return GeneratedPage(sida, titel, _page(titel, parts))
 
 
@@ -292,25 +341,49 @@ _TYPE_SINGULAR = {
 # Lifecycle -----------------------------------------------------------------------------
 
 
-def nytt_och_andrat_page(pub: Publication) -> GeneratedPage:
-    sida = addresses.NYTT_OCH_ANDRAT
-    titel = "Nytt och ändrat"
-    events: list[tuple[date, str, Anvisning]] = []
+@dataclass(frozen=True)
+class Event:
+    """A decision about an anvisning: for "Nytt och ändrat" and the Atom feed."""
+
+    datum: date
+    handelse: str
+    anvisning: Anvisning
+
+    @property
+    def slug(self) -> str:
+        return f"{self.datum.isoformat()}-{'upphavd' if self.handelse == 'Upphävd' else f'v{self.anvisning.version}'}"
+
+
+def events(pub: Publication) -> list[Event]:
+    """Decisions (new anvisningar, new versions) and repeals, newest first."""
+    found: list[Event] = []
     for a in pub.anvisningar:
         if a.beslutsdatum:
             what = "Ny anvisning beslutad" if a.version == 1 else f"Version {a.version} beslutad"
-            events.append((a.beslutsdatum, what, a))
+            found.append(Event(a.beslutsdatum, what, a))
         if a.upphavd_datum:
-            events.append((a.upphavd_datum, "Upphävd", a))
-    events.sort(key=lambda e: (e[0], e[2].id), reverse=True)
+            found.append(Event(a.upphavd_datum, "Upphävd", a))
+    return sorted(found, key=lambda e: (e.datum, e.anvisning.id, e.handelse), reverse=True)
+
+
+def nytt_och_andrat_page(pub: Publication) -> GeneratedPage:
+    sida = addresses.NYTT_OCH_ANDRAT
+    titel = "Nytt och ändrat"
     rows = [
-        (d.isoformat(), what, anvisning_link(sida, a), status_badge(a.status))
-        for d, what, a in events[:RECENT_EVENTS]
+        (
+            e.datum.isoformat(),
+            e.handelse,
+            anvisning_link(sida, e.anvisning),
+            status_badge(e.anvisning.status),
+        )
+        for e in events(pub)[:RECENT_EVENTS]
     ]
+    feed = link(sida, addresses.ANDRINGAR_ATOM)
     parts = [
         f"# {titel}",
         f"De senaste {RECENT_EVENTS} besluten om anvisningar, nyast först: nya anvisningar, "
-        "nya versioner och anvisningar som har upphävts.",
+        "nya versioner och anvisningar som har upphävts. Samma ändringar finns som "
+        f"[Atom-flöde]({feed}) för den som vill följa dem i en flödesläsare.",
         table(("Datum", "Händelse", "Anvisning", "Status nu"), rows)
         if rows
         else "*Inga beslut ännu.*",

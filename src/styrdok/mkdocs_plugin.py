@@ -23,10 +23,12 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import addresses
+from .api import API_DIR, Urls, publish
 from .backlinks import references
 from .crossref import GeneratedPage, generate
 from .export import forteckning_csv
-from .pages import anvisning_sidfot, anvisning_sidhuvud
+from .feed import andringar_atom
+from .pages import anvisning_sida, rendered_text
 from .pipeline import check_project
 from .project import Project
 from .report import summary
@@ -69,6 +71,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         self.publication = select(outcome.model, self.config.malgrupp)
         self.references = references(self.publication)
         self.generated: list[GeneratedPage] = generate(self.publication, date.today())
+        self.texts: dict[str, str] = {}
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -82,6 +85,14 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
                     "Ta bort eller byt namn på filen."
                 )
             files.append(File.generated(config, sida, content=text))
+        page_paths = {f.src_uri: f.url for f in files.documentation_pages()}
+        site_url = config.site_url or "/"
+        self.urls = Urls(
+            site_url if site_url.endswith("/") else site_url + "/", page_paths.__getitem__
+        )
+        author = config.site_author or config.site_name
+        feed = andringar_atom(self.publication, self.urls, config.site_name, author)
+        files.append(File.generated(config, addresses.ANDRINGAR_ATOM, content=feed))
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -130,9 +141,30 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         # The front matter of an anvisning is data, not MkDocs settings: replace it with
         # what the theme needs.
         page.meta = {"title": anvisning.titel, "description": anvisning.sammanfattning}
-        return (
-            anvisning_sidhuvud(self.publication, anvisning)
-            + "\n"
-            + markdown
-            + anvisning_sidfot(self.publication, anvisning, self.references.get(anvisning.sida, ()))
+        return anvisning_sida(
+            self.publication, anvisning, markdown, self.references.get(anvisning.sida, ())
         )
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        assert self.publication is not None
+        if self.publication.anvisning_for_sida(page.file.src_uri) is not None:
+            self.texts[page.file.src_uri] = rendered_text(html)
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the JSON API: it needs every anvisning's rendered text."""
+        assert self.publication is not None and self.project is not None
+        site = Path(config.site_dir)
+        try:
+            publish(
+                self.publication,
+                self.urls,
+                self.texts,
+                self.project.schema_dir / API_DIR,
+                site / API_DIR,
+            )
+        except (OSError, ValueError) as exc:
+            # A published schema is missing or broken: a fault in the repository, not the content.
+            raise PluginError(f"styrdok: API:t kunde inte skrivas: {exc}") from exc

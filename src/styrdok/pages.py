@@ -78,6 +78,31 @@ def anvisningar_rows(pub: Publication, fran: str, anvisningar: Iterable[Anvisnin
 # The head and foot of an anvisning page ----------------------------------------------
 
 
+# Around the editor's text on an anvisning page, so the rendered text can be taken out
+# for the JSON documents. HTML comments pass through Markdown untouched.
+TEXT_START = "<!-- styrdok:text -->"
+TEXT_END = "<!-- styrdok:slut -->"
+
+
+def anvisning_sida(
+    pub: Publication, anvisning: Anvisning, text: str, references: Sequence[tuple[str, str]]
+) -> str:
+    """The whole Markdown of an anvisning page: head, the editor's text, backlinks."""
+    return (
+        f"{anvisning_sidhuvud(pub, anvisning)}\n{TEXT_START}\n\n{text}\n\n{TEXT_END}\n"
+        f"{anvisning_sidfot(pub, anvisning, references)}"
+    )
+
+
+def rendered_text(html: str) -> str:
+    """The editor's text from the rendered HTML of an anvisning page."""
+    start = html.find(TEXT_START)
+    end = html.find(TEXT_END)
+    if start < 0 or end < start:
+        return ""
+    return html[start + len(TEXT_START) : end].strip() + "\n"
+
+
 def anvisning_sidhuvud(pub: Publication, anvisning: Anvisning) -> str:
     """Title, notices and the metadata block that open every anvisning page."""
     fran = anvisning.sida
