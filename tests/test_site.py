@@ -169,8 +169,9 @@ def test_navigation_holds_sections_not_every_page(built_site, pages, publication
         assert f"anvisningar/{anvisning.id}" not in listed
     for organ in publication.organ:
         assert f"organ/{organ.id}" not in listed
-    sizes = {len(parsed.nav_hrefs) for parsed in pages.values()}
-    assert max(sizes) - min(sizes) < 10  # the same nav on every page, give or take the toc
+    # The same nav on every page; Material adds the current page's toc (# links) to it.
+    sizes = {len([h for h in parsed.nav_hrefs if not h.startswith("#")]) for parsed in pages.values()}
+    assert max(sizes) - min(sizes) <= 1
 
 
 def test_forteckning_table_works_without_javascript(built_site, publication):

@@ -418,7 +418,8 @@ def example(pub: Publication, urls: Urls, kind: str, id: str | None = None) -> D
     a placeholder there.
     """
     if kind == "index":
-        return index_document(pub, urls, {})
+        written = {p: (k, serialize(d)) for p, (k, d) in documents(pub, urls, {}).items()}
+        return index_document(pub, urls, written)
     path = {
         "program": "program.json",
         "anvisningar": "anvisningar.json",
