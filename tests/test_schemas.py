@@ -123,8 +123,13 @@ def test_each_kind_has_an_invalid_example_document():
 
 def test_sida_schema_rejects_unknown_and_wrong_fields():
     validator = Schemas(SCHEMA_DIR).validators["sida"]
-    assert list(validator.iter_errors({"title": "Start", "render_macros": True})) == []
-    errors = list(validator.iter_errors({"titel": "Start", "render_macros": "ja"}))
+    assert (
+        list(validator.iter_errors({"title": "Start", "atkomst": "öppen", "render_macros": True}))
+        == []
+    )
+    errors = list(
+        validator.iter_errors({"titel": "Start", "atkomst": "öppen", "render_macros": "ja"})
+    )
     assert {e.validator for e in errors} == {"additionalProperties", "type"}
 
 

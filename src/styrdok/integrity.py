@@ -20,7 +20,32 @@ def check_model(model: Model, today: date) -> list[Problem]:
         *programme_in_force(model),
         *core_malomrade(model),
         *fokusomrade_programme(model),
+        *sensitive_but_open(model),
     ]
+
+
+def sensitive_but_open(model: Model) -> Iterator[Problem]:
+    """An anvisning about säkerhetsskydd or secrecy must not be published to everyone."""
+    for anvisning in model.anvisningar:
+        if anvisning.atkomst != "öppen":
+            continue
+        reasons = [
+            f"fokusområdet {f.namn}"
+            for f in map(model.fokusomrade, anvisning.fokusomraden)
+            if f and f.skyddsvart
+        ]
+        reasons += [
+            f"{law.namn} ({law.sfs})"
+            for law in map(model.forfattning, anvisning.rattslig_grund)
+            if law and law.skyddsvard
+        ]
+        if reasons:
+            yield problem(
+                "skyddsvard-men-oppen",
+                anvisning.kalla.fil,
+                anvisning.kalla.plats("atkomst"),
+                skal=", ".join(reasons),
+            )
 
 
 def replaced_but_in_force(model: Model) -> Iterator[Problem]:

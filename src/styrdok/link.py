@@ -192,7 +192,12 @@ class Linker:
         path = PurePosixPath(doc.path)
         heading = re.search(r"^# +(.+?)\s*$", doc.body, re.MULTILINE)
         titel = (doc.data or {}).get("title") or (heading.group(1) if heading else path.stem)
-        return Sida(sida=doc.sida or path.name, titel=titel, text=doc.body)
+        return Sida(
+            sida=doc.sida or path.name,
+            titel=titel,
+            text=doc.body,
+            atkomst=(doc.data or {}).get("atkomst", "intern"),
+        )
 
     def program(self, e: Entry) -> Program:
         for field in ("beslutad_av", "forslag_av", "beredd_av"):
@@ -261,6 +266,7 @@ class Linker:
             ordning=d["ordning"],
             kalla=e.kalla(),
             exempelinnehall=d.get("exempelinnehall", False),
+            skyddsvart=d.get("skyddsvart", False),
         )
 
     def organ(self, e: Entry) -> Organ:
@@ -281,7 +287,12 @@ class Linker:
     def forfattning(self, e: Entry) -> Forfattning:
         d = e.data
         return Forfattning(
-            id=d["id"], namn=d["namn"], sfs=d["sfs"], kalla=e.kalla(), kortnamn=d.get("kortnamn")
+            id=d["id"],
+            namn=d["namn"],
+            sfs=d["sfs"],
+            kalla=e.kalla(),
+            kortnamn=d.get("kortnamn"),
+            skyddsvard=d.get("skyddsvard", False),
         )
 
     def anvisning(self, e: Entry) -> Anvisning:
@@ -315,6 +326,7 @@ class Linker:
             ansvarig=d["ansvarig"],
             galler_for=galler_for,
             status=d["status"],
+            atkomst=d["atkomst"],
             version=d["version"],
             kontakt=Kontakt(kontakt["funktion"], kontakt.get("epost"), kontakt.get("telefon")),
             sida=e.doc.sida or f"anvisningar/{filnamn}",

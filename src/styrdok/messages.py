@@ -140,6 +140,11 @@ RULES: dict[str, Rule] = {
         "Se över anvisningen och sätt ett nytt datum, eller sätt status: under revidering.",
     ),
     "datumordning": Rule(VARNING, "{forsta} ({datum1}) är senare än {andra} ({datum2})", "{rad}"),
+    "skyddsvard-men-oppen": Rule(
+        FEL,
+        "anvisningen rör säkerhetsskydd eller sekretess ({skal}) men har atkomst: öppen",
+        "Sätt atkomst: skyddad (eller intern om innehållet får spridas inom staden) – en öppen anvisning publiceras även på stadens webbplats.",
+    ),
     "flera-karnor": Rule(
         FEL,
         "flera målområden i programmet '{program}' är markerade som kärnan",

@@ -113,6 +113,7 @@ class Fokusomrade:
     ordning: int
     kalla: Kalla
     exempelinnehall: bool = False
+    skyddsvart: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class Forfattning:
     sfs: str
     kalla: Kalla
     kortnamn: str | None = None
+    skyddsvard: bool = False
 
     @property
     def benamning(self) -> str:
@@ -175,6 +177,7 @@ class Anvisning:
     ansvarig: str
     galler_for: GallerFor
     status: str
+    atkomst: str
     version: int
     kontakt: Kontakt
     sida: str  # path below docs/, e.g. anvisningar/<id>.md
@@ -194,6 +197,10 @@ class Anvisning:
     def gallande(self) -> bool:
         return self.status in GALLANDE_STATUSAR
 
+    @property
+    def skyddad(self) -> bool:
+        return self.atkomst == "skyddad"
+
 
 @dataclass(frozen=True)
 class Sida:
@@ -202,6 +209,7 @@ class Sida:
     sida: str  # path below docs/
     titel: str
     text: str
+    atkomst: str = "öppen"
 
 
 @dataclass(frozen=True)
