@@ -170,7 +170,9 @@ def test_navigation_holds_sections_not_every_page(built_site, pages, publication
     for organ in publication.organ:
         assert f"organ/{organ.id}" not in listed
     # The same nav on every page; Material adds the current page's toc (# links) to it.
-    sizes = {len([h for h in parsed.nav_hrefs if not h.startswith("#")]) for parsed in pages.values()}
+    sizes = {
+        len([h for h in parsed.nav_hrefs if not h.startswith("#")]) for parsed in pages.values()
+    }
     assert max(sizes) - min(sizes) <= 1
 
 
