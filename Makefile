@@ -9,10 +9,17 @@ STAMP := $(VENV)/.installed
 # Material prints a banner about MkDocs 2.0 on every build; the risk is noted in DESIGN.md.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve lint lock clean bench
+.PHONY: build build-publik test check serve lint lock clean bench
 
+# The intranet site; the scan afterwards fails the build if anything skyddad leaked.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	STYRDOK_MALGRUPP=intranät $(BIN)/mkdocs build --strict
+	$(BIN)/styrdok lackor site --malgrupp intranät
+
+# The public site: öppen documents only, in site-publik/, scanned for anything else.
+build-publik: $(STAMP)
+	STYRDOK_MALGRUPP=publik $(BIN)/mkdocs build --strict --site-dir site-publik
+	$(BIN)/styrdok lackor site-publik --malgrupp publik
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks macros.py
@@ -49,4 +56,4 @@ lock: $(STAMP)
 		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) site site-publik .pytest_cache .ruff_cache .hypothesis

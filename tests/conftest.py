@@ -36,14 +36,14 @@ def project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "projekt")
 
 
-def build(config: Path, site: Path) -> subprocess.CompletedProcess[str]:
+def build(config: Path, site: Path, malgrupp: str = "intranät") -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` in a separate process, as `make build` runs it."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True,
         text=True,
         check=False,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "STYRDOK_MALGRUPP": malgrupp},
     )
 
 

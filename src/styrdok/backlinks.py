@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import posixpath
-import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from .links import link_targets
 from .select import Publication
-
-# A Markdown link or image target: ](target) or ](<target> "title").
-_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-
-
-def link_targets(sida: str, text: str) -> set[str]:
-    """Pages below docs/ that the text of page `sida` links to (relative .md links only)."""
-    found = set()
-    folder = posixpath.dirname(sida)
-    for target in _TARGET.findall(text):
-        path = target.split("#", 1)[0].split("?", 1)[0]
-        if not path.endswith(".md") or "://" in path or path.startswith("/"):
-            continue
-        found.add(posixpath.normpath(posixpath.join(folder, path)))
-    return found
 
 
 def references(pub: Publication) -> Mapping[str, tuple[tuple[str, str], ...]]:

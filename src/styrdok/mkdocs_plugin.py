@@ -28,6 +28,7 @@ from .backlinks import references
 from .crossref import GeneratedPage, generate
 from .export import forteckning_csv
 from .feed import andringar_atom
+from .links import unlink_withheld
 from .pages import anvisning_sida, rendered_text
 from .pipeline import check_project
 from .project import Project
@@ -37,9 +38,24 @@ from .select import MALGRUPPER, STANDARD_MALGRUPP, Publication, select
 log = logging.getLogger("mkdocs.plugins.styrdok")
 
 
+def _without(nav, withheld: frozenset[str]):
+    """The nav configuration without entries for pages that are not published."""
+    if nav is None:
+        return None
+    if isinstance(nav, str):
+        return None if nav in withheld else nav
+    if isinstance(nav, dict):
+        kept = {title: _without(value, withheld) for title, value in nav.items()}
+        kept = {title: value for title, value in kept.items() if value not in (None, [])}
+        return kept or None
+    kept = [_without(item, withheld) for item in nav]
+    return [item for item in kept if item not in (None, [])]
+
+
 class StyrdokConfig(base.Config):
     data_dir = c.Type(str, default="data")
     schema_dir = c.Type(str, default="schema")
+    # Set per build: mkdocs.yml reads it from STYRDOK_MALGRUPP (`make build-publik`).
     malgrupp = c.Choice(MALGRUPPER, default=STANDARD_MALGRUPP)
 
 
@@ -69,6 +85,9 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
                 "Rätta felen ovan; 'styrdok check' visar samma lista."
             )
         self.publication = select(outcome.model, self.config.malgrupp)
+        # The header and the title say which audience the site was built for.
+        config.site_name = f"{config.site_name} · {self.publication.malgrupp_namn}"
+        config.nav = _without(config.nav, self.publication.undanhallna)
         self.references = references(self.publication)
         self.generated: list[GeneratedPage] = generate(self.publication, date.today())
         self.texts: dict[str, str] = {}
@@ -76,6 +95,16 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.publication is not None
+        # MkDocs would copy or render every file in docs/: what selection left out, and
+        # the attachments of documents whose content is not published, never reach site/.
+        for src_uri in sorted(self.publication.withheld_files(f.src_uri for f in files)):
+            files.remove(files.get_file_from_path(src_uri))
+        # A skyddad anvisning keeps its address, but its source is never read.
+        for src_uri in sorted(self.publication.bara_metadata):
+            found = files.get_file_from_path(src_uri)
+            if found is not None:
+                files.remove(found)
+                files.append(File.generated(config, src_uri, content=""))
         generated = [(page.sida, page.text) for page in self.generated]
         generated.append((addresses.FORTECKNING_CSV, forteckning_csv(self.publication)))
         for sida, text in generated:
@@ -137,12 +166,13 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         assert self.publication is not None
         anvisning = self.publication.anvisning_for_sida(page.file.src_uri)
         if anvisning is None:
-            return markdown
+            return unlink_withheld(page.file.src_uri, markdown, self.publication.withholds)
         # The front matter of an anvisning is data, not MkDocs settings: replace it with
         # what the theme needs.
         page.meta = {"title": anvisning.titel, "description": anvisning.sammanfattning}
+        # The text comes from the publication, never from the file MkDocs read.
         return anvisning_sida(
-            self.publication, anvisning, markdown, self.references.get(anvisning.sida, ())
+            self.publication, anvisning, anvisning.text, self.references.get(anvisning.sida, ())
         )
 
     def on_page_content(

@@ -146,6 +146,12 @@ def anvisning_sidfot(
 
 def _notices(pub: Publication, anvisning: Anvisning) -> list[str]:
     notices = []
+    if anvisning.skyddad:
+        notices.append(
+            '!!! lock "Skyddad"\n'
+            "    Innehållet i anvisningen är skyddat och publiceras inte. Kontakta den ansvariga "
+            "(se Kontakt nedan) om du behöver ta del av det."
+        )
     if anvisning.exempelinnehall:
         notices.append(
             '!!! warning "Exempelinnehåll"\n'
