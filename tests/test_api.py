@@ -486,8 +486,10 @@ def test_anvisning_text_has_absolute_links_and_the_source_markdown(
         front, body = source_of(REPO / "docs" / "anvisningar" / f"{name}.md")
         if front.get("atkomst") == "skyddad":
             # The intranet publishes a skyddad anvisning as metadata only: no text at all.
-            if document["text_markdown"] or html.strip():
+            if document["text_markdown"] is not None or html is not None:
                 problems.append(f"{name}: skyddad, but its text is in the JSON")
+            if document["atkomst"] != "skyddad":
+                problems.append(f"{name}: skyddad, but the JSON does not say so")
             continue
         if not html.strip():
             problems.append(f"{name}: text_html is empty")

@@ -107,6 +107,7 @@ def anvisning_metadata(pub: Publication, urls: Urls, a: Anvisning) -> Document:
     laws = [pub.model.forfattning(i) for i in a.rattslig_grund]
     return {
         **anvisning_kort(urls, a),
+        "atkomst": a.atkomst,
         "sammanfattning": a.sammanfattning,
         "version": a.version,
         "fokusomraden": list(a.fokusomraden),
@@ -250,8 +251,10 @@ def anvisningar_document(pub: Publication, urls: Urls) -> Document:
 def anvisning_document(pub: Publication, urls: Urls, a: Anvisning, html: str) -> Document:
     body = anvisning_metadata(pub, urls, a)
     del body["url"], body["json_url"]
-    body["text_markdown"] = a.text
-    body["text_html"] = absolute_links(html, urls.page(a.sida))
+    # A skyddad anvisning is published as metadata only: no text, not even an empty one.
+    withheld = a.sida in pub.bara_metadata
+    body["text_markdown"] = None if withheld else a.text
+    body["text_html"] = None if withheld else absolute_links(html, urls.page(a.sida))
     return _document("anvisning", urls, anvisning_path(a.id), a.sida, body)
 
 
@@ -370,14 +373,17 @@ def index_document(
         "scheman": {kind: urls.schema(kind) for kind in sorted(SCHEMAS)},
         "flode": urls.file(addresses.ANDRINGAR_ATOM),
         "csv": urls.file(addresses.FORTECKNING_CSV),
+        "openapi": urls.api(OPENAPI),
     }
 
 
 def published_schema(source: Path, urls: Urls, kind: str) -> bytes:
     """A schema as published: its `$id` is its address on this site."""
     schema = json.loads(source.read_text(encoding="utf-8"))
-    schema["$id"] = urls.schema(kind)
-    return serialize(schema)
+    # Keys keep the source's reading order ($schema, $id, title first); the bytes are
+    # still the same for the same source.
+    published = {"$schema": schema.pop("$schema", None), "$id": urls.schema(kind), **schema}
+    return (json.dumps(published, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def publish(

@@ -30,7 +30,7 @@ def andringar_atom(pub: Publication, urls: Urls, site_name: str, author: str) ->
         return element
 
     self_url = urls.file(addresses.ANDRINGAR_ATOM)
-    add(feed, "id", self_url)
+    add(feed, "id", "urn:styrdok:andringar")
     add(feed, "title", f"Ändringar i anvisningarna – {site_name}")
     add(feed, "subtitle", "Nya anvisningar, nya versioner och upphävda anvisningar, nyast först.")
     add(feed, "updated", _timestamp(found[0].datum) if found else "1970-01-01T00:00:00Z")
@@ -41,7 +41,8 @@ def andringar_atom(pub: Publication, urls: Urls, site_name: str, author: str) ->
         anvisning = event.anvisning
         page = urls.page(anvisning.sida)
         entry = add(feed, "entry")
-        add(entry, "id", f"{page}#{event.slug}")
+        # Permanent ids, whatever address the site moves to.
+        add(entry, "id", f"urn:styrdok:anvisning:{anvisning.id}:{event.slug}")
         add(entry, "title", f"{event.handelse}: {anvisning.titel}")
         add(entry, "updated", _timestamp(event.datum))
         add(entry, "link", rel="alternate", type="text/html", href=page)

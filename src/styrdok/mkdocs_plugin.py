@@ -72,6 +72,11 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             schema_dir=(root / self.config.schema_dir).resolve(),
         )
         self.project = project
+        if not config.site_url:
+            # Every JSON document and feed entry carries an absolute address.
+            raise PluginError(
+                "styrdok: site_url saknas i mkdocs.yml – API:t och flödet behöver webbplatsens adress."
+            )
         outcome = check_project(project)
         # Warnings (a passed review date) must not stop publication under --strict, so
         # they are logged as information.
@@ -115,10 +120,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
                 )
             files.append(File.generated(config, sida, content=text))
         page_paths = {f.src_uri: f.url for f in files.documentation_pages()}
-        site_url = config.site_url or "/"
-        self.urls = Urls(
-            site_url if site_url.endswith("/") else site_url + "/", page_paths.__getitem__
-        )
+        self.urls = Urls(config.site_url, page_paths.__getitem__)
         author = config.site_author or config.site_name
         feed = andringar_atom(self.publication, self.urls, config.site_name, author)
         files.append(File.generated(config, addresses.ANDRINGAR_ATOM, content=feed))
