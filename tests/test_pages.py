@@ -134,3 +134,21 @@ def test_programme_tasks_by_type_or_organ(project):
     assert "inga uppgifter" in pages.program_ansvar(publication, "bolagsstyrelse")
     with pytest.raises(ValueError, match="varken en organtyp"):
         pages.program_ansvar(publication, "nämnden")
+
+
+def test_version_history_and_last_change_are_shown_from_the_data(project):
+    doc = project / "docs" / "anvisningar" / "krisledning.md"
+    doc.write_text(
+        doc.read_text().replace(
+            "version: 2\n",
+            "version: 2\nhistorik:\n  - datum: 2015-01-01\n    version: 1\n    andring: Beslutad.\n"
+            "  - datum: 2020-06-01\n    andring: Ny kontakt.\n",
+        )
+    )
+    publication = select(check(project).model)
+    anvisning = publication.model.anvisning("krisledning")
+    assert anvisning.senast_andrad.isoformat() == "2020-06-01"
+    head = pages.anvisning_sidhuvud(publication, anvisning)
+    assert "Senast ändrad\n:   2020-06-01" in head
+    foot = pages.anvisning_sidfot(publication, anvisning, ())
+    assert foot.index("| 2020-06-01 | – | Ny kontakt. |") < foot.index("| 2015-01-01 | 1 | Beslutad. |")

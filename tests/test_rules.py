@@ -69,6 +69,8 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "ersattningscykel--anvisning.md": (GAMMAL, "ersattningscykel", 17),
     "revision-passerad--gammalt-datum.md": (ANVISNING, "revision-passerad", 13),
     "datumordning--giltig-fore-beslut.md": (ANVISNING, "datumordning", 12),
+    "historik-ordning--nyast-forst.md": (ANVISNING, "historik-ordning", 19),
+    "historik-version--hogre-an-aktuell.md": (ANVISNING, "historik-version", 16),
     "flera-karnor--tva.yml": ("data/malomraden.yml", "flera-karnor", 12),
     "fel-program--malomrade-i-annat-program.yml": ("data/fokusomraden.yml", "fel-program", 6),
     "flera-gallande-program--tva.yml": ("data/program.yml", "flera-gallande-program", 16),

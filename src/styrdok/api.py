@@ -110,6 +110,11 @@ def anvisning_metadata(pub: Publication, urls: Urls, a: Anvisning) -> Document:
         "atkomst": a.atkomst,
         "sammanfattning": a.sammanfattning,
         "version": a.version,
+        "historik": [
+            {"datum": h.datum.isoformat(), "version": h.version, "andring": h.andring}
+            for h in a.historik
+        ],
+        "senast_andrad": iso(a.senast_andrad),
         "fokusomraden": list(a.fokusomraden),
         "ansvarig": _ref(pub, urls, a.ansvarig),
         "galler_for": {

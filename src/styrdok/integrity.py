@@ -21,7 +21,32 @@ def check_model(model: Model, today: date) -> list[Problem]:
         *core_malomrade(model),
         *fokusomrade_programme(model),
         *sensitive_but_open(model),
+        *history(model),
     ]
+
+
+def history(model: Model) -> Iterator[Problem]:
+    for anvisning in model.anvisningar:
+        kalla = anvisning.kalla
+        pairs = zip(anvisning.historik, anvisning.historik[1:], strict=False)
+        for index, (before, entry) in enumerate(pairs, start=1):
+            if entry.datum < before.datum:
+                yield problem(
+                    "historik-ordning",
+                    kalla.fil,
+                    kalla.plats(f"historik[{index}]"),
+                    datum=entry.datum.isoformat(),
+                    foregaende=before.datum.isoformat(),
+                )
+        for index, entry in enumerate(anvisning.historik):
+            if entry.version is not None and entry.version > anvisning.version:
+                yield problem(
+                    "historik-version",
+                    kalla.fil,
+                    kalla.plats(f"historik[{index}]"),
+                    version=entry.version,
+                    aktuell=anvisning.version,
+                )
 
 
 def sensitive_but_open(model: Model) -> Iterator[Problem]:

@@ -22,6 +22,7 @@ from .model import (
     Fokusomrade,
     Forfattning,
     GallerFor,
+    Handelse,
     Kalla,
     Kontakt,
     Malomrade,
@@ -58,11 +59,12 @@ class Entry:
         return self.doc.locate([*self.prefix, *path], key=key)
 
     def kalla(self) -> Kalla:
-        return Kalla(
-            self.doc.path,
-            self.at(),
-            {name: self.at(name) for name in self.data},
-        )
+        places = {name: self.at(name) for name in self.data}
+        # Entries of lists too (historik[2]), so a rule can point at the one that is wrong.
+        for name, value in self.data.items():
+            if isinstance(value, list):
+                places.update({f"{name}[{i}]": self.at(name, i) for i in range(len(value))})
+        return Kalla(self.doc.path, self.at(), places)
 
 
 def entries(doc: Document, validation: Validation) -> Iterator[Entry]:
@@ -341,6 +343,10 @@ class Linker:
             ersatter=tuple(d.get("ersatter", ())),
             rattslig_grund=tuple(d.get("rattslig_grund", ())),
             exempelinnehall=d.get("exempelinnehall", False),
+            historik=tuple(
+                Handelse(date.fromisoformat(h["datum"]), h["andring"], h.get("version"))
+                for h in d.get("historik", ())
+            ),
         )
 
 

@@ -145,6 +145,16 @@ RULES: dict[str, Rule] = {
         "anvisningen rör säkerhetsskydd eller sekretess ({skal}) men har atkomst: öppen",
         "Sätt atkomst: skyddad (eller intern om innehållet får spridas inom staden) – en öppen anvisning publiceras även på stadens webbplats.",
     ),
+    "historik-ordning": Rule(
+        VARNING,
+        "historiken är inte i datumordning: {datum} kommer efter {foregaende}",
+        "Skriv posterna äldst först.",
+    ),
+    "historik-version": Rule(
+        FEL,
+        "historiken nämner version {version}, men anvisningen har version {aktuell}",
+        "Höj version till {version}, eller rätta versionen i historiken.",
+    ),
     "flera-karnor": Rule(
         FEL,
         "flera målområden i programmet '{program}' är markerade som kärnan",

@@ -169,6 +169,15 @@ class Kontakt:
 
 
 @dataclass(frozen=True)
+class Handelse:
+    """One entry of an anvisning's version history."""
+
+    datum: date
+    andring: str
+    version: int | None = None
+
+
+@dataclass(frozen=True)
 class Anvisning:
     id: str
     titel: str
@@ -192,6 +201,14 @@ class Anvisning:
     ersatter: tuple[str, ...] = ()
     rattslig_grund: tuple[str, ...] = ()
     exempelinnehall: bool = False
+    historik: tuple[Handelse, ...] = ()
+
+    @property
+    def senast_andrad(self) -> date | None:
+        """The latest day something was decided or changed, from the data."""
+        days = [h.datum for h in self.historik]
+        days += [d for d in (self.beslutsdatum, self.upphavd_datum) if d]
+        return max(days, default=None)
 
     @property
     def gallande(self) -> bool:

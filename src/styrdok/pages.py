@@ -117,6 +117,7 @@ def anvisning_sidhuvud(pub: Publication, anvisning: Anvisning) -> str:
                 ("Beslutad", _beslut(pub, anvisning)),
                 ("Giltig från", iso(anvisning.giltig_fran)),
                 ("Revideras senast", iso(anvisning.revideras_senast)),
+                ("Senast ändrad", iso(anvisning.senast_andrad)),
                 ("Upphävd", iso(anvisning.upphavd_datum)),
                 ("Ansvarig", organ_link(pub, fran, anvisning.ansvarig)),
                 ("Gäller för", galler_for_text(pub, fran, anvisning.galler_for)),
@@ -135,13 +136,20 @@ def anvisning_sidhuvud(pub: Publication, anvisning: Anvisning) -> str:
 def anvisning_sidfot(
     pub: Publication, anvisning: Anvisning, references: Sequence[tuple[str, str]]
 ) -> str:
-    """Backlinks: the pages whose text links to this anvisning."""
-    if not references:
-        return ""
-    items = "\n".join(
-        f"- [{md(titel)}]({link(anvisning.sida, sida)})" for sida, titel in references
-    )
-    return f"\n\n## Hänvisningar hit\n\nDen här anvisningen nämns på:\n\n{items}\n"
+    """The version history, and backlinks: the pages whose text links to this anvisning."""
+    parts = []
+    if anvisning.historik:
+        rows = [
+            (h.datum.isoformat(), str(h.version) if h.version else "–", md(h.andring))
+            for h in reversed(anvisning.historik)
+        ]
+        parts.append("## Versionshistorik\n\n" + table(("Datum", "Version", "Ändring"), rows))
+    if references:
+        items = "\n".join(
+            f"- [{md(titel)}]({link(anvisning.sida, sida)})" for sida, titel in references
+        )
+        parts.append(f"## Hänvisningar hit\n\nDen här anvisningen nämns på:\n\n{items}")
+    return "".join(f"\n\n{part}\n" for part in parts)
 
 
 def _notices(pub: Publication, anvisning: Anvisning) -> list[str]:

@@ -46,13 +46,15 @@ def visning(atkomst: str, malgrupp: str) -> Visning | None:
 
 
 def metadata_only(anvisning: Anvisning) -> Anvisning:
-    """A skyddad anvisning as the intranet may show it: no text, summary, dnr or legal basis."""
+    """A skyddad anvisning as the intranet may show it: no text, summary, dnr, legal basis
+    or history (what changed can tell what it says)."""
     return replace(
         anvisning,
         sammanfattning=SKYDDAD_SAMMANFATTNING,
         text="",
         diarienummer=None,
         rattslig_grund=(),
+        historik=(),
     )
 
 
