@@ -45,6 +45,17 @@ KIND_NAMES = {
 }
 
 
+# Where editors find the ids of each kind.
+WHERE_DEFINED = {
+    "program": "data/program.yml",
+    "malomraden": "data/malomraden.yml",
+    "fokusomraden": "data/fokusomraden.yml",
+    "organ": "data/organ.yml",
+    "forfattningar": "data/forfattningar.yml",
+    "anvisning": "docs/anvisningar/",
+}
+
+
 @dataclass(frozen=True)
 class Entry:
     doc: Document
@@ -175,7 +186,8 @@ class Linker:
                 entry.doc.path,
                 entry.at(*path),
                 id=ref,
-                forslag=suggest(ref, choices, "Befintliga id"),
+                forslag=suggest(ref, choices, "Befintliga id")
+                or f"Se {WHERE_DEFINED[kind]} för de id som finns.",
             )
         )
 

@@ -84,7 +84,9 @@ RULES: dict[str, Rule] = {
         "Datafilerna heter {kanda}. Byt namn på filen eller flytta den.",
     ),
     # Against the schema.
-    "saknat-falt": Rule(FEL, "fältet '{falt}' saknas", "Lägg till {falt}: – {beskrivning}"),
+    "saknat-falt": Rule(
+        FEL, "fältet '{falt}' saknas", "Lägg till en rad '{falt}: …'. {beskrivning}"
+    ),
     "okant-falt": Rule(FEL, "okänt fält '{falt}'", "{forslag}"),
     "fel-typ": Rule(FEL, "'{falt}' ska vara {forvantat}, men är {faktiskt}", "{rad}"),
     "ogiltigt-varde": Rule(FEL, "'{varde}' är inte ett tillåtet värde för '{falt}'", "{forslag}"),

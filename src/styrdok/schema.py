@@ -141,7 +141,8 @@ class Schemas:
                         doc.path,
                         doc.locate([*path, extra], key=True),
                         falt=extra,
-                        forslag=suggest(extra, allowed, "Tillåtna fält"),
+                        forslag=suggest(extra, allowed, "Tillåtna fält")
+                        or "Ta bort fältet, eller stava det som i schemat (se CONTRIBUTING.md).",
                     )
                 )
             return out
