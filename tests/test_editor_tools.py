@@ -116,3 +116,36 @@ def test_data_files_pass_yamllint():
         check=False,
     )
     assert result.returncode == 0, result.stdout
+
+
+def run_cli(*args, cwd):
+    return subprocess.run(
+        [sys.executable, "-m", "styrdok.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_cli_creates_a_new_anvisning_that_passes_the_check(project):
+    result = run_cli(
+        "ny",
+        "anvisning",
+        "--titel",
+        "Anvisning för larmrutiner",
+        "--fokusomrade",
+        "krisberedskap",
+        "--fokusomrade",
+        "forebygga-brott",
+        cwd=project,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "docs/anvisningar/larmrutiner.md" in result.stdout
+    assert run_cli("check", cwd=project).returncode == 0
+    again = run_cli(
+        "ny", "anvisning", "--titel", "Larmrutiner", "--fokusomrade", "krisberedskap", cwd=project
+    )
+    assert again.returncode == 1
+    assert "id 'larmrutiner' finns redan" in again.stderr
+    assert "Traceback" not in again.stderr

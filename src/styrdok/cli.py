@@ -8,10 +8,13 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from .diff import RevisionError, load_source
+from .diff import report as diff_report
 from .leaks import forbidden, scan
 from .pipeline import check_project
-from .project import Project, find_root
+from .project import ANVISNINGAR_DIR, Project, find_root
 from .report import as_json, as_text
+from .scaffold import ScaffoldError, new_anvisning
 from .select import MALGRUPPER, STANDARD_MALGRUPP, select
 
 
@@ -67,6 +70,65 @@ def parser() -> argparse.ArgumentParser:
         help="målgruppen webbplatsen byggdes för",
     )
     scan.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    compare = commands.add_parser(
+        "diff",
+        help="visa vad som ändrats för läsarna mellan två revisioner",
+        description=(
+            "Läser källan i två git-revisioner (eller i arbetskatalogen), väljer ut det som "
+            "visas för målgruppen och skriver ändringarna som Markdown, t.ex. för en "
+            "kommentar på en pull request."
+        ),
+    )
+    compare.add_argument(
+        "rev", metavar="REV", help="revisionen att jämföra från, t.ex. origin/main"
+    )
+    compare.add_argument(
+        "rev2",
+        metavar="REV2",
+        nargs="?",
+        default=None,
+        help="revisionen att jämföra med (standard: arbetskatalogen)",
+    )
+    compare.add_argument(
+        "--malgrupp",
+        choices=MALGRUPPER,
+        default=STANDARD_MALGRUPP,
+        help="målgruppen vars webbplats jämförs (standard: intranät)",
+    )
+    compare.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+
+    new = commands.add_parser(
+        "ny",
+        help="skapa ett nytt dokument med alla fält ifyllda",
+        description="Skapar en ny fil som klarar styrdok check direkt; fyll sedan i texten.",
+    )
+    kinds = new.add_subparsers(dest="slag", required=True, metavar="SLAG")
+    anvisning = kinds.add_parser(
+        "anvisning",
+        help="en ny anvisning i docs/anvisningar/",
+        description=(
+            "Skapar docs/anvisningar/<id>.md med ett id från titeln, status utkast, atkomst "
+            "intern och en första rad i historiken med dagens datum."
+        ),
+    )
+    anvisning.add_argument(
+        "--titel", required=True, help='anvisningens rubrik, t.ex. "Anvisning för …"'
+    )
+    anvisning.add_argument(
+        "--fokusomrade",
+        action="append",
+        required=True,
+        metavar="ID",
+        help="fokusområdets id, t.ex. forebygga-brott (kan anges flera gånger)",
+    )
+    anvisning.add_argument(
+        "--ansvarig",
+        default="kommunstyrelsen",
+        metavar="ORGAN",
+        help="ägande organ (standard: kommunstyrelsen)",
+    )
+    anvisning.add_argument("--kontakt", default=None, help="funktion eller enhet att kontakta")
+    anvisning.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
     return main
 
 
@@ -76,7 +138,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check(args)
     if args.kommando == "lackor":
         return leaks(args)
+    if args.kommando == "diff":
+        return diff(args)
+    if args.kommando == "ny":
+        return new_document(args)
     return 2
+
+
+def new_document(args: argparse.Namespace) -> int:
+    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    project = Project.at(root)
+    outcome = check_project(project)
+    if outcome.model is None:
+        sys.stdout.write(as_text(outcome.problems))
+        return 1
+    try:
+        made = new_anvisning(
+            outcome.model,
+            project.docs_dir / ANVISNINGAR_DIR,
+            args.titel,
+            args.fokusomrade,
+            args.ansvarig,
+            args.kontakt,
+            date.today(),
+        )
+    except ScaffoldError as exc:
+        print(f"styrdok: fel: {exc}", file=sys.stderr)
+        return 1
+    made.path.parent.mkdir(parents=True, exist_ok=True)
+    made.path.write_text(made.text, encoding="utf-8")
+    print(
+        f"Skapade {project.display(made.path)} (id {made.id}). Fyll i texten och kör styrdok check."
+    )
+    return 0
 
 
 def check(args: argparse.Namespace) -> int:
@@ -105,6 +199,21 @@ def leaks(args: argparse.Namespace) -> int:
         print(leak)
     print(f"{len(found)} läckor i {args.webbplats} (målgrupp {args.malgrupp})")
     return 1 if found else 0
+
+
+def diff(args: argparse.Namespace) -> int:
+    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    if not root.is_dir():
+        print(f"styrdok: fel: mappen {root} finns inte", file=sys.stderr)
+        return 2
+    try:
+        old = load_source(root, args.rev)
+        new = load_source(root, args.rev2)
+    except RevisionError as exc:
+        print(f"styrdok: fel: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(diff_report(old, new, args.malgrupp))
+    return 0
 
 
 if __name__ == "__main__":
