@@ -1,0 +1,236 @@
+"""The help editors get: the guide, the editor's schema mappings, the PR template and CI.
+
+Editors are not developers. What protects them here: every field the schemas allow is
+explained in CONTRIBUTING.md, VS Code maps each data file to the schema `styrdok check`
+uses for it, and the example workflow runs the same command as CI.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from styrdok.project import DATA_FILES
+from styrdok.schema import SCHEMA_FILES
+
+REPO = Path(__file__).resolve().parents[1]
+SCHEMA_DIR = REPO / "schema"
+GUIDE = REPO / "CONTRIBUTING.md"
+VSCODE_SETTINGS = REPO / ".vscode" / "settings.json"
+WORKFLOW = REPO / ".github" / "workflows" / "styrdok.yml"
+PR_TEMPLATE = REPO / ".github" / "pull_request_template.md"
+EDITOR_PAGE = REPO / "docs" / "for-redaktorer.md"
+SNIPPET_LINE = '--8<-- "CONTRIBUTING.md"'
+
+# Schema keywords whose values are data, not subschemas.
+NOT_SCHEMAS = frozenset(
+    {"examples", "enum", "const", "default", "required", "title", "description"}
+)
+
+
+def load_schema(name: str) -> dict[str, Any]:
+    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+def resolve(ref: str, current: str) -> tuple[str, Any]:
+    """The schema a `$ref` points at, and the file it is in."""
+    file, _, pointer = ref.partition("#")
+    file = file or current
+    target: Any = load_schema(file)
+    for part in filter(None, pointer.split("/")):
+        target = target[part.replace("~1", "/").replace("~0", "~")]
+    return file, target
+
+
+def property_names(schema_file: str) -> set[str]:
+    """Every property name an editor can write in a file of this schema, at any depth."""
+    names: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+
+    def walk(node: Any, file: str) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item, file)
+            return
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        if isinstance(ref, str) and (file, ref) not in seen:
+            seen.add((file, ref))
+            target_file, target = resolve(ref, file)
+            walk(target, target_file)
+        for key, value in node.items():
+            if key == "properties" and isinstance(value, dict):
+                names.update(value)
+                for sub in value.values():
+                    walk(sub, file)
+            elif key not in NOT_SCHEMAS and key != "$ref":
+                walk(value, file)
+
+    walk(load_schema(schema_file), schema_file)
+    return names
+
+
+FIELDS = sorted(
+    {
+        (name, schema)
+        for schema in ("anvisning", "sida")
+        for name in property_names(SCHEMA_FILES[schema])
+    }
+)
+
+
+def test_property_walk_reaches_nested_and_referenced_fields():
+    anvisning = property_names(SCHEMA_FILES["anvisning"])
+    sida = property_names(SCHEMA_FILES["sida"])
+    # kontakt is defined in gemensam.schema.json; galler_for's fields are inside oneOf.
+    assert {"funktion", "epost", "telefon"} <= anvisning
+    assert {"organtyper", "organ"} <= anvisning
+    assert {"datum", "version", "andring"} <= anvisning
+    assert {"title", "description", "atkomst", "render_macros", "hide", "search"} <= sida
+    assert {"exclude", "boost"} <= sida
+
+
+@pytest.mark.parametrize(("name", "schema"), FIELDS, ids=[f"{s}-{n}" for n, s in FIELDS])
+def test_every_schema_field_is_explained_in_the_editor_guide(name, schema):
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert f"`{name}`" in guide, (
+        f"CONTRIBUTING.md förklarar inte fältet `{name}` ({schema}.schema.json); "
+        "skriv fältnamnet inom backticks där det förklaras"
+    )
+
+
+def test_editor_guide_has_no_relative_links_that_would_break_on_the_site():
+    guide = GUIDE.read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)\s]+)", guide)
+    relative = [t for t in targets if not re.match(r"(https?://|mailto:)", t)]
+    assert relative == [], "skriv sökvägar i förrådet som `kod`, inte som relativa länkar"
+
+
+# The editor's schema mappings (VS Code with the YAML extension).
+
+
+def vscode_schemas() -> dict[str, list[str]]:
+    settings = json.loads(VSCODE_SETTINGS.read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    return {
+        schema: [globs] if isinstance(globs, str) else list(globs)
+        for schema, globs in mapping.items()
+    }
+
+
+def matching_files(pattern: str) -> set[Path]:
+    """Files a yaml.schemas glob selects, relative to the workspace (the repository)."""
+    pattern = pattern.removeprefix("./").lstrip("/")
+    if "/" not in pattern:
+        pattern = f"**/{pattern}"
+    return {p.resolve() for p in REPO.glob(pattern) if p.is_file()}
+
+
+def local_schema(schema: str) -> Path | None:
+    if re.match(r"[a-z]+://", schema):
+        return None
+    return (REPO / schema.removeprefix("./").lstrip("/")).resolve()
+
+
+def test_every_mapped_schema_exists_and_is_json():
+    for schema in vscode_schemas():
+        path = local_schema(schema)
+        if path is None:
+            continue
+        assert path.is_file(), f".vscode/settings.json: {schema} finns inte"
+        json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_every_mapped_glob_matches_a_file():
+    for schema, globs in vscode_schemas().items():
+        for pattern in globs:
+            if pattern.startswith("!"):
+                continue
+            assert matching_files(pattern), (
+                f".vscode/settings.json: '{pattern}' ({schema}) matchar ingen fil"
+            )
+
+
+DATA_PATHS = sorted((REPO / "data").glob("*.yml"))
+
+
+@pytest.mark.parametrize("path", DATA_PATHS, ids=[p.name for p in DATA_PATHS])
+def test_data_file_is_mapped_to_its_schema_in_vscode(path):
+    assert path.name in DATA_FILES, f"okänd datafil {path.name}"
+    expected = (SCHEMA_DIR / SCHEMA_FILES[DATA_FILES[path.name]]).resolve()
+    mapped = {
+        local_schema(schema)
+        for schema, globs in vscode_schemas().items()
+        if any(path.resolve() in matching_files(g) for g in globs if not g.startswith("!"))
+    }
+    assert mapped == {expected}, f"{path.name} ska mappas till {expected.name}, inte {mapped}"
+
+
+@pytest.mark.parametrize("path", DATA_PATHS, ids=[p.name for p in DATA_PATHS])
+def test_data_file_starts_with_a_modeline_for_its_schema(path):
+    schema = SCHEMA_FILES[DATA_FILES[path.name]]
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../schema/{schema}"
+
+
+# The example workflow and the pull request template.
+
+
+def workflow() -> dict[Any, Any]:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def run_lines() -> list[str]:
+    return [
+        step["run"]
+        for job in workflow()["jobs"].values()
+        for step in job.get("steps", [])
+        if "run" in step
+    ]
+
+
+def test_workflow_runs_on_pull_requests_and_pushes():
+    flow = workflow()
+    # YAML 1.1 (PyYAML) reads the key `on` as true.
+    triggers = flow.get("on", flow.get(True))
+    names = {triggers} if isinstance(triggers, str) else set(triggers)
+    assert {"pull_request", "push"} <= names
+
+
+def test_workflow_runs_the_same_ci_entry_point_as_ci():
+    assert (REPO / ".ci" / "run").is_file()
+    assert any(".ci/run" in line for line in run_lines())
+
+
+def test_workflow_uses_only_make_targets_that_exist():
+    targets = set(re.findall(r"^([a-z][a-z-]*):", (REPO / "Makefile").read_text(), re.M))
+    used = {t for line in run_lines() for t in re.findall(r"\bmake ([a-z][a-z-]*)", line)}
+    assert used, "arbetsflödet bygger inte webbplatsen med make"
+    assert used <= targets, f"okända make-mål: {sorted(used - targets)}"
+
+
+def test_workflow_only_reads_by_default():
+    assert workflow()["permissions"] == {"contents": "read"}
+
+
+def test_pull_request_template_is_a_checklist():
+    template = PR_TEMPLATE.read_text(encoding="utf-8")
+    assert len(re.findall(r"^- \[ \] ", template, re.M)) >= 3
+
+
+# The guide on the site.
+
+
+def test_editor_page_includes_the_guide_and_is_open():
+    text = EDITOR_PAGE.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    assert meta["atkomst"] == "öppen"
+    assert "render_macros" not in meta
+    assert SNIPPET_LINE in body.splitlines()
