@@ -25,7 +25,6 @@ import pytest
 
 from styrdok.pipeline import check_project
 from styrdok.project import Project
-from test_build import build
 
 from conftest import REPO
 
@@ -85,11 +84,8 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("webblasare") / "site"
-    result = build(REPO / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    return site
+def site(built_site) -> Path:
+    return built_site
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -297,14 +297,7 @@ def _changed_anvisning(
 
 # The order the fields of a changed anvisning are reported in.
 _FIELD_ORDER = (
-    "titel",
-    "status",
-    "atkomst",
-    "version",
-    "beslutsdatum",
-    "giltig_fran",
-    "revideras_senast",
-    "upphavd_datum",
+    *ENKLA_FALT,
     "ansvarig",
     "galler_for",
     "fokusomraden",
