@@ -47,13 +47,5 @@ class Problem:
         return text
 
 
-def errors(problems: Iterable[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity is Severity.FEL]
-
-
-def warnings(problems: Iterable[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity is Severity.VARNING]
-
-
 def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(set(problems), key=Problem.sort_key)
