@@ -151,4 +151,6 @@ def test_version_history_and_last_change_are_shown_from_the_data(project):
     head = pages.anvisning_sidhuvud(publication, anvisning)
     assert "Senast ändrad\n:   2020-06-01" in head
     foot = pages.anvisning_sidfot(publication, anvisning, ())
-    assert foot.index("| 2020-06-01 | – | Ny kontakt. |") < foot.index("| 2015-01-01 | 1 | Beslutad. |")
+    assert foot.index("| 2020-06-01 | – | Ny kontakt. |") < foot.index(
+        "| 2015-01-01 | 1 | Beslutad. |"
+    )
