@@ -53,7 +53,7 @@ def define_env(env) -> None:
     @env.macro
     def api_exempel(typ: str, id: str | None = None, poster: int = 1) -> str:
         """A JSON document as the API publishes it; lists are cut to `poster` entries."""
-        document = api.example(publication(), plugin().urls, typ, id)
+        document = api.example(publication(), plugin().urls, plugin().api_examples(), typ, id)
         text = json.dumps(
             api.shortened(document, poster), ensure_ascii=False, indent=2, sort_keys=True
         )

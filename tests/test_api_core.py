@@ -100,11 +100,12 @@ def test_index_lists_each_document_with_its_hash(publication):
 
 
 def test_example_for_the_documentation_and_unknown_ids(publication):
-    example = api.example(publication, URLS, "anvisning", "krisledning")
+    found = api.documents(publication, URLS, {})
+    example = api.example(publication, URLS, found, "anvisning", "krisledning")
     assert example["id"] == "krisledning" and "<h2" in example["text_html"]
     assert api.shortened({"a": [1, 2, 3], "b": {"c": [4, 5]}}, 1) == {"a": [1], "b": {"c": [4]}}
     with pytest.raises(ValueError, match="okänt dokument"):
-        api.example(publication, URLS, "anvisning", "finns-inte")
+        api.example(publication, URLS, found, "anvisning", "finns-inte")
 
 
 def test_atom_feed_is_newest_first_and_deterministic(publication):

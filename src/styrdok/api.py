@@ -422,14 +422,21 @@ def published_openapi(source: Path, urls: Urls) -> bytes:
     return serialize(description)
 
 
-def example(pub: Publication, urls: Urls, kind: str, id: str | None = None) -> Document:
+def example(
+    pub: Publication,
+    urls: Urls,
+    found: Mapping[str, tuple[str, Document]],
+    kind: str,
+    id: str | None = None,
+) -> Document:
     """A document as the API publishes it, for the consumer documentation.
 
-    The rendered HTML of an anvisning exists only after the build, so the example shows
-    a placeholder there.
+    `found` is `documents(pub, urls, {})`, made once by the caller for all examples. The
+    rendered HTML of an anvisning exists only after the build, so the example shows a
+    placeholder there.
     """
     if kind == "index":
-        written = {p: (k, serialize(d)) for p, (k, d) in documents(pub, urls, {}).items()}
+        written = {p: (k, serialize(d)) for p, (k, d) in found.items()}
         return index_document(pub, urls, written)
     path = {
         "program": "program.json",
@@ -439,10 +446,9 @@ def example(pub: Publication, urls: Urls, kind: str, id: str | None = None) -> D
         "organ": organ_path(id or ""),
         "fokusomrade": fokusomrade_path(id or ""),
     }.get(kind)
-    found = documents(pub, urls, {}) if path else {}
     if path not in found:
         raise ValueError(f"api_exempel: okänt dokument '{kind}' med id '{id}'")
-    document = found[path][1]
+    document = dict(found[path][1])
     if kind == "anvisning":
         document["text_html"] = '<h2 id="syfte">Syfte</h2>\n<p>…</p>'
     return document

@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import addresses
-from .api import API_DIR, Urls, publish
+from .api import API_DIR, Urls, documents, publish
 from .backlinks import references
 from .crossref import GeneratedPage, generate
 from .export import forteckning_csv
@@ -96,6 +96,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         self.references = references(self.publication)
         self.generated: list[GeneratedPage] = generate(self.publication, date.today())
         self.texts: dict[str, str] = {}
+        self._api_examples: dict | None = None
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -184,6 +185,13 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         if self.publication.anvisning_for_sida(page.file.src_uri) is not None:
             self.texts[page.file.src_uri] = rendered_text(html)
         return html
+
+    def api_examples(self) -> dict:
+        """The JSON documents without rendered text, made once for the API guide's examples."""
+        if self._api_examples is None:
+            assert self.publication is not None
+            self._api_examples = documents(self.publication, self.urls, {})
+        return self._api_examples
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the JSON API: it needs every anvisning's rendered text."""
