@@ -11,15 +11,15 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build build-publik test check serve lint lock clean bench
 
-# The intranet site; the scan afterwards fails the build if anything skyddad leaked.
+# The intranet site. `styrdok bygg` runs `mkdocs build --strict` in a temporary folder,
+# scans it for leaks (as `styrdok lackor`), writes SHA256SUMS and MANIFEST.json and only
+# then replaces site/: a failed build leaves the previous site/ as it was.
 build: $(STAMP)
-	STYRDOK_MALGRUPP=intranät $(BIN)/mkdocs build --strict
-	$(BIN)/styrdok lackor site --malgrupp intranät
+	$(BIN)/styrdok bygg --malgrupp intranät --till site
 
 # The public site: öppen documents only, in site-publik/, scanned for anything else.
 build-publik: $(STAMP)
-	STYRDOK_MALGRUPP=publik $(BIN)/mkdocs build --strict --site-dir site-publik
-	$(BIN)/styrdok lackor site-publik --malgrupp publik
+	$(BIN)/styrdok bygg --malgrupp publik --till site-publik
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks macros.py
@@ -55,5 +55,7 @@ lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --extra test --generate-hashes --strip-extras --allow-unsafe \
 		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
+# The second line removes what a killed `styrdok bygg` leaves next to a site (publish.swap).
 clean:
 	rm -rf $(VENV) site site-publik .pytest_cache .ruff_cache .hypothesis
+	rm -rf .site.bygge-* .site.gammal-* .site-publik.bygge-* .site-publik.gammal-*

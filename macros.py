@@ -1,68 +1,76 @@
-"""mkdocs-macros module: the macros hand-written pages may use.
+"""The macros hand-written pages may call, as {{ name(arguments) }}.
 
-Each macro is a thin call into styrdok.pages with the publication the styrdok plugin
-selected and the page being rendered, so links come out relative to that page. Macros
-only render on pages with `render_macros: true` in their front matter.
+Developer code, reviewed like code. Only the pages listed under `makrosidor` in
+mkdocs.yml are rendered, in a sandbox that knows nothing but these functions
+(styrdok.templating). Each macro is a thin call into styrdok.pages with the publication
+the styrdok plugin selected and the page being rendered (`here`, below docs/), so links
+come out relative to that page.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 
 from styrdok import api, pages
-from styrdok.select import Publication
+
+# The one file outside docs/ shown on the site: the editor guide, at a fixed path.
+REDAKTORSGUIDE = "CONTRIBUTING.md"
 
 
-def define_env(env) -> None:
-    def publication() -> Publication:
-        plugin = env.conf["plugins"].get("styrdok")
-        if plugin is None or plugin.publication is None:
-            raise RuntimeError("Pluginet styrdok måste stå före macros i mkdocs.yml.")
-        return plugin.publication
+def macros(plugin, here: str) -> dict[str, Callable[..., str]]:
+    publication = plugin.publication
 
-    def plugin():
-        return env.conf["plugins"]["styrdok"]
-
-    def here() -> str:
-        return env.page.file.src_uri
-
-    @env.macro
     def program_status() -> str:
-        return pages.program_status(publication())
+        return pages.program_status(publication)
 
-    @env.macro
     def program_fakta() -> str:
-        return pages.program_fakta(publication())
+        return pages.program_fakta(publication)
 
-    @env.macro
     def malomraden_lista() -> str:
-        return pages.malomraden_lista(publication(), here())
+        return pages.malomraden_lista(publication, here)
 
-    @env.macro
     def fokusomraden_lista() -> str:
-        return pages.fokusomraden_lista(publication(), here())
+        return pages.fokusomraden_lista(publication, here)
 
-    @env.macro
     def anvisningar_tabell(fokusomrade: str | None = None, upphavda: bool = False) -> str:
-        return pages.anvisningar_tabell(publication(), here(), fokusomrade, upphavda)
+        return pages.anvisningar_tabell(publication, here, fokusomrade, upphavda)
 
-    @env.macro
     def program_ansvar(vem: str) -> str:
-        return pages.program_ansvar(publication(), vem)
+        return pages.program_ansvar(publication, vem)
 
-    @env.macro
     def api_exempel(typ: str, id: str | None = None, poster: int = 1) -> str:
         """A JSON document as the API publishes it; lists are cut to `poster` entries."""
-        document = api.example(publication(), plugin().urls, plugin().api_examples(), typ, id)
+        document = api.example(publication, plugin.urls, plugin.api_examples(), typ, id)
         text = json.dumps(
             api.shortened(document, poster), ensure_ascii=False, indent=2, sort_keys=True
         )
         return f"```json\n{text}\n```"
 
-    @env.macro
     def forteckning() -> str:
-        return pages.forteckning(publication(), here())
+        return pages.forteckning(publication, here)
 
-    @env.macro
     def organ_lista(typ: str) -> str:
-        return pages.organ_lista(publication(), here(), typ)
+        return pages.organ_lista(publication, here, typ)
+
+    def redaktorsguide() -> str:
+        """CONTRIBUTING.md from the repository root (the editor guide), as Markdown."""
+        path = Path(plugin.project.root) / REDAKTORSGUIDE
+        # A link could point anywhere on the build machine; only the file itself is shown.
+        if path.is_symlink() or not path.is_file():
+            raise ValueError(f"{REDAKTORSGUIDE} ska vara en vanlig fil i förrådets rot")
+        return path.read_text(encoding="utf-8")
+
+    return {
+        "program_status": program_status,
+        "program_fakta": program_fakta,
+        "malomraden_lista": malomraden_lista,
+        "fokusomraden_lista": fokusomraden_lista,
+        "anvisningar_tabell": anvisningar_tabell,
+        "program_ansvar": program_ansvar,
+        "api_exempel": api_exempel,
+        "forteckning": forteckning,
+        "organ_lista": organ_lista,
+        "redaktorsguide": redaktorsguide,
+    }

@@ -35,10 +35,11 @@ diarienummer: KANARIEINTERNDNR 2024/1
 kontakt:
   funktion: KANARIE-INTERN-KONTAKT
   epost: kanarie-intern@example.se
+bilagor: [kanarie-intern-id/bild.png]
 ---
 
 KANARIE-INTERN-TEXT står i brödtexten, med en länk till [en öppen sida](../oppen-sida.md)
-som bara den här anvisningen länkar till, och en bild: ![diagram](../bilder/kanarie-intern-bild.svg)
+som bara den här anvisningen länkar till, och en bild: ![diagram](kanarie-intern-id/bild.png)
 """
 
 SKYDDAD = """---
@@ -59,6 +60,7 @@ diarienummer: KANARIESKYDDADDNR 2024/2
 rattslig_grund: [sakerhetsskyddslagen]
 kontakt:
   funktion: KANARIE-SKYDDAD-KONTAKT
+bilagor: [kanarie-skyddad-id/bilaga.txt, kanarie-skyddad-id.pdf]
 ---
 
 KANARIE-SKYDDAD-TEXT står i brödtexten och får aldrig nå webbplatsen. Se [bilagan](kanarie-skyddad-id/bilaga.txt)
@@ -86,9 +88,9 @@ def add_canaries(project: Path) -> None:
         "KANARIE-SKYDDAD-BILAGA\n"
     )
     (docs / "anvisningar" / "kanarie-skyddad-id.pdf").write_bytes(b"%PDF-1.4 KANARIE-SKYDDAD-PDF")
-    (docs / "bilder").mkdir()
-    (docs / "bilder" / "kanarie-intern-bild.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg"><text>KANARIE-INTERN-BILD</text></svg>\n'
+    (docs / "anvisningar" / "kanarie-intern-id").mkdir()
+    (docs / "anvisningar" / "kanarie-intern-id" / "bild.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n KANARIE-INTERN-BILD"
     )
     (docs / "intern-sida.md").write_text(
         "---\ntitle: KANARIE-INTERN-SIDA-TITEL\natkomst: intern\n---\n\n# Intern\n\n"
@@ -171,8 +173,8 @@ def test_attachments_of_withheld_documents_are_not_copied(sites):
         site = sites[malgrupp]
         assert not (site / "anvisningar" / "kanarie-skyddad-id" / "bilaga.txt").exists()
         assert not (site / "anvisningar" / "kanarie-skyddad-id.pdf").exists()
-    assert not (sites["publik"] / "bilder" / "kanarie-intern-bild.svg").exists()
-    assert (sites["intranät"] / "bilder" / "kanarie-intern-bild.svg").exists()
+    assert not (sites["publik"] / "anvisningar" / "kanarie-intern-id" / "bild.png").exists()
+    assert (sites["intranät"] / "anvisningar" / "kanarie-intern-id" / "bild.png").exists()
     assert not list(sites["publik"].rglob("*.md"))
 
 
@@ -280,23 +282,20 @@ def test_skyddad_anvisning_keeps_only_its_metadata(project):
 def test_withheld_files_are_pages_and_attachments_of_withheld_documents(project):
     add_canaries(project)
     pub = select(check(project).model, "publik")
-    paths = {
+    for path in (
         "anvisningar/kanarie-intern-id.md",
         "anvisningar/kanarie-skyddad-id/bilaga.txt",
         "anvisningar/kanarie-skyddad-id.pdf",
-        "anvisningar/krisledning.md",
-        "bilder/kanarie-intern-bild.svg",
+        "anvisningar/kanarie-intern-id/bild.png",
         "intern-sida.md",
-        "oppen-sida.md",
-        "stylesheets/extra.css",
-    }
-    assert pub.withheld_files(paths) == {
-        "anvisningar/kanarie-intern-id.md",
-        "anvisningar/kanarie-skyddad-id/bilaga.txt",
-        "anvisningar/kanarie-skyddad-id.pdf",
-        "bilder/kanarie-intern-bild.svg",
-        "intern-sida.md",
-    }
+    ):
+        assert pub.withholds(path), path
+    for path in ("anvisningar/krisledning.md", "oppen-sida.md"):
+        assert not pub.withholds(path), path
+    assert pub.bilagor == frozenset()
+    intranat = select(check(project).model, "intranät")
+    assert intranat.bilagor == {"anvisningar/kanarie-intern-id/bild.png"}
+    assert intranat.withholds("anvisningar/kanarie-skyddad-id.pdf")
 
 
 def test_the_real_public_build_leaks_nothing(tmp_path):

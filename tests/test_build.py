@@ -70,7 +70,7 @@ def test_site_loads_nothing_from_other_hosts(site):
 def test_footer_has_no_low_contrast_generator_line(site):
     html = (site / "index.html").read_text()
     assert "Made with" not in html
-    css = (REPO / "docs/stylesheets/styrdok.css").read_text()
+    css = (REPO / "overrides/stylesheets/styrdok.css").read_text()
     assert re.search(r"\.md-copyright[^{]*\{\s*color: var\(--md-footer-fg-color\);", css)
 
 

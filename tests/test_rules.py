@@ -31,6 +31,9 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "dubblett-nyckel--titel.md": (ANVISNING, "dubblett-nyckel", 4),
     "ogiltig-nyckel--lista-som-nyckel.yml": ("data/forfattningar.yml", "ogiltig-nyckel", 4),
     "yaml-cirkel--ankare.yml": ("data/forfattningar.yml", "yaml-cirkel", 1),
+    "yaml-hanvisningar--for-manga.yml": ("data/forfattningar.yml", "yaml-hanvisningar", 3),
+    "yaml-expansion--miljard-skratt.md": (ANVISNING, "yaml-expansion", 6),
+    "yaml-djup--nastlade-listor.md": (ANVISNING, "yaml-djup", 5),
     "frontmatter-saknas--bara-text.md": (ANVISNING, "frontmatter-saknas", 1),
     "frontmatter-oavslutad--ingen-slutrad.md": (ANVISNING, "frontmatter-oavslutad", 1),
     "fel-struktur--frontmatter-lista.md": (ANVISNING, "fel-struktur", 2),
@@ -75,13 +78,31 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "fel-program--malomrade-i-annat-program.yml": ("data/fokusomraden.yml", "fel-program", 6),
     "flera-gallande-program--tva.yml": ("data/program.yml", "flera-gallande-program", 16),
     "inget-gallande-program--forslag.yml": ("data/program.yml", "inget-gallande-program", 1),
+    "fel-filandelse--markdown.markdown": (
+        "docs/anvisningar/krisledning.markdown",
+        "fel-filandelse",
+        1,
+    ),
+    "okand-fil--utan-agare.txt": ("docs/anvisningar/hemlig.txt", "okand-fil", 1),
+    "bilaga-saknas--stavfel.md": (ANVISNING, "bilaga-saknas", 24),
+    "otillaten-html--script.md": (ANVISNING, "otillaten-html", 29),
+    "otillatet-attribut--onmouseover.md": (ANVISNING, "otillatet-attribut", 28),
+    "otillaten-lank--javascript.md": (ANVISNING, "otillaten-lank", 28),
+    "otillaten-attributlista--onclick.md": (ANVISNING, "otillaten-attributlista", 28),
+    "inkludering--snippet.md": (ANVISNING, "inkludering", 28),
+    "html-kommentar--anteckning.md": (ANVISNING, "html-kommentar", 30),
+    "extern-bild--sparpixel.md": (ANVISNING, "extern-bild", 28),
 }
 
 # Rules without a file above, and where they are tested instead.
 TESTED_ELSEWHERE = {
     "datafil-saknas": "test_missing_data_file_is_reported (a file is removed, not added)",
+    "for-stor-fil": "test_load.py, test_huge_file_* (a file over 1 MiB is generated, not kept)",
     "schemafil": "test_broken_schema_is_reported_not_raised (a fault in schema/, not content)",
     "schemafel": "fallback for schema keywords the schemas do not use yet",
+    "symbolisk-lank": "test_trust_boundary.py (a link cannot be kept as a file in tests/data)",
+    "bilaga-dubblett": "test_trust_boundary.py (needs two documents)",
+    "bilaga-odeklarerad": "test_trust_boundary.py (needs the linked file too)",
 }
 
 # The cycle is reported at the member with the smallest id, which is not the file added.

@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from .links import link_targets
+from .bodies import targets
 from .select import Publication
+
+
+def link_targets(sida: str, text: str) -> set[str]:
+    """The pages below docs/ that the text of page `sida` links to."""
+    return {path for path, _ in targets(sida, text) if path.endswith(".md")}
 
 
 def references(pub: Publication) -> Mapping[str, tuple[tuple[str, str], ...]]:

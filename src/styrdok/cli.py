@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from . import publish
 from .diff import RevisionError, load_source
 from .diff import report as diff_report
-from .leaks import forbidden, scan
 from .pipeline import check_project
 from .project import ANVISNINGAR_DIR, Project, find_root
 from .report import as_json, as_text
 from .scaffold import ScaffoldError, new_anvisning
-from .select import MALGRUPPER, STANDARD_MALGRUPP, select
+from .select import MALGRUPPER, STANDARD_MALGRUPP
 
 
 def _date(text: str) -> date:
@@ -129,6 +130,7 @@ def parser() -> argparse.ArgumentParser:
     )
     anvisning.add_argument("--kontakt", default=None, help="funktion eller enhet att kontakta")
     anvisning.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    add_publish_commands(commands)
     return main
 
 
@@ -142,6 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return diff(args)
     if args.kommando == "ny":
         return new_document(args)
+    if args.kommando == "bygg":
+        return build(args)
+    if args.kommando == "verifiera":
+        return verify(args)
     return 2
 
 
@@ -189,12 +195,11 @@ def leaks(args: argparse.Namespace) -> int:
     if not args.webbplats.is_dir():
         print(f"styrdok: fel: mappen {args.webbplats} finns inte", file=sys.stderr)
         return 2
-    outcome = check_project(Project.at(root))
-    if outcome.model is None or not outcome.ok:
-        sys.stdout.write(as_text(outcome.problems))
+    try:
+        found = publish.leaks_in(root, args.webbplats, args.malgrupp)
+    except publish.PublishError as exc:
+        sys.stdout.write(f"styrdok: {exc}\n")
         return 1
-    whole = outcome.model
-    found = scan(args.webbplats, forbidden(whole, select(whole, args.malgrupp)))
     for leak in found:
         print(leak)
     print(f"{len(found)} läckor i {args.webbplats} (målgrupp {args.malgrupp})")
@@ -214,6 +219,87 @@ def diff(args: argparse.Namespace) -> int:
         return 2
     sys.stdout.write(diff_report(old, new, args.malgrupp))
     return 0
+
+
+def add_publish_commands(commands: argparse._SubParsersAction) -> None:
+    build = commands.add_parser(
+        "bygg",
+        help="bygg webbplatsen för en målgrupp och byt ut den publicerade först när allt lyckats",
+        description=(
+            "Kör mkdocs build --strict i en tillfällig mapp bredvid målmappen, söker efter "
+            "läckor, skriver manifestet (SHA256SUMS och MANIFEST.json) och byter sedan ut "
+            "målmappen. Misslyckas något är målmappen orörd. Byggdatumet tas från "
+            "SOURCE_DATE_EPOCH eller den senaste incheckningen, så samma incheckning ger "
+            "samma filer."
+        ),
+    )
+    build.add_argument(
+        "--malgrupp",
+        choices=MALGRUPPER,
+        default=STANDARD_MALGRUPP,
+        help="målgruppen att bygga för (standard: intranät)",
+    )
+    build.add_argument(
+        "--till",
+        type=Path,
+        required=True,
+        metavar="MAPP",
+        help="mappen webbplatsen publiceras i, t.ex. site",
+    )
+    build.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    check = commands.add_parser(
+        "verifiera",
+        help="kontrollera en byggd webbplats mot dess manifest",
+        description=(
+            "Jämför filerna i webbplatsen med SHA256SUMS och MANIFEST.json och listar filer "
+            "som saknas, som inte finns i manifestet och som har ändrats."
+        ),
+    )
+    check.add_argument("webbplats", type=Path, help="mappen med den byggda webbplatsen")
+    check.add_argument(
+        "--malgrupp",
+        choices=MALGRUPPER,
+        default=None,
+        help="kontrollera också att webbplatsen är byggd för den här målgruppen",
+    )
+
+
+def build(args: argparse.Namespace) -> int:
+    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    kept = f"{args.till} är oförändrad" if args.till.exists() else f"{args.till} skapades inte"
+    try:
+        epoch, origin = publish.build(root, args.till, args.malgrupp, os.environ)
+    except publish.UsageError as exc:
+        print(f"styrdok: fel: {exc}", file=sys.stderr)
+        return 2
+    except publish.PublishError as exc:
+        print(f"styrdok: fel: {exc}", file=sys.stderr)
+        print(f"styrdok: {kept}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = exc.filename or args.till
+        print(f"styrdok: fel: {where}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"styrdok: {kept}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"styrdok: bygget avbröts; {kept}", file=sys.stderr)
+        return 1
+    day = datetime.fromtimestamp(epoch, UTC).date().isoformat()
+    print(
+        f"Publicerade {args.till} för målgrupp {args.malgrupp} "
+        f"(byggdatum {day} från {origin}, manifest i {publish.SUMS} och {publish.MANIFEST})"
+    )
+    return 0
+
+
+def verify(args: argparse.Namespace) -> int:
+    if not args.webbplats.is_dir():
+        print(f"styrdok: fel: mappen {args.webbplats} finns inte", file=sys.stderr)
+        return 2
+    outcome = publish.verify(args.webbplats, args.malgrupp)
+    for line in outcome.lines(args.webbplats):
+        print(line)
+    return 0 if outcome.ok else 1
 
 
 if __name__ == "__main__":

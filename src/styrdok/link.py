@@ -204,13 +204,24 @@ class Linker:
 
     def sida(self, doc: Document) -> Sida:
         path = PurePosixPath(doc.path)
+        data = doc.data or {}
         heading = re.search(r"^# +(.+?)\s*$", doc.body, re.MULTILINE)
-        titel = (doc.data or {}).get("title") or (heading.group(1) if heading else path.stem)
+        titel = data.get("title") or (heading.group(1) if heading else path.stem)
+        sida = doc.sida or path.name
+        search = data.get("search", {})
         return Sida(
-            sida=doc.sida or path.name,
+            sida=sida,
             titel=titel,
             text=doc.body,
-            atkomst=(doc.data or {}).get("atkomst", "intern"),
+            # The schema requires it; a page without it is not valid and never gets here.
+            atkomst=data.get("atkomst", "intern"),
+            beskrivning=data.get("description"),
+            dolj=tuple(data.get("hide", ())),
+            sok_uteslut=bool(search.get("exclude", False)),
+            sok_vikt=search.get("boost"),
+            bilagor=attachment_paths(sida, data.get("bilagor", ())),
+            text_rad=doc.body_line,
+            fil=doc.path,
         )
 
     def program(self, e: Entry) -> Program:
@@ -359,7 +370,16 @@ class Linker:
                 Handelse(date.fromisoformat(h["datum"]), h["andring"], h.get("version"))
                 for h in d.get("historik", ())
             ),
+            bilagor=attachment_paths(e.doc.sida or f"anvisningar/{filnamn}", d.get("bilagor", ())),
+            text_rad=e.doc.body_line,
         )
+
+
+def attachment_paths(sida: str, declared: Iterable[str]) -> tuple[str, ...]:
+    """Declared attachments as paths below docs/: they are written from the page's folder
+    (the schema allows no '..', so they cannot leave it)."""
+    folder = PurePosixPath(sida).parent
+    return tuple(sorted((folder / name).as_posix() for name in declared))
 
 
 def _date(value: str | None) -> date | None:

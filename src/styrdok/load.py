@@ -11,8 +11,9 @@ Nothing here raises for anything an editor can write; it returns problems.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,26 @@ YAML_HINT = (
     "och att text som innehåller : eller # står inom citattecken."
 )
 
+# Limits on what one source file may cost. Anyone who can open a pull request can make
+# CI read a file, so reading, checking and describing a file must cost time and memory
+# linear in its size, and the size itself is limited.
+#
+# The largest real source file is data/organ.yml at about 13 kB (benchmarks/corpus.py
+# with --organ-factor 10 gives about 130 kB); an anvisning is a few kB. 1 MiB is far
+# above any text an editor writes and far below what hurts CI.
+MAX_FILE_BYTES = 1024 * 1024
+# A YAML alias (*namn) repeats the anchored value; nested anchors multiply, so nine
+# lines can stand for a billion values ("billion laughs"). No source file here needs
+# aliases at all, so the limits only have to leave room for a few small shared lists.
+MAX_ALIASES = 100
+# Values that aliases add when written out, counting each use of an anchor in full.
+MAX_ALIAS_VALUES = 100_000
+# Levels of lists and mappings, aliases written out. Real files nest at most 5 deep;
+# the schema validator and Python's repr recurse, so this also keeps them off the stack.
+MAX_DEPTH = 50
+# How much of a value an editor sees in a message: enough to recognise it.
+MAX_SHOWN = 60
+
 
 @dataclass(frozen=True)
 class Document:
@@ -46,6 +67,8 @@ class Document:
     source: Path | None = field(default=None, compare=False)
     # For pages: the path below docs/, as MkDocs names the page (e.g. anvisningar/x.md).
     sida: str | None = None
+    # The line of the file where the Markdown text begins (after the front matter).
+    body_line: int = 1
 
     def node_at(self, where: Sequence[str | int], *, key: bool = False) -> yaml.Node | None:
         """The node of the value at `where` (or of its key), or the nearest parent's."""
@@ -89,6 +112,8 @@ class Document:
 class Loaded:
     documents: list[Document]
     problems: list[Problem]
+    # Files below docs/ that are not pages (paths below docs/): attachments, if declared.
+    filer: list[str] = field(default_factory=list)
 
 
 def load_project(project: Project) -> Loaded:
@@ -97,6 +122,11 @@ def load_project(project: Project) -> Loaded:
     problems: list[Problem] = []
     for name, kind in DATA_FILES.items():
         path = project.data_dir / name
+        if path.is_symlink():
+            # Never read: its target could be any file on the build machine, and a
+            # message quoting it would reach the pull request's log.
+            problems.append(problem("symbolisk-lank", project.display(path), Position(), namn=name))
+            continue
         if not path.is_file():
             problems.append(problem("datafil-saknas", project.display(path), Position()))
             continue
@@ -115,38 +145,88 @@ def load_project(project: Project) -> Loaded:
                         kanda=", ".join(DATA_FILES),
                     )
                 )
-    for path in markdown_files(project.docs_dir):
+    found_docs = inventory(project.docs_dir)
+    for path in found_docs.pages:
         doc, found = load_file(path, project.display(path), project.page_kind(path))
         documents.append(replace(doc, sida=path.relative_to(project.docs_dir).as_posix()))
         problems.extend(found)
-    return Loaded(documents, problems)
+    for path, code, values in found_docs.refused:
+        problems.append(problem(code, project.display(path), Position(), **values))
+    return Loaded(documents, problems, found_docs.files)
 
 
-def markdown_files(docs_dir: Path) -> Iterator[Path]:
+# What MkDocs would render as Markdown (utils.markdown_extensions), in any case: only
+# the lower-case .md is a page here, so nothing can be rendered that the loader skipped.
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn"})
+
+
+@dataclass
+class Inventory:
+    """Everything below docs/: pages to load, other files, and entries that are refused."""
+
+    pages: list[Path] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    refused: list[tuple[Path, str, dict[str, str]]] = field(default_factory=list)
+
+
+def inventory(docs_dir: Path) -> Inventory:
+    """Walk docs/ without following symbolic links: every entry is a page, another file
+    (an attachment if a document declares it), or refused with a rule code.
+
+    Hidden files and folders (.DS_Store, .git) are skipped: nothing publishes them."""
+    found = Inventory()
     if not docs_dir.is_dir():
-        return
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir)
-        if not any(part.startswith(".") for part in rel.parts) and path.is_file():
-            yield path
+        return found
+    for folder, subfolders, names in os.walk(docs_dir, followlinks=False):
+        base = Path(folder)
+        for name in sorted(subfolders):
+            if (base / name).is_symlink():
+                found.refused.append((base / name, "symbolisk-lank", {"namn": name}))
+        subfolders[:] = sorted(
+            n for n in subfolders if not n.startswith(".") and not (base / n).is_symlink()
+        )
+        for name in sorted(names):
+            path = base / name
+            rel = path.relative_to(docs_dir).as_posix()
+            if path.is_symlink():
+                found.refused.append((path, "symbolisk-lank", {"namn": rel}))
+            elif name.startswith(".") or not path.is_file():
+                continue
+            elif path.suffix == ".md":
+                found.pages.append(path)
+            elif path.suffix.lower() in MARKDOWN_SUFFIXES:
+                found.refused.append(
+                    (path, "fel-filandelse", {"namn": rel, "andelse": path.suffix})
+                )
+            else:
+                found.files.append(rel)
+    found.pages.sort()
+    found.files.sort()
+    return found
 
 
 def load_file(path: Path, display: str, kind: str) -> tuple[Document, list[Problem]]:
+    """A document from a file; a file above MAX_FILE_BYTES is refused without being read."""
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Document(display, kind, None, source=path), [too_large(display, size)]
+        with path.open("rb") as handle:
+            # Never more than the limit, even if the file grows after stat.
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return Document(display, kind, None, source=path), [
             problem("ogiltig-yaml", display, Position(), detalj=str(exc), rad="")
         ]
     doc, problems = load_bytes(raw, display, kind)
-    return Document(
-        doc.path, doc.kind, doc.data, doc.node, doc.line_offset, doc.body, path
-    ), problems
+    return replace(doc, source=path), problems
 
 
 def load_bytes(raw: bytes, display: str, kind: str) -> tuple[Document, list[Problem]]:
     """A document from the bytes of a file; `kind` says whether it is YAML or Markdown."""
     empty = Document(display, kind, None)
+    if len(raw) > MAX_FILE_BYTES:
+        return empty, [too_large(display, len(raw))]
     text, problems = decode(raw, display)
     if text is None:
         return empty, problems
@@ -168,6 +248,20 @@ def load_bytes(raw: bytes, display: str, kind: str) -> tuple[Document, list[Prob
             )
         ]
     return Document(display, kind, data, node), []
+
+
+def too_large(display: str, size: int) -> Problem:
+    return problem(
+        "for-stor-fil", display, Position(), storlek=_size(size), grans=_size(MAX_FILE_BYTES)
+    )
+
+
+def _size(count: int) -> str:
+    """Bytes as an editor reads them: exact, with megabytes when it is that big."""
+    exact = f"{count:,}".replace(",", " ") + " byte"
+    if count < 1024 * 1024:
+        return exact
+    return f"{exact} ({count / (1024 * 1024):.1f} MB)".replace(".", ",")
 
 
 def decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
@@ -202,8 +296,9 @@ def load_markdown(text: str, display: str, kind: str) -> tuple[Document, list[Pr
         ]
     front = "\n".join(lines[1:closing])
     body = "\n".join(lines[closing + 1 :])
+    body_line = closing + 2
     if not front.strip():
-        return Document(display, kind, {}, None, 1, body), []
+        return Document(display, kind, {}, None, 1, body, body_line=body_line), []
     data, node, problems = parse_yaml(front, display, 1)
     if problems:
         return Document(display, kind, None, body=body), problems
@@ -219,7 +314,7 @@ def load_markdown(text: str, display: str, kind: str) -> tuple[Document, list[Pr
                 rad="Skriv t.ex. titel: Min anvisning på en egen rad.",
             )
         ]
-    return Document(display, kind, data, node, 1, body), []
+    return Document(display, kind, data, node, 1, body, body_line=body_line), []
 
 
 def parse_yaml(text: str, display: str, offset: int) -> tuple[Any, yaml.Node | None, list[Problem]]:
@@ -236,6 +331,9 @@ def parse_yaml(text: str, display: str, offset: int) -> tuple[Any, yaml.Node | N
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         position = Position(mark.line + 1 + offset, mark.column + 1) if mark else Position()
+        if "maximum nesting depth" in str(exc.problem):
+            # libyaml's own limit (1000 levels), far above ours: the same rule.
+            return None, None, [too_deep(display, position)]
         return None, None, [yaml_problem(display, position, exc)]
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1 + offset
@@ -245,8 +343,11 @@ def parse_yaml(text: str, display: str, offset: int) -> tuple[Any, yaml.Node | N
             None,
             [problem("ogiltig-yaml", display, Position(line, 1), detalj=detail, rad=YAML_HINT)],
         )
-    except (yaml.YAMLError, RecursionError) as exc:
-        detail = "för djupt nästlad" if isinstance(exc, RecursionError) else str(exc)
+    except RecursionError:
+        # The pure-Python composer recurses per level; libyaml stops at 1000 by itself.
+        return None, None, [too_deep(display, Position(1 + offset, 1))]
+    except yaml.YAMLError as exc:
+        detail = shorten(str(exc), 200)
         return (
             None,
             None,
@@ -258,20 +359,84 @@ def parse_yaml(text: str, display: str, offset: int) -> tuple[Any, yaml.Node | N
         )
     if node is None:
         return None, None, []
+    # Composing is linear even with aliases (an alias is the anchored node again); what
+    # is not is everything that writes the values out. So aliases are measured before a
+    # value is built, and a file over the limits gives no data for anything to expand.
+    if "*" in text:
+        found = alias_problem(text, display, offset)
+        if found is not None:
+            return None, None, [found]
     builder = _Builder(display, offset)
     try:
         data = builder.build(node)
     except RecursionError:
-        builder.problems.append(
-            problem(
-                "ogiltig-yaml",
-                display,
-                Position(1 + offset, 1),
-                detalj="för djupt nästlad",
-                rad=YAML_HINT,
-            )
-        )
+        # Not reached with MAX_DEPTH far below the recursion limit; kept as a last guard.
+        builder.problems.append(too_deep(display, Position(1 + offset, 1)))
     return (None if builder.problems else data), node, builder.problems
+
+
+def too_deep(display: str, position: Position) -> Problem:
+    return problem("yaml-djup", display, position, max=MAX_DEPTH)
+
+
+def alias_problem(text: str, display: str, offset: int) -> Problem | None:
+    """The first alias past MAX_ALIASES, MAX_ALIAS_VALUES or MAX_DEPTH, or None.
+
+    One pass over the parser's events, so the alias's own line is known (a composed
+    alias is the anchored node, with the anchor's line). Each anchor's size and height
+    are remembered when it closes, so an alias costs one lookup and the pass stays
+    linear however the anchors nest.
+    """
+    sizes: dict[str, int] = {}  # anchor -> values it stands for, its aliases written out
+    heights: dict[str, int] = {}  # anchor -> levels of lists and mappings in it
+    open_: list[list[Any]] = []  # per open list or mapping: [anchor, size, height]
+    aliases = added = 0
+    try:
+        for event in yaml.parse(text, Loader=SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                if event.anchor is not None:
+                    # An alias to a value still open is a cycle, which the builder reports.
+                    sizes.pop(event.anchor, None)
+                    heights.pop(event.anchor, None)
+                open_.append([event.anchor, 1, 1])
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, size, height = open_.pop()
+                if anchor is not None:
+                    sizes[anchor], heights[anchor] = size, height
+            elif isinstance(event, yaml.ScalarEvent):
+                size, height = 1, 0
+                if event.anchor is not None:
+                    sizes[event.anchor], heights[event.anchor] = 1, 0
+            elif isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                where = Position(mark.line + 1 + offset, mark.column + 1)
+                size = sizes.get(event.anchor, 1)
+                height = heights.get(event.anchor, 0)
+                aliases += 1
+                added += size
+                if aliases > MAX_ALIASES:
+                    return problem("yaml-hanvisningar", display, where, max=MAX_ALIASES)
+                if added > MAX_ALIAS_VALUES:
+                    return problem(
+                        "yaml-expansion",
+                        display,
+                        where,
+                        max=f"{MAX_ALIAS_VALUES:,}".replace(",", " "),
+                    )
+                if len(open_) + height > MAX_DEPTH:
+                    return too_deep(display, where)
+            else:
+                continue
+            if open_:
+                parent = open_[-1]
+                parent[1] += size
+                parent[2] = max(parent[2], height + 1)
+    except yaml.YAMLError:
+        # Composing the same text has succeeded, so this is not expected; the builder
+        # still reports cycles and depth.
+        return None
+    return None
 
 
 # Parser messages (English, from PyYAML) and what they mean for an editor.
@@ -329,6 +494,10 @@ class _Builder:
         self.constructor = yaml.constructor.SafeConstructor()
         self.built: dict[int, Any] = {}
         self.active: set[int] = set()
+        # Lists and mappings open around the node being built; aliases are measured
+        # before building (alias_problem), so this is the depth as written.
+        self.depth = 0
+        self.too_deep = False
 
     def position(self, node: yaml.Node) -> Position:
         return Position(node.start_mark.line + 1 + self.offset, node.start_mark.column + 1)
@@ -340,11 +509,20 @@ class _Builder:
         if key in self.active:
             self.problems.append(problem("yaml-cirkel", self.display, self.position(node)))
             return None
+        nested = not isinstance(node, yaml.ScalarNode)
+        if nested and self.depth >= MAX_DEPTH:
+            # Said once: a wide structure past the limit would give one per value.
+            if not self.too_deep:
+                self.too_deep = True
+                self.problems.append(too_deep(self.display, self.position(node)))
+            return None
         self.active.add(key)
+        self.depth += nested
         try:
             value = self._build(node)
         finally:
             self.active.discard(key)
+            self.depth -= nested
         self.built[key] = value
         return value
 
@@ -369,7 +547,7 @@ class _Builder:
                         "dubblett-nyckel",
                         self.display,
                         where,
-                        nyckel=name,
+                        nyckel=shorten(name),
                         forsta_rad=first_line[name],
                     )
                 )
@@ -389,7 +567,8 @@ class _Builder:
                     "ogiltig-yaml",
                     self.display,
                     self.position(node),
-                    detalj=f"värdet {node.value!r} går inte att läsa ({exc})",
+                    detalj=f"värdet '{shorten(node.value)}' går inte att läsa "
+                    f"({shorten(str(exc), 200)})",
                     rad="Sätt värdet inom citattecken.",
                 )
             )
@@ -397,19 +576,36 @@ class _Builder:
 
 
 def describe(value: Any, written: str | None = None) -> str:
-    """How a value's type reads in Swedish, for messages; `written` is the text in the file."""
+    """How a value's type reads in Swedish, for messages; `written` is the text in the file.
+
+    Lists and mappings are named, never written out, and text is shortened: a message
+    must not grow with the value (an alias can make a short file stand for a huge one).
+    """
+    if written is not None:
+        written = shorten(written)
     if value is None:
         return "tomt"
     if isinstance(value, bool):
         return f"ett sanningsvärde ({written or ('true' if value else 'false')})"
     if isinstance(value, int):
-        return f"ett heltal ({written or value})"
+        return f"ett heltal ({written or shorten(str(value))})"
     if isinstance(value, float):
-        return f"ett decimaltal ({written or value})"
+        return f"ett decimaltal ({written or shorten(str(value))})"
     if isinstance(value, str):
-        return f"en text ('{value}')"
+        return f"en text ('{shorten(value)}')"
     if isinstance(value, list):
         return "en lista"
     if isinstance(value, dict):
         return "fält med värden"
     return type(value).__name__
+
+
+def shorten(text: str, limit: int = MAX_SHOWN) -> str:
+    """`text` on one line and at most `limit` characters, ending in … if cut."""
+    # Only the start is looked at, so a megabyte of text costs no more than a word.
+    head = text[: limit + 1]
+    if "\n" in head or "\r" in head:
+        head = " ".join(head.splitlines())
+    if len(text) <= limit and len(head) <= limit:
+        return head
+    return head[: limit - 1].rstrip() + "…"

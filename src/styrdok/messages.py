@@ -56,6 +56,31 @@ RULES: dict[str, Rule] = {
         "YAML-ankaret hänvisar till sig självt",
         "Skriv ut värdet i stället för att använda & och *.",
     ),
+    # Limits on what one file may cost to read (load.MAX_*): a short file must not
+    # stand for a huge one.
+    "yaml-hanvisningar": Rule(
+        FEL,
+        "filen har fler än {max} YAML-hänvisningar (*namn); den här är en för mycket",
+        "Skriv ut värdena i stället för att hänvisa till ett ankare (&namn) med *.",
+    ),
+    "yaml-expansion": Rule(
+        FEL,
+        "YAML-hänvisningarna (*namn) blir fler än {max} värden när de skrivs ut; "
+        "den här går över gränsen",
+        "Hänvisa inte till ankare (&namn) som själva innehåller hänvisningar – skriv ut värdena.",
+    ),
+    "yaml-djup": Rule(
+        FEL,
+        "värdena är nästlade i mer än {max} nivåer",
+        "Inga uppgifter behöver så många nivåer: kontrollera indraget och att varje [ och {{ "
+        "stängs, och hänvisa inte med * till ankare som i sin tur innehåller hänvisningar.",
+    ),
+    "for-stor-fil": Rule(
+        FEL,
+        "filen är {storlek}, men en källfil får vara högst {grans}",
+        "Dela upp texten i flera anvisningar eller sidor, och lägg stora bilagor (bilder, "
+        "PDF-filer, kalkylblad) i stadens dokumenthantering och länka till dem därifrån.",
+    ),
     "frontmatter-saknas": Rule(
         FEL,
         "filen saknar front matter (uppgifterna mellan två rader med ---)",
@@ -176,6 +201,73 @@ RULES: dict[str, Rule] = {
         VARNING,
         "inget program har status gällande",
         "Webbplatsen visar då det senaste programmet med en markering om att det inte gäller.",
+    ),
+    # Files below docs/: only pages and declared attachments are published.
+    "symbolisk-lank": Rule(
+        FEL,
+        "'{namn}' är en symbolisk länk; sådana följs inte och får inte finnas i docs/ eller data/",
+        "Lägg själva filen här i stället för en länk till den, eller ta bort länken.",
+    ),
+    "fel-filandelse": Rule(
+        FEL,
+        "'{namn}' har filändelsen '{andelse}'; sidor och anvisningar ska sluta på .md (små bokstäver)",
+        "Döp om filen så att namnet slutar på .md.",
+    ),
+    "okand-fil": Rule(
+        FEL,
+        "filen '{namn}' hör inte till någon sida eller anvisning och publiceras inte",
+        "Ange den under bilagor: i front matter på det dokument den hör till, eller ta bort den.",
+    ),
+    "bilaga-saknas": Rule(
+        FEL,
+        "bilagan '{namn}' finns inte",
+        "Lägg filen på docs/{sokvag} eller rätta namnet under bilagor:.",
+    ),
+    "bilaga-dubblett": Rule(
+        FEL,
+        "bilagan '{namn}' anges redan av {annan}",
+        "En bilaga hör till ett enda dokument och får dess åtkomst; ta bort den ur det ena.",
+    ),
+    "bilaga-odeklarerad": Rule(
+        FEL,
+        "texten länkar till filen '{namn}', som inte står under bilagor: i front matter",
+        "Lägg till '{forslag}' under bilagor:, så publiceras filen med dokumentet och får dess åtkomst.",
+    ),
+    # Editor text is data: what would become code is refused with the reason.
+    "otillaten-html": Rule(
+        FEL,
+        "HTML-elementet <{element}> är inte tillåtet i texten",
+        "{varfor} Skriv texten i Markdown; för tabeller, listor och rubriker behövs ingen HTML.",
+    ),
+    "otillatet-attribut": Rule(
+        FEL,
+        "attributet '{attribut}' på <{element}> är inte tillåtet i texten",
+        "{varfor}",
+    ),
+    "otillaten-lank": Rule(
+        FEL,
+        "länken '{adress}' använder '{schema}:', som inte är tillåtet",
+        "Länka med https:, mailto: eller tel:, eller till en sida eller bilaga med en relativ sökväg.",
+    ),
+    "extern-bild": Rule(
+        FEL,
+        "bilden '{adress}' hämtas från en annan webbplats",
+        "Den webbplatsen får då veta vem som läser sidan och kan byta ut bilden. Lägg bilden under bilagor: och visa den med en relativ sökväg.",
+    ),
+    "otillaten-attributlista": Rule(
+        FEL,
+        "attributlistan '{lista}' sätter '{attribut}', som inte är tillåtet",
+        "I {{ … }} efter en rubrik, länk eller bild får bara #id, .klass och title stå.",
+    ),
+    "inkludering": Rule(
+        FEL,
+        "raden '--8<--' försöker hämta in en annan fil i texten, vilket inte är tillåtet",
+        "Skriv texten här, eller länka till sidan med [text](sida.md).",
+    ),
+    "html-kommentar": Rule(
+        VARNING,
+        "HTML-kommentaren <!-- … --> tas bort vid publiceringen, men finns kvar i källan",
+        "Källan kan läsas av alla som har tillgång till förrådet: skriv aldrig något där som inte får publiceras.",
     ),
 }
 

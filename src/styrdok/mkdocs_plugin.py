@@ -1,17 +1,26 @@
 """The MkDocs plugin: a thin shell that runs the core and hands its results to MkDocs.
 
 on_config runs the same check as `styrdok check` and stops the build on any error, so
-nothing half-checked is published. The selected publication is kept for the pages,
-the generated cross-reference pages and macros.py; nothing here reads source files or
-decides what is published.
+nothing half-checked is published. The files MkDocs gets are built from the selected
+publication alone (an allow-list): the published pages with the text selection handed
+over, the generated pages, the attachments of documents published in full, and the
+theme's own files. MkDocs never reads a page from docs/, so a file the core does not
+know (another extension, a symbolic link, an undeclared attachment) cannot be published.
+Every rendered body is sanitised; every title and summary reaches the theme escaped;
+after the build, the gate reads the whole tree back before it may be published.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,21 +30,31 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
-from . import addresses
+from . import addresses, sanitize
 from .api import API_DIR, Urls, documents, publish
 from .backlinks import references
 from .crossref import GeneratedPage, generate
 from .export import forteckning_csv
 from .feed import andringar_atom
-from .links import unlink_withheld
+from .gate import CONTENT_END, CONTENT_START, check_tree
 from .pages import anvisning_sida, rendered_text
 from .pipeline import check_project
 from .project import Project
+from .render import WithheldLinks, clean_page_html
 from .report import summary
 from .select import MALGRUPPER, STANDARD_MALGRUPP, Publication, select
+from .templating import MacroError, render
 
 log = logging.getLogger("mkdocs.plugins.styrdok")
+
+# Files MkDocs and its search plugin write after the pages, besides our own API.
+BUILD_OUTPUTS = frozenset({"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html"})
+# Markdown extensions and plugins that would let page text reach the disk or a template
+# engine outside the sandbox.
+REFUSED_EXTENSIONS = frozenset({"pymdownx.snippets"})
+REFUSED_PLUGINS = frozenset({"macros"})
 
 
 def _without(nav, withheld: frozenset[str]):
@@ -52,11 +71,46 @@ def _without(nav, withheld: frozenset[str]):
     return [item for item in kept if item not in (None, [])]
 
 
+# MkDocs reads "key: value" lines at the top of a page without YAML front matter as
+# metadata and removes them from the text; a fixed front matter of ours prevents that.
+FRONT_MATTER = "---\nstyrdok: sida\n---\n"
+
+
+def _content(text: str) -> str:
+    return FRONT_MATTER + text
+
+
+def _safe(text: str | None) -> Markup | None:
+    """Text from the data as the theme may print it: escaped once. Markup keeps Jinja's
+    `| e` from escaping it again, and `| striptags` from undoing it where it matters."""
+    return None if text is None else escape(text)
+
+
+def _safe_toc(items: list[AnchorLink]) -> None:
+    for item in items:
+        item.title = Markup(sanitize.text(item.title))
+        _safe_toc(item.children)
+
+
+def refuse_quiet_logging() -> None:
+    """`mkdocs build --strict -q` raises the log level above warnings, so strict mode
+    counts none and a build with broken links passes: refuse to build that way."""
+    if logging.getLogger("mkdocs").getEffectiveLevel() > logging.WARNING:
+        raise PluginError(
+            "styrdok: bygget får inte tystas (-q): varningar måste synas och stoppa bygget. "
+            "Bygg utan -q."
+        )
+
+
 class StyrdokConfig(base.Config):
     data_dir = c.Type(str, default="data")
     schema_dir = c.Type(str, default="schema")
     # Set per build: mkdocs.yml reads it from STYRDOK_MALGRUPP (`make build-publik`).
     malgrupp = c.Choice(MALGRUPPER, default=STANDARD_MALGRUPP)
+    # The pages (below docs/) whose {{ … }} calls the macros: a developer's decision.
+    makrosidor = c.ListOfItems(c.Type(str), default=[])
+    # The module that defines the macros, relative to mkdocs.yml.
+    makromodul = c.Type(str, default="macros.py")
 
 
 class StyrdokPlugin(BasePlugin[StyrdokConfig]):
@@ -64,6 +118,14 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     project: Project | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        refuse_quiet_logging()
+        refused = [e for e in config.markdown_extensions if e in REFUSED_EXTENSIONS]
+        refused += [p for p in config.plugins if p in REFUSED_PLUGINS]
+        if refused:
+            raise PluginError(
+                f"styrdok: {', '.join(refused)} får inte användas: det låter sidornas text "
+                "läsa filer eller köra mallkod. Ta bort det ur mkdocs.yml."
+            )
         root = Path(config.config_file_path).parent.resolve()
         project = Project(
             root=root,
@@ -89,43 +151,86 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
                 f"styrdok: {summary(outcome.problems)} – webbplatsen byggdes inte. "
                 "Rätta felen ovan; 'styrdok check' visar samma lista."
             )
-        self.publication = select(outcome.model, self.config.malgrupp)
+        self.publication = pub = select(outcome.model, self.config.malgrupp)
         # The header and the title say which audience the site was built for.
-        config.site_name = f"{config.site_name} · {self.publication.malgrupp_namn}"
-        config.nav = _without(config.nav, self.publication.undanhallna)
-        self.references = references(self.publication)
-        self.generated: list[GeneratedPage] = generate(self.publication, date.today())
+        config.site_name = f"{config.site_name} · {pub.malgrupp_namn}"
+        config.nav = _without(config.nav, pub.undanhallna)
+        self.references = references(pub)
+        self.generated: dict[str, GeneratedPage] = {
+            page.sida: page for page in generate(pub, date.today())
+        }
         self.texts: dict[str, str] = {}
         self._api_examples: dict | None = None
+        self.withheld_links = WithheldLinks(pub.withholds)
+        config.markdown_extensions.append(self.withheld_links)  # type: ignore[arg-type]
+        unknown = [p for p in self.config.makrosidor if pub.sida(p) is None]
+        unknown = [p for p in unknown if p not in pub.undanhallna]
+        if unknown:
+            raise PluginError(
+                f"styrdok: makrosidor i mkdocs.yml nämner sidor som inte finns: {', '.join(unknown)}"
+            )
+        self.macros = self._load_macros(root / self.config.makromodul)
         return config
 
+    def _load_macros(self, path: Path) -> Callable[[str], Mapping[str, Callable[..., str]]]:
+        """The macro module's `macros(here)` function; `here` is the page being rendered."""
+        if not self.config.makrosidor:
+            return lambda here: {}
+        spec = importlib.util.spec_from_file_location("styrdok_macros", path)
+        if spec is None or spec.loader is None or not path.is_file():
+            raise PluginError(f"styrdok: makromodulen {path.name} finns inte")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return lambda here: module.macros(self, here)
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        assert self.publication is not None
-        # MkDocs would copy or render every file in docs/: what selection left out, and
-        # the attachments of documents whose content is not published, never reach site/.
-        for src_uri in sorted(self.publication.withheld_files(f.src_uri for f in files)):
-            files.remove(files.get_file_from_path(src_uri))
-        # A skyddad anvisning keeps its address, but its source is never read.
-        for src_uri in sorted(self.publication.bara_metadata):
-            found = files.get_file_from_path(src_uri)
-            if found is not None:
-                files.remove(found)
-                files.append(File.generated(config, src_uri, content=""))
-        generated = [(page.sida, page.text) for page in self.generated]
-        generated.append((addresses.FORTECKNING_CSV, forteckning_csv(self.publication)))
-        for sida, text in generated:
-            if files.get_file_from_path(sida) is not None:
+        """The files of the site, built from the publication; what MkDocs found in docs/
+        is not used."""
+        assert self.publication is not None and self.project is not None
+        pub = self.publication
+        site = Files([])
+        site.add_files_from_theme(config.theme.get_env(), config)
+        theme_paths = {f.src_uri for f in site}
+
+        def add(file: File, edit: str | None = None) -> None:
+            if site.get_file_from_path(file.src_uri) is not None:
+                kind = "temat" if file.src_uri in theme_paths else "webbplatsen"
                 raise PluginError(
-                    f"styrdok: docs/{sida} finns redan, men webbplatsen skapar den sidan själv. "
-                    "Ta bort eller byt namn på filen."
+                    f"styrdok: docs/{file.src_uri} krockar med en fil som {kind} skapar själv. "
+                    "Byt namn på filen."
                 )
-            files.append(File.generated(config, sida, content=text))
-        page_paths = {f.src_uri: f.url for f in files.documentation_pages()}
+            file.edit_uri = edit
+            site.append(file)
+
+        for sida in pub.model.sidor:
+            add(File.generated(config, sida.sida, content=_content(sida.text)), sida.sida)
+        for anvisning in pub.anvisningar:
+            text = anvisning_sida(
+                pub, anvisning, anvisning.text, self.references.get(anvisning.sida, ())
+            )
+            edit = None if anvisning.sida in pub.bara_metadata else anvisning.sida
+            add(File.generated(config, anvisning.sida, content=_content(text)), edit)
+        for page in self.generated.values():
+            add(File.generated(config, page.sida, content=page.text))
+        add(File.generated(config, addresses.FORTECKNING_CSV, content=forteckning_csv(pub)))
+        docs = self.project.docs_dir
+        for path in sorted(pub.bilagor):
+            source = docs / path
+            # The check refuses links; this is the same rule where the bytes are read.
+            if (
+                source.is_symlink()
+                or not source.is_file()
+                or not source.resolve().is_relative_to(docs)
+            ):
+                raise PluginError(f"styrdok: bilagan docs/{path} är inte en vanlig fil i docs/")
+            add(File.generated(config, path, abs_src_path=str(source)))
+        page_paths = {f.src_uri: f.url for f in site.documentation_pages()}
         self.urls = Urls(config.site_url, page_paths.__getitem__)
         author = config.site_author or config.site_name
-        feed = andringar_atom(self.publication, self.urls, config.site_name, author)
-        files.append(File.generated(config, addresses.ANDRINGAR_ATOM, content=feed))
-        return files
+        feed = andringar_atom(pub, self.urls, config.site_name, author)
+        add(File.generated(config, addresses.ANDRINGAR_ATOM, content=feed))
+        self.expected = {f.dest_uri for f in site}
+        return site
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Put the pages of each fokusområde and målområde below their section's index page."""
@@ -163,28 +268,66 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
                 if folder.is_dir():
                     server.watch(str(folder))
 
+    def _meta(self, src: str, parsed: Mapping[str, Any]) -> dict[str, Any]:
+        """What the theme may read about a page, from the model, never from front matter."""
+        assert self.publication is not None
+        pub = self.publication
+        anvisning = pub.anvisning_for_sida(src)
+        if anvisning is not None:
+            return {"title": _safe(anvisning.titel), "description": _safe(anvisning.sammanfattning)}
+        sida = pub.sida(src)
+        if sida is not None:
+            meta: dict[str, Any] = {"title": _safe(sida.titel)}
+            if sida.beskrivning:
+                meta["description"] = _safe(sida.beskrivning)
+            if sida.dolj:
+                meta["hide"] = list(sida.dolj)
+            search: dict[str, Any] = {}
+            if sida.sok_uteslut:
+                search["exclude"] = True
+            if sida.sok_vikt is not None:
+                search["boost"] = sida.sok_vikt
+            if search:
+                meta["search"] = search
+            return meta
+        generated = self.generated.get(src)
+        if generated is not None:
+            meta = {"title": _safe(generated.titel)}
+            # Generated front matter is ours; only the search weight is taken from it.
+            if isinstance(parsed.get("search"), dict):
+                meta["search"] = {"boost": parsed["search"].get("boost")}
+            return meta
+        return {}
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         assert self.publication is not None
-        anvisning = self.publication.anvisning_for_sida(page.file.src_uri)
-        if anvisning is None:
-            return unlink_withheld(page.file.src_uri, markdown, self.publication.withholds)
-        # The front matter of an anvisning is data, not MkDocs settings: replace it with
-        # what the theme needs.
-        page.meta = {"title": anvisning.titel, "description": anvisning.sammanfattning}
-        # The text comes from the publication, never from the file MkDocs read.
-        return anvisning_sida(
-            self.publication, anvisning, anvisning.text, self.references.get(anvisning.sida, ())
-        )
+        src = page.file.src_uri
+        page.meta = self._meta(src, page.meta)
+        self.withheld_links.page = src
+        if src in self.config.makrosidor:
+            sida = self.publication.sida(src)
+            # MkDocs drops the blank lines after the front matter; count them back.
+            first = sida.text_rad + len(sida.text) - len(sida.text.lstrip("\n")) if sida else 1
+            fil = sida.fil if sida else f"docs/{src}"
+            try:
+                return render(markdown, self.macros(src))
+            except MacroError as exc:
+                raise PluginError(f"styrdok: {fil}:{first + exc.line - 1}: fel: {exc}") from None
+        return markdown
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         assert self.publication is not None
-        if self.publication.anvisning_for_sida(page.file.src_uri) is not None:
-            self.texts[page.file.src_uri] = rendered_text(html)
-        return html
+        src = page.file.src_uri
+        withholds = self.publication.withholds
+        if self.publication.anvisning_for_sida(src) is not None:
+            self.texts[src] = clean_page_html(rendered_text(html), src, withholds)
+        _safe_toc(page.toc.items)
+        # The markers let the gate find the sanitised body inside the theme's page.
+        return f"{CONTENT_START}\n{clean_page_html(html, src, withholds)}\n{CONTENT_END}"
 
     def api_examples(self) -> dict:
         """The JSON documents without rendered text, made once for the API guide's examples."""
@@ -194,7 +337,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         return self._api_examples
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the JSON API: it needs every anvisning's rendered text."""
+        """Write the JSON API (it needs every anvisning's rendered text), then let the
+        gate read the whole tree back."""
         assert self.publication is not None and self.project is not None
         site = Path(config.site_dir)
         try:
@@ -208,3 +352,15 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         except (OSError, ValueError) as exc:
             # A published schema is missing or broken: a fault in the repository, not the content.
             raise PluginError(f"styrdok: API:t kunde inte skrivas: {exc}") from exc
+        breaches = check_tree(
+            site,
+            self.expected | BUILD_OUTPUTS,
+            (f"{API_DIR}/",),
+            urlsplit(config.site_url).path or "/",
+        )
+        if breaches:
+            for breach in breaches:
+                log.error(f"styrdok: {breach}")
+            raise PluginError(
+                f"styrdok: {len(breaches)} fel i den byggda webbplatsen – den får inte publiceras."
+            )

@@ -202,6 +202,10 @@ class Anvisning:
     rattslig_grund: tuple[str, ...] = ()
     exempelinnehall: bool = False
     historik: tuple[Handelse, ...] = ()
+    # Files below docs/ that belong to the anvisning and share its access level.
+    bilagor: tuple[str, ...] = ()
+    # The line of the source file where the text begins, for messages about the text.
+    text_rad: int = 1
 
     @property
     def senast_andrad(self) -> date | None:
@@ -221,12 +225,24 @@ class Anvisning:
 
 @dataclass(frozen=True)
 class Sida:
-    """A hand-written page: kept for what it links to (backlinks), not re-read by views."""
+    """A hand-written page: its text and the few settings its front matter may make.
+
+    The renderer gets the page from here, never from the file, so nothing in the front
+    matter that the schema does not know (a theme template, macro switches) takes effect.
+    """
 
     sida: str  # path below docs/
     titel: str
     text: str
-    atkomst: str = "öppen"
+    # No default: a page that forgot its access level must not be published by accident.
+    atkomst: str
+    beskrivning: str | None = None
+    dolj: tuple[str, ...] = ()
+    sok_uteslut: bool = False
+    sok_vikt: float | None = None
+    bilagor: tuple[str, ...] = ()
+    text_rad: int = 1
+    fil: str = ""  # the source file, as messages name it
 
 
 @dataclass(frozen=True)

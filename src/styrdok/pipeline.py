@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .attachments import check_attachments
 from .integrity import check_model
 from .link import link
 from .load import load_project
@@ -17,6 +18,7 @@ from .model import Model
 from .problems import Position, Problem, Severity, sorted_problems
 from .project import Project
 from .schema import SchemaFileError, Schemas
+from .text_rules import check_texts, scan_texts
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,13 @@ def check_project(project: Project, today: date | None = None) -> Outcome:
     loaded = load_project(project)
     validations = [schemas.validate(doc) for doc in loaded.documents]
     model, link_problems = link(loaded.documents, validations)
+    scans = scan_texts(model)
     problems = [
         *loaded.problems,
         *(p for v in validations for p in v.problems),
         *link_problems,
         *check_model(model, today),
+        *check_texts(model, scans),
+        *check_attachments(model, loaded.filer, scans, project.display(project.docs_dir)),
     ]
     return Outcome(sorted_problems(problems), model)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +32,13 @@ class Project:
 
     def display(self, path: Path) -> str:
         """A path as editors see it: relative to the repository, with forward slashes."""
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        # abspath first: a symbolic link is named as written, not by its target.
+        for candidate in (Path(os.path.abspath(path)), path.resolve()):
+            try:
+                return candidate.relative_to(self.root).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
 
     def page_kind(self, path: Path) -> str:
         """`anvisning` for docs/anvisningar/<id>.md, otherwise `sida`."""

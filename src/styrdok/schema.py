@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
-from .load import Document, describe
+from .load import MAX_SHOWN, Document, describe, shorten
 from .messages import problem
 from .problems import Problem
 
@@ -140,7 +140,7 @@ class Schemas:
                         "okant-falt",
                         doc.path,
                         doc.locate([*path, extra], key=True),
-                        falt=extra,
+                        falt=shorten(extra),
                         forslag=suggest(extra, allowed, "Tillåtna fält")
                         or "Ta bort fältet, eller stava det som i schemat (se CONTRIBUTING.md).",
                     )
@@ -170,7 +170,7 @@ class Schemas:
                     where,
                     varde=_show(value),
                     falt=field,
-                    forslag=suggest(str(value), [str(a) for a in allowed], "Tillåtna värden"),
+                    forslag=suggest(_show(value), [str(a) for a in allowed], "Tillåtna värden"),
                 )
             ]
         if kind == "format" and error.validator_value == "date":
@@ -224,7 +224,8 @@ class Schemas:
                 doc.path,
                 where,
                 falt=field,
-                detalj=error.message,
+                # jsonschema's message starts with the whole value's repr.
+                detalj=shorten(error.message, 200),
                 beskrivning=about or "",
             )
         ]
@@ -260,8 +261,8 @@ def _closest_branch(error: ValidationError) -> list[ValidationError]:
 
 def field_name(path: Sequence[str | int]) -> str:
     """The field an editor recognises: the names along the path, without list positions."""
-    names = [str(step) for step in path if not isinstance(step, int)]
-    return ".".join(names) if names else "posten" if path else "filen"
+    names = [shorten(str(step)) for step in path if not isinstance(step, int)]
+    return shorten(".".join(names), 200) if names else "posten" if path else "filen"
 
 
 def suggest(value: str, choices: Iterable[str], label: str) -> str:
@@ -293,7 +294,9 @@ def _type_hint(expected: str | list[str], value: Any) -> str:
     if value is None:
         return "Fyll i ett värde efter kolon."
     if "string" in names:
-        return f'Sätt värdet inom citattecken: "{value}".'
+        # Bounded: the value may be a list that aliases made huge.
+        shown = shorten(value) if isinstance(value, str) else _show(value)
+        return f'Sätt värdet inom citattecken: "{shown}".'
     if "array" in names:
         return (
             "Skriv en lista: ett värde per rad, som börjar med '- ' och är indraget under fältet."
@@ -308,5 +311,18 @@ def _type_hint(expected: str | list[str], value: Any) -> str:
 
 
 def _show(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "…"
+    """A value as written in a message, at most MAX_SHOWN characters.
+
+    Lists and mappings are encoded piece by piece and the encoding stops at the limit,
+    so a value that aliases made huge costs no more than a short one.
+    """
+    if isinstance(value, str):
+        return shorten(value)
+    encoder = json.JSONEncoder(ensure_ascii=False, default=str)
+    text = ""
+    # iterencode yields small pieces as it walks the value (not in one shot).
+    for piece in encoder.iterencode(value):
+        text += piece
+        if len(text) > MAX_SHOWN:
+            break
+    return shorten(text)

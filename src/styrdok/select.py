@@ -11,14 +11,14 @@ selection leaves out cannot appear in any page, list, count or export. The rules
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from types import MappingProxyType
 
-from .links import link_targets, unlink_withheld
 from .model import Anvisning, Fokusomrade, Malomrade, Model, Organ, Program, Sida
 from .sortering import svensk
+from .withheld import published
 
 MALGRUPPER = ("intranät", "publik")
 STANDARD_MALGRUPP = "intranät"
@@ -55,6 +55,7 @@ def metadata_only(anvisning: Anvisning) -> Anvisning:
         diarienummer=None,
         rattslig_grund=(),
         historik=(),
+        bilagor=(),
     )
 
 
@@ -69,19 +70,22 @@ class Publication:
     fokusomraden: tuple[Fokusomrade, ...] = field(default=())
     anvisningar: tuple[Anvisning, ...] = field(default=())
     organ: tuple[Organ, ...] = field(default=())
-    # Pages below docs/ whose source must not reach the site at all, and anvisning
-    # pages that are published as metadata only.
+    # Pages below docs/ that are not published at all, and anvisning pages that are
+    # published as metadata only.
     undanhallna: frozenset[str] = field(default=frozenset())
     bara_metadata: frozenset[str] = field(default=frozenset())
-    # Files the texts of those documents link to (attachments, images).
-    lankat_fran_undanhallna: frozenset[str] = field(default=frozenset())
+    # Attachments (paths below docs/): of documents published in full, and of the rest.
+    bilagor: frozenset[str] = field(default=frozenset())
+    undanhallna_bilagor: frozenset[str] = field(default=frozenset())
 
     _by_sida: Mapping[str, Anvisning] = field(init=False, repr=False, compare=False)
+    _sidor: Mapping[str, Sida] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(
             self, "_by_sida", MappingProxyType({a.sida: a for a in self.anvisningar})
         )
+        object.__setattr__(self, "_sidor", MappingProxyType({s.sida: s for s in self.model.sidor}))
 
     @property
     def malgrupp_namn(self) -> str:
@@ -91,38 +95,14 @@ class Publication:
         """The published anvisning whose page is `sida` (a path below docs/)."""
         return self._by_sida.get(sida)
 
+    def sida(self, sida: str) -> Sida | None:
+        """The published hand-written page at `sida` (a path below docs/)."""
+        return self._sidor.get(sida)
+
     def withholds(self, path: str) -> bool:
-        """Whether a file below docs/ belongs to a document whose content is not published."""
-        return withholds(path, self.undanhallna, self.bara_metadata)
-
-    def withheld_files(self, paths: Iterable[str]) -> set[str]:
-        """Of the files below docs/, those that must not be copied into the site: pages
-        not published, and attachments of documents whose content is not published
-        (in a folder or with a name of their own, or linked only from such documents)."""
-        paths = set(paths)
-        withheld = {p for p in paths if self.withholds(p)}
-        # Pages are published or not on their own account; other files go with the texts.
-        attachments = {p for p in self.lankat_fran_undanhallna if not p.endswith(".md")}
-        withheld |= (attachments - self._linked_from_published()) & paths
-        return withheld
-
-    def _linked_from_published(self) -> set[str]:
-        texts = [(a.sida, a.text) for a in self.anvisningar]
-        texts += [(s.sida, s.text) for s in self.model.sidor]
-        return {t for sida, text in texts for t in link_targets(sida, text, pages_only=False)}
-
-
-def withholds(path: str, undanhallna: Set[str], bara_metadata: Set[str]) -> bool:
-    """Whether a file below docs/ must stay out of the site: a page not published, or an
-    attachment of an anvisning whose content is not published (docs/anvisningar/<id>/…
-    or docs/anvisningar/<id>.<ext>)."""
-    if path in undanhallna:
-        return True
-    if not path.startswith("anvisningar/") or path.endswith(".md"):
-        return False
-    rest = path.removeprefix("anvisningar/")
-    owner = rest.split("/", 1)[0] if "/" in rest else rest.split(".", 1)[0]
-    return f"anvisningar/{owner}.md" in undanhallna or f"anvisningar/{owner}.md" in bara_metadata
+        """Whether a file below docs/ belongs to what this audience does not get: a page
+        not published, or an attachment of a document whose content is not published."""
+        return path in self.undanhallna or path in self.undanhallna_bilagor
 
 
 def shown_programme(model: Model) -> Program | None:
@@ -137,41 +117,44 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
     anvisningar: list[Anvisning] = []
     undanhallna: set[str] = set()
     bara_metadata: set[str] = set()
-    hidden_texts: list[tuple[str, str]] = []
+    bilagor: set[str] = set()
+    undanhallna_bilagor: set[str] = set()
     for anvisning in whole.anvisningar:
         shown = visning(anvisning.atkomst, malgrupp)
+        if shown is Visning.HEL:
+            anvisningar.append(anvisning)
+            bilagor.update(anvisning.bilagor)
+            continue
+        undanhallna_bilagor.update(anvisning.bilagor)
         if shown is None:
             undanhallna.add(anvisning.sida)
-            hidden_texts.append((anvisning.sida, anvisning.text))
-        elif shown is Visning.METADATA:
-            bara_metadata.add(anvisning.sida)
-            hidden_texts.append((anvisning.sida, anvisning.text))
-            anvisningar.append(metadata_only(anvisning))
         else:
-            anvisningar.append(anvisning)
+            bara_metadata.add(anvisning.sida)
+            anvisningar.append(metadata_only(anvisning))
     sidor: list[Sida] = []
     for sida in whole.sidor:
         if visning(sida.atkomst, malgrupp) is Visning.HEL:
             sidor.append(sida)
+            bilagor.update(sida.bilagor)
         else:
             undanhallna.add(sida.sida)
-            hidden_texts.append((sida.sida, sida.text))
+            undanhallna_bilagor.update(sida.bilagor)
     # A published text may link to, or replace, a document that is not published: its
     # address and id must not show, so the links become plain text here, once.
     published_ids = {a.id for a in anvisningar}
 
     def withheld(path: str) -> bool:
-        return withholds(path, undanhallna, bara_metadata)
+        return path in undanhallna or path in undanhallna_bilagor
 
     anvisningar = [
         replace(
             a,
             ersatter=tuple(old for old in a.ersatter if old in published_ids),
-            text=unlink_withheld(a.sida, a.text, withheld),
+            text=published(a.sida, a.text, withheld),
         )
         for a in anvisningar
     ]
-    sidor = [replace(s, text=unlink_withheld(s.sida, s.text, withheld)) for s in sidor]
+    sidor = [replace(s, text=published(s.sida, s.text, withheld)) for s in sidor]
     model = Model(
         program=whole.program,
         malomraden=whole.malomraden,
@@ -183,11 +166,6 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
     )
     program = shown_programme(model)
     program_id = program.id if program else None
-    hidden_links = {
-        target
-        for sida, text in hidden_texts
-        for target in link_targets(sida, text, pages_only=False)
-    }
     return Publication(
         malgrupp=malgrupp,
         model=model,
@@ -206,5 +184,8 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
         organ=tuple(sorted(model.organ, key=lambda o: svensk(o.namn))),
         undanhallna=frozenset(undanhallna),
         bara_metadata=frozenset(bara_metadata),
-        lankat_fran_undanhallna=frozenset(hidden_links),
+        # An attachment declared by a withheld document is never published, even if a
+        # published one also links to it.
+        bilagor=frozenset(bilagor - undanhallna_bilagor),
+        undanhallna_bilagor=frozenset(undanhallna_bilagor),
     )

@@ -1,0 +1,70 @@
+"""Attachments: every file below docs/ that is not a page belongs to the one document
+that declares it under `bilagor:`, and is published with that document's access level.
+
+A file nobody declares is an error rather than something published by default; a link
+from a text to a file its document does not declare is an error too, so that no file
+reaches a site because a text happened to mention it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator, Sequence
+
+from .bodies import Scan, resolve
+from .messages import problem
+from .model import Model
+from .problems import Position, Problem
+from .text_rules import texts
+
+
+def owners(model: Model) -> dict[str, str]:
+    """Attachment path below docs/ -> the page (below docs/) that declares it, first one wins."""
+    found: dict[str, str] = {}
+    for document in (*model.anvisningar, *model.sidor):
+        for path in document.bilagor:
+            found.setdefault(path, document.sida)
+    return found
+
+
+def check_attachments(
+    model: Model, files: Sequence[str], scans: dict[str, Scan], docs_display: str
+) -> Iterator[Problem]:
+    present = set(files)
+    declared: dict[str, str] = {}
+    sources = {a.sida: a.kalla.fil for a in model.anvisningar}
+    sources.update({s.sida: s.fil for s in model.sidor})
+    own: dict[str, set[str]] = {}
+    for document in (*model.anvisningar, *model.sidor):
+        fil = sources[document.sida]
+        folder = posixpath.dirname(document.sida)
+        own[document.sida] = set(document.bilagor)
+        kalla = getattr(document, "kalla", None)
+        for index, path in enumerate(document.bilagor):
+            where = kalla.plats(f"bilagor[{index}]") if kalla else Position()
+            name = posixpath.relpath(path, folder or ".")
+            if path in declared:
+                other = sources.get(declared[path], declared[path])
+                yield problem("bilaga-dubblett", fil, where, namn=name, annan=other)
+                continue
+            declared[path] = document.sida
+            if path not in present:
+                yield problem("bilaga-saknas", fil, where, namn=name, sokvag=path)
+    for path in sorted(present - set(declared)):
+        yield problem("okand-fil", f"{docs_display}/{path}", Position(), namn=path)
+    for fil, sida, first_line, _ in texts(model):
+        folder = posixpath.dirname(sida)
+        for link in scans[sida].links:
+            path = resolve(sida, link.target)
+            # A file declared by another document may be linked: selection decides
+            # whether the link survives for each audience.
+            if path is None or path in own[sida] or path in declared:
+                continue
+            if path in present:
+                yield problem(
+                    "bilaga-odeklarerad",
+                    fil,
+                    Position(first_line + link.line - 1, 1),
+                    namn=posixpath.relpath(path, folder or "."),
+                    forslag=posixpath.relpath(path, folder or "."),
+                )

@@ -1,0 +1,215 @@
+"""What an editor's Markdown text contains, found by parsing it: links and images (in
+every syntax: inline, reference, autolink, raw HTML), raw HTML elements and attributes,
+attribute lists, HTML comments and snippet lines.
+
+The parser is markdown-it-py (CommonMark), which keeps the line of every block; the
+site is rendered by Python-Markdown, whose reading differs in corners, so this is the
+editor's explanation, not the control: the renderer sanitises whatever it produced,
+and the gate after the build checks the result.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .sanitize import TAGS, URL_SCHEMES, allowed_attribute, url_scheme
+
+SNIPPET = re.compile(r"^\s*-{1,2}8<-{1,2}")
+# Python-Markdown's attr_list: {: …} or { … } after a block or an inline element.
+# A macro call {{ … }} is not one: it is rendered away before Markdown sees the page.
+ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{):?[ ]*([^}\n ][^}\n]*)[ ]*\}")
+ATTR_PAIR = re.compile(r"([^\s=#.'\"]+)\s*=")
+ATTR_LIST_KEYS = frozenset({"title"})
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    line: int  # 1-based, within the text
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in the text that publication removes or refuses, with its rule code."""
+
+    code: str
+    line: int
+    values: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Scan:
+    links: tuple[Link, ...]
+    findings: tuple[Finding, ...]
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # markdown-it drops javascript: and data: links silently; Python-Markdown does not,
+    # so every link is kept here to be judged (and reported) by _url.
+    parser.validateLink = lambda url: True
+    return parser
+
+
+def scan(text: str) -> Scan:
+    links: list[Link] = []
+    findings: list[Finding] = []
+    _scan(text, 0, links, findings, depth=0)
+    return Scan(tuple(links), tuple(findings))
+
+
+def links(text: str) -> tuple[Link, ...]:
+    return scan(text).links
+
+
+def _scan(text: str, offset: int, links: list[Link], findings: list[Finding], depth: int) -> None:
+    if depth > 8:  # admonitions inside admonitions; deeper is not writing, it is an attack
+        return
+    tokens = _parser().parse(text)
+    fenced: set[int] = set()
+    for token in tokens:
+        line = offset + (token.map[0] + 1 if token.map else 1)
+        if token.type == "fence" and token.map:
+            fenced.update(range(token.map[0], token.map[1]))
+        elif token.type == "code_block" and token.map:
+            # Indented text: in Python-Markdown an admonition's or a list item's body,
+            # so it is read as text too.
+            _scan(token.content, line - 1, links, findings, depth + 1)
+        elif token.type == "html_block":
+            _html(token.content, line, links, findings)
+        elif token.type == "inline":
+            _inline(token, line, links, findings)
+    for number, source_line in enumerate(text.split("\n")):
+        if number not in fenced and SNIPPET.match(source_line):
+            findings.append(Finding("inkludering", offset + number + 1, ()))
+
+
+def _inline(token: Token, line: int, links: list[Link], findings: list[Finding]) -> None:
+    for child in token.children or ():
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "link_open":
+            _url(str(child.attrs.get("href", "")), line, links, findings)
+        elif child.type == "image":
+            _image(str(child.attrs.get("src", "")), line, links, findings)
+        elif child.type == "html_inline":
+            _html(child.content, line, links, findings)
+        elif child.type == "text":
+            _attr_lists(child.content, line, findings)
+            _loose_links(child.content, line, findings)
+            line += child.content.count("\n")
+
+
+def _url(url: str, line: int, links: list[Link], findings: list[Finding]) -> None:
+    scheme = url_scheme(url)
+    if scheme is not None and scheme not in URL_SCHEMES:
+        findings.append(
+            Finding("otillaten-lank", line, (("adress", _short(url)), ("schema", scheme)))
+        )
+        return
+    links.append(Link(url, line))
+
+
+# What CommonMark leaves as text but another Markdown reader, or a browser that drops
+# tabs and line breaks inside an address, may still read as a link.
+LOOSE_LINK = re.compile(r"\]\(\s*<?([^)\n]*)")
+
+
+def _loose_links(text: str, line: int, findings: list[Finding]) -> None:
+    for match in LOOSE_LINK.finditer(text):
+        scheme = url_scheme(match.group(1))
+        if scheme is not None and scheme not in URL_SCHEMES:
+            values = (("adress", _short(match.group(1))), ("schema", scheme))
+            findings.append(Finding("otillaten-lank", line, values))
+
+
+def _image(url: str, line: int, links: list[Link], findings: list[Finding]) -> None:
+    scheme = url_scheme(url)
+    if scheme in ("http", "https") or url.startswith("//"):
+        findings.append(Finding("extern-bild", line, (("adress", _short(url)),)))
+        return
+    _url(url, line, links, findings)
+
+
+def _attr_lists(text: str, line: int, findings: list[Finding]) -> None:
+    for match in ATTR_LIST.finditer(text):
+        for key in ATTR_PAIR.findall(match.group(1)):
+            if key.lower() not in ATTR_LIST_KEYS:
+                values = (("lista", _short(match.group(0))), ("attribut", key))
+                findings.append(Finding("otillaten-attributlista", line, values))
+
+
+class _HtmlScan(HTMLParser):
+    def __init__(self, line: int, links: list[Link], findings: list[Finding]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.first_line = line
+        self.links = links
+        self.findings = findings
+
+    def _line(self) -> int:
+        return self.first_line + self.getpos()[0] - 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in TAGS:
+            self.findings.append(Finding("otillaten-html", self._line(), (("element", tag),)))
+            return
+        for name, value in attrs:
+            if not allowed_attribute(tag, name) or name == "style":
+                values = (("attribut", name), ("element", tag))
+                self.findings.append(Finding("otillatet-attribut", self._line(), values))
+            elif name == "src" and value is not None:
+                _image(value, self._line(), self.links, self.findings)
+            elif name == "href" and value is not None:
+                _url(value, self._line(), self.links, self.findings)
+
+    handle_startendtag = handle_starttag
+
+    def handle_comment(self, data: str) -> None:
+        self.findings.append(Finding("html-kommentar", self._line(), ()))
+
+    def handle_decl(self, decl: str) -> None:
+        self.findings.append(Finding("otillaten-html", self._line(), (("element", "!" + decl),)))
+
+    def handle_pi(self, data: str) -> None:
+        self.findings.append(Finding("otillaten-html", self._line(), (("element", "?"),)))
+
+
+def _html(html: str, line: int, links: list[Link], findings: list[Finding]) -> None:
+    parser = _HtmlScan(line, links, findings)
+    parser.feed(html)
+    parser.close()
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def resolve(sida: str, target: str) -> str | None:
+    """The file below docs/ that a relative link on page `sida` points at, or None for
+    links elsewhere (another host, mailto:, an anchor on the same page)."""
+    if url_scheme(target) is not None or target.startswith(("/", "//")):
+        return None
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0]).strip()
+    if not path:
+        return None
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(sida), path))
+    return None if resolved.startswith("..") else resolved
+
+
+def targets(sida: str, text: str) -> Iterator[tuple[str, int]]:
+    """Files below docs/ that the text of page `sida` links to, with the line."""
+    for link in links(text):
+        path = resolve(sida, link.target)
+        if path is not None:
+            yield path, link.line

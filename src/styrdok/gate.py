@@ -1,0 +1,150 @@
+"""The gate after the build: the built tree is read back and checked before it may be
+published. It is the second line behind selection and sanitising, and it does not trust
+either of them:
+
+- every file in the tree is one the build was expected to write (no stray files);
+- no page has an event-handler attribute, a `javascript:`-style address, or an element
+  that loads another document (iframe, object, embed, base, meta refresh);
+- inside the content of each page (between the markers the plugin writes around the
+  sanitised body) there is no element or attribute outside the sanitiser's allow-list;
+- every relative `href`/`src` points to a file that is in the tree, so nothing links to
+  a page or attachment this audience's publication does not contain.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from . import sanitize
+
+CONTENT_START = "<!-- styrdok:innehall -->"
+CONTENT_END = "<!-- styrdok:innehall-slut -->"
+
+FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "base", "applet"})
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "poster", "data", "cite", "background", "xlink:href"}
+)
+# The theme's own pages link to these before they exist (search runs in the browser).
+SCHEMES = sanitize.URL_SCHEMES
+
+
+@dataclass(frozen=True)
+class Breach:
+    fil: str
+    rad: int
+    vad: str
+
+    def __str__(self) -> str:
+        return f"{self.fil}:{self.rad}: {self.vad}"
+
+
+class _PageGate(HTMLParser):
+    def __init__(self, fil: str, exists, root_path: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.fil = fil
+        self.root_path = root_path
+        self.exists = exists
+        self.breaches: list[Breach] = []
+        self.in_content = False
+
+    def _breach(self, what: str) -> None:
+        self.breaches.append(Breach(self.fil, self.getpos()[0], what))
+
+    def handle_comment(self, data: str) -> None:
+        marker = f"<!--{data}-->"
+        if marker == CONTENT_START:
+            self.in_content = True
+        elif marker == CONTENT_END:
+            self.in_content = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in FORBIDDEN_ELEMENTS:
+            self._breach(f"elementet <{tag}> får inte finnas på en sida")
+        if self.in_content and tag not in sanitize.TAGS:
+            self._breach(f"elementet <{tag}> finns i innehållet men inte i tillåtelselistan")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self._breach(f"händelseattributet {name} på <{tag}>")
+            if self.in_content and not sanitize.allowed_attribute(tag, name):
+                self._breach(f"attributet {name} på <{tag}> finns inte i tillåtelselistan")
+            if tag == "meta" and name == "http-equiv" and (value or "").lower() == "refresh":
+                self._breach("<meta http-equiv=refresh> leder läsaren till en annan sida")
+            if name in URL_ATTRIBUTES and value is not None:
+                self._url(tag, name, value)
+            if name == "srcset" and value:
+                for candidate in value.split(","):
+                    if candidate.strip():
+                        self._url(tag, name, candidate.split()[0])
+
+    handle_startendtag = handle_starttag
+
+    def _url(self, tag: str, name: str, value: str) -> None:
+        scheme = sanitize.url_scheme(value)
+        if scheme is not None:
+            if scheme not in SCHEMES:
+                self._breach(f"adressen '{value[:60]}' i {name} på <{tag}> använder {scheme}:")
+            return
+        if value.startswith("//"):
+            return
+        parts = urlsplit(value)
+        if not parts.path:
+            return
+        target = unquote(parts.path)
+        if target.startswith("/"):
+            # The 404 page links from the site's root path, wherever it is served.
+            if not target.startswith(self.root_path):
+                path = None
+            else:
+                path = posixpath.normpath(target.removeprefix(self.root_path) or ".")
+        else:
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(self.fil), target))
+        if path is None or path.startswith(".."):
+            # An absolute path or one above the site: it cannot be checked here.
+            self._breach(f"adressen '{value[:60]}' i {name} på <{tag}> leder utanför webbplatsen")
+            return
+        if not self.exists(path, target.endswith("/")):
+            self._breach(
+                f"länken '{value[:60]}' i {name} på <{tag}> går till en fil som inte publiceras"
+            )
+
+
+def check_tree(
+    site: Path,
+    expected: Iterable[str],
+    expected_prefixes: Iterable[str] = (),
+    root_path: str = "/",
+) -> list[Breach]:
+    """Breaches of the rules above in the tree below `site`; `root_path` is the path of
+    the site's address (from site_url), for the few links written from the root."""
+    expected = set(expected)
+    prefixes = tuple(expected_prefixes)
+    files: set[str] = set()
+    breaches: list[Breach] = []
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.is_symlink():
+            breaches.append(Breach(rel, 1, "en symbolisk länk i bygget"))
+        elif path.is_file():
+            files.add(rel)
+            if rel not in expected and not rel.startswith(prefixes):
+                breaches.append(Breach(rel, 1, "filen kommer inte från publikationen"))
+    folders = {posixpath.dirname(f) for f in files}
+
+    def exists(path: str, folder: bool) -> bool:
+        if path == ".":
+            return "index.html" in files
+        if folder or path in folders:
+            return f"{path}/index.html" in files
+        return path in files
+
+    for rel in sorted(f for f in files if f.endswith(".html")):
+        gate = _PageGate(rel, exists, root_path if root_path.endswith("/") else root_path + "/")
+        gate.feed((site / rel).read_text(encoding="utf-8", errors="replace"))
+        gate.close()
+        breaches.extend(gate.breaches)
+    return breaches

@@ -1,0 +1,176 @@
+"""The HTML that published content may contain: one allow-list, applied by a maintained
+sanitiser (nh3, the Python binding of Rust's ammonia).
+
+Every page body is sanitised after Markdown has rendered it, generated parts and editor
+text alike, so what reaches the site, the JSON `text_html` and the search index is only
+what this module allows. `styrdok check` reads the same lists to tell an editor, with
+file and line, what would be removed and why; the gate after the build reads them to
+verify that every page holds nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+import nh3
+
+# Elements Markdown and our generated pages produce, and the few an editor may write.
+TAGS: frozenset[str] = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+        "var",
+    }
+)
+
+# Attributes per element; "*" applies to all. No event handlers, no style (except the
+# alignment Markdown tables write, see STYLE_PROPERTIES), no data-* beyond our own.
+ATTRIBUTES: dict[str, frozenset[str]] = {
+    "*": frozenset({"id", "class", "title", "lang"}),
+    "a": frozenset({"href", "download", "hreflang"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading"}),
+    "abbr": frozenset({"title"}),
+    "ol": frozenset({"start", "type"}),
+    "li": frozenset({"value"}),
+    "td": frozenset({"colspan", "rowspan", "style"}),
+    "th": frozenset({"colspan", "rowspan", "scope", "style"}),
+    "details": frozenset({"open"}),
+    # The förteckning's columns, read by forteckning.js.
+    "div": frozenset({"data-kolumner"}),
+}
+STYLE_PROPERTIES: frozenset[str] = frozenset({"text-align"})
+URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
+URL_ATTRIBUTES: frozenset[str] = frozenset({"href", "src"})
+
+# Why an element is refused, for the editor's message.
+WHY_ELEMENT: dict[str, str] = {
+    "script": "Skript körs i läsarens webbläsare och kan ta över sidan.",
+    "noscript": "Innehåll för webbläsare utan skript publiceras inte.",
+    "iframe": "Inbäddat innehåll från andra platser publiceras inte.",
+    "frame": "Inbäddat innehåll från andra platser publiceras inte.",
+    "object": "Inbäddade program och filer publiceras inte.",
+    "embed": "Inbäddade program och filer publiceras inte.",
+    "form": "Formulär kan lura läsare att lämna uppgifter.",
+    "input": "Formulär kan lura läsare att lämna uppgifter.",
+    "button": "Formulär kan lura läsare att lämna uppgifter.",
+    "textarea": "Formulär kan lura läsare att lämna uppgifter.",
+    "select": "Formulär kan lura läsare att lämna uppgifter.",
+    "style": "Stilmallar kan dölja eller förfalska innehåll på sidan.",
+    "link": "Stilmallar och andra filer läses in av webbplatsen, inte av texten.",
+    "base": "Elementet ändrar vart alla länkar på sidan går.",
+    "meta": "Elementet ändrar hur hela sidan läses in.",
+    "svg": "SVG kan innehålla skript; lägg bilden som png eller jpg under bilagor:.",
+    "math": "Elementet publiceras inte.",
+}
+DEFAULT_WHY_ELEMENT = "Bara ett begränsat urval av HTML publiceras."
+
+
+def why_attribute(attribute: str) -> str:
+    if attribute.startswith("on"):
+        return "Händelseattribut (on…) kör skript i läsarens webbläsare."
+    if attribute == "style":
+        return "Stilar kan dölja eller förfalska innehåll på sidan."
+    return "Attributet tas bort vid publiceringen; använd Markdown i stället."
+
+
+def allowed_attribute(element: str, attribute: str) -> bool:
+    return attribute in ATTRIBUTES["*"] or attribute in ATTRIBUTES.get(element, frozenset())
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme of a URL as a browser reads it (ignoring case, spaces and control
+    characters inside it, which browsers drop), or None for a relative URL."""
+    cleaned = "".join(ch for ch in url if ch > " " and ch != "\x7f")
+    try:
+        scheme = urlsplit(cleaned).scheme
+    except ValueError:
+        return "ogiltig"
+    return scheme.lower() or None
+
+
+def allowed_url(url: str) -> bool:
+    scheme = url_scheme(url)
+    return scheme is None or scheme in URL_SCHEMES
+
+
+def clean(html: str, drop_url: Callable[[str], bool] | None = None) -> str:
+    """`html` with everything outside the allow-list removed, comments included.
+
+    `drop_url(url)` says whether a link or image address points at something this
+    audience does not get; such an address is removed, so the link is inert text."""
+
+    def attribute_filter(element: str, attribute: str, value: str) -> str | None:
+        if attribute in URL_ATTRIBUTES and drop_url is not None and drop_url(value):
+            return None
+        # An image from another host would tell it who reads the page: only attachments.
+        if attribute == "src" and (url_scheme(value) is not None or value.startswith("//")):
+            return None
+        return value
+
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        clean_content_tags={"script", "style"},
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        attribute_filter=attribute_filter,
+        strip_comments=True,
+        link_rel=None,
+        url_schemes=set(URL_SCHEMES),
+        filter_style_properties=set(STYLE_PROPERTIES),
+    )
+
+
+def text(value: str) -> str:
+    """Plain text from HTML (a heading's inner HTML, say), escaped for HTML again."""
+    return nh3.clean(value, tags=set())
