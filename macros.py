@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from styrdok import api, pages
+from styrdok.load import MAX_FILE_BYTES
 
 # The one file outside docs/ shown on the site: the editor guide, at a fixed path.
 REDAKTORSGUIDE = "CONTRIBUTING.md"
@@ -60,7 +61,12 @@ def macros(plugin, here: str) -> dict[str, Callable[..., str]]:
         # A link could point anywhere on the build machine; only the file itself is shown.
         if path.is_symlink() or not path.is_file():
             raise ValueError(f"{REDAKTORSGUIDE} ska vara en vanlig fil i förrådets rot")
-        return path.read_text(encoding="utf-8")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ValueError(f"{REDAKTORSGUIDE} är större än {MAX_FILE_BYTES} byte")
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise ValueError(f"{REDAKTORSGUIDE} är inte sparad som UTF-8") from None
 
     return {
         "program_status": program_status,

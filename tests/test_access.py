@@ -60,11 +60,11 @@ diarienummer: KANARIESKYDDADDNR 2024/2
 rattslig_grund: [sakerhetsskyddslagen]
 kontakt:
   funktion: KANARIE-SKYDDAD-KONTAKT
-bilagor: [kanarie-skyddad-id/bilaga.txt, kanarie-skyddad-id.pdf]
+bilagor: [kanarie-skyddad-id/bilaga.txt, kanarie-skyddad-id/analys.pdf]
 ---
 
 KANARIE-SKYDDAD-TEXT står i brödtexten och får aldrig nå webbplatsen. Se [bilagan](kanarie-skyddad-id/bilaga.txt)
-och [analysen](kanarie-skyddad-id.pdf).
+och [analysen](kanarie-skyddad-id/analys.pdf).
 """
 
 # Shown on the intranet: a skyddad anvisning's title and contact, everything intern.
@@ -87,7 +87,9 @@ def add_canaries(project: Path) -> None:
     (docs / "anvisningar" / "kanarie-skyddad-id" / "bilaga.txt").write_text(
         "KANARIE-SKYDDAD-BILAGA\n"
     )
-    (docs / "anvisningar" / "kanarie-skyddad-id.pdf").write_bytes(b"%PDF-1.4 KANARIE-SKYDDAD-PDF")
+    (docs / "anvisningar" / "kanarie-skyddad-id/analys.pdf").write_bytes(
+        b"%PDF-1.4 KANARIE-SKYDDAD-PDF"
+    )
     (docs / "anvisningar" / "kanarie-intern-id").mkdir()
     (docs / "anvisningar" / "kanarie-intern-id" / "bild.png").write_bytes(
         b"\x89PNG\r\n\x1a\n KANARIE-INTERN-BILD"
@@ -172,7 +174,7 @@ def test_attachments_of_withheld_documents_are_not_copied(sites):
     for malgrupp in ("intranät", "publik"):
         site = sites[malgrupp]
         assert not (site / "anvisningar" / "kanarie-skyddad-id" / "bilaga.txt").exists()
-        assert not (site / "anvisningar" / "kanarie-skyddad-id.pdf").exists()
+        assert not (site / "anvisningar" / "kanarie-skyddad-id/analys.pdf").exists()
     assert not (sites["publik"] / "anvisningar" / "kanarie-intern-id" / "bild.png").exists()
     assert (sites["intranät"] / "anvisningar" / "kanarie-intern-id" / "bild.png").exists()
     assert not list(sites["publik"].rglob("*.md"))
@@ -285,7 +287,7 @@ def test_withheld_files_are_pages_and_attachments_of_withheld_documents(project)
     for path in (
         "anvisningar/kanarie-intern-id.md",
         "anvisningar/kanarie-skyddad-id/bilaga.txt",
-        "anvisningar/kanarie-skyddad-id.pdf",
+        "anvisningar/kanarie-skyddad-id/analys.pdf",
         "anvisningar/kanarie-intern-id/bild.png",
         "intern-sida.md",
     ):
@@ -295,7 +297,7 @@ def test_withheld_files_are_pages_and_attachments_of_withheld_documents(project)
     assert pub.bilagor == frozenset()
     intranat = select(check(project).model, "intranät")
     assert intranat.bilagor == {"anvisningar/kanarie-intern-id/bild.png"}
-    assert intranat.withholds("anvisningar/kanarie-skyddad-id.pdf")
+    assert intranat.withholds("anvisningar/kanarie-skyddad-id/analys.pdf")
 
 
 def test_the_real_public_build_leaks_nothing(tmp_path):

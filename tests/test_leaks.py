@@ -398,3 +398,25 @@ def test_many_strings_make_one_matcher(tmp_path):
     strings = {f"ord{i} och ord{i + 1} i följd": str(i) for i in range(5000)}
     site = site_with(tmp_path, {"a.txt": "… ORD4711 och ord4712 i följd …"})
     assert [leak.vad for leak in scan(site, strings)] == ["4711"]
+
+
+def test_nested_archives_share_one_unpacking_budget(tmp_path, monkeypatch):
+    import io
+    import zipfile
+
+    from styrdok import leaks
+
+    monkeypatch.setattr(leaks, "MAX_UNPACKED", 1024 * 1024)
+
+    def archive(members: dict[str, bytes]) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in members.items():
+                z.writestr(name, data)
+        return out.getvalue()
+
+    inner = archive({f"noll{i}.txt": bytes(300 * 1024) for i in range(3)})
+    # Each inner archive stays below the limit; together they are far above it.
+    (tmp_path / "bomb.docx").write_bytes(archive({f"b{i}.docx": inner for i in range(20)}))
+    found = leaks.scan(tmp_path, {"HEMLIG TEXT SOM INTE FÅR SYNAS": "x"})
+    assert found and all("kan inte sökas igenom" in str(leak) for leak in found)

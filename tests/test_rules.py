@@ -85,6 +85,7 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     ),
     "okand-fil--utan-agare.txt": ("docs/anvisningar/hemlig.txt", "okand-fil", 1),
     "bilaga-saknas--stavfel.md": (ANVISNING, "bilaga-saknas", 24),
+    "bilaga-fel-mapp--annans-mapp.md": (ANVISNING, "bilaga-fel-mapp", 24),
     "otillaten-html--script.md": (ANVISNING, "otillaten-html", 29),
     "otillatet-attribut--onmouseover.md": (ANVISNING, "otillatet-attribut", 28),
     "otillaten-lank--javascript.md": (ANVISNING, "otillaten-lank", 28),
@@ -102,6 +103,11 @@ TESTED_ELSEWHERE = {
     "schemafel": "fallback for schema keywords the schemas do not use yet",
     "symbolisk-lank": "test_trust_boundary.py (a link cannot be kept as a file in tests/data)",
     "bilaga-dubblett": "test_trust_boundary.py (needs two documents)",
+    "ogiltigt-filnamn": "test_trust_boundary.py (a file name with quotes and <> in tests/data is a hazard)",
+    "samma-adress": "test_trust_boundary.py (needs two pages)",
+    "for-manga": "test_trust_boundary.py (51 fokusområden are generated)",
+    "sida-i-bilagemapp": "test_trust_boundary.py (needs a folder)",
+    "for-stor-bilaga": "test_trust_boundary.py (a 20 MB file is made on the fly)",
     "bilaga-odeklarerad": "test_trust_boundary.py (needs the linked file too)",
 }
 

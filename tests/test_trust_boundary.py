@@ -141,6 +141,11 @@ MACROS = {"forteckning": lambda: "TABELL", "organ_lista": lambda typ: f"LISTA {t
         "{{ forteckning }}",
         "{{ okand() }}",
         "{{ organ_lista(*args) }}",
+        "{{ forteckning(" + "(" * 3000 + "1" + ")" * 3000 + ") }}",
+        "{{ organ_lista(typ=" + "-" * 3000 + "1) }}",
+        "{{ organ_lista(typ=1" + "0" * 5000 + ") }}",
+        "{{ forteckning(1) }}",
+        "{{ texten",
     ],
 )
 def test_macro_pages_allow_nothing_but_calls_of_known_macros(attack):
@@ -441,8 +446,9 @@ def test_the_gate_finds_a_link_to_a_file_the_tree_does_not_contain(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text('<a href="a/">ok</a><img src="finns-inte.png">')
     (tmp_path / "a" / "index.html").write_text(
-        f'{CONTENT_START}<p onclick="x">x</p><script>1</script>{CONTENT_END}'
-        '<iframe src="../index.html"></iframe><a href="javascript:x">x</a>'
+        f'<!doctype html><html><body>{CONTENT_START}<p onclick="x">x</p><script>1</script>'
+        f'<h2 id="__config">x</h2><!-->{CONTENT_END}'
+        '<iframe src="../index.html"></iframe><a href="javascript:x">x</a></body></html>'
     )
     (tmp_path / "stray.pdf").write_text("x")
     found = [b.vad for b in check_tree(tmp_path, {"index.html", "a/index.html"})]
@@ -452,6 +458,8 @@ def test_the_gate_finds_a_link_to_a_file_the_tree_does_not_contain(tmp_path):
     assert any("<iframe>" in f for f in found)
     assert any("javascript:" in f for f in found)
     assert any("kommer inte från publikationen" in f for f in found)
+    assert any("__config" in f for f in found)
+    assert any("HTML-kommentar" in f for f in found)
 
 
 def test_undeclared_attachments_and_links_to_them_are_refused(project):
@@ -463,10 +471,55 @@ def test_undeclared_attachments_and_links_to_them_are_refused(project):
     assert ("bilaga-odeklarerad", ANVISNING, 28) in found
 
 
-def test_an_attachment_belongs_to_one_document(project):
+def test_an_attachment_belongs_to_one_document_and_lives_in_its_folder(project):
     add_skyddad(project)
+    # Declared by an öppen anvisning, the skyddad one's file would be published under
+    # an address that names the skyddad anvisning.
     front_field(project, "atkomst", "öppen\nbilagor: [skyddad-plan/plan.pdf]")
+    assert ("bilaga-fel-mapp", ANVISNING, 24) in codes(project)
+    # Nested pages' folders overlap: one file, two owners.
+    docs = project / "docs"
+    (docs / "a" / "b").mkdir(parents=True)
+    (docs / "a" / "b" / "x.pdf").write_bytes(b"%PDF")
+    (docs / "a.md").write_text("---\natkomst: intern\nbilagor: [a/b/x.pdf]\n---\n\nA\n")
+    (docs / "a" / "b.md").write_text("---\natkomst: öppen\nbilagor: [b/x.pdf]\n---\n\nB\n")
     assert any(code == "bilaga-dubblett" for code, _, _ in codes(project))
+
+
+def test_a_page_in_an_anvisnings_folder_is_refused(project):
+    add_skyddad(project)
+    (project / "docs" / "anvisningar" / "skyddad-plan" / "oppen.md").write_text(
+        "---\natkomst: öppen\n---\n\n# Öppen\n", encoding="utf-8"
+    )
+    assert ("sida-i-bilagemapp", "docs/anvisningar/skyddad-plan/oppen.md", 1) in codes(project)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ['a"><!--><img src=x onerror=alert(1)>.md', "andringar.xml.md", "Stor.md", "mellan slag.md"],
+)
+def test_page_file_names_are_plain_words(project, name):
+    (project / "docs" / name).write_text("---\natkomst: öppen\n---\n\n# Sida\n", encoding="utf-8")
+    assert ("ogiltigt-filnamn", f"docs/{name}", 1) in codes(project)
+
+
+def test_two_pages_with_one_address_are_refused(project):
+    page = "---\natkomst: öppen\n---\n\n# Sida\n"
+    (project / "docs" / "sida.md").write_text(page, encoding="utf-8")
+    (project / "docs" / "sida").mkdir()
+    (project / "docs" / "sida" / "index.md").write_text(page, encoding="utf-8")
+    assert ("samma-adress", "docs/sida/index.md", 1) in codes(project)
+
+
+def test_a_huge_attachment_is_refused_without_being_read(project):
+    folder = project / "docs" / "anvisningar" / "krisledning"
+    folder.mkdir()
+    with (folder / "film.pdf").open("wb") as f:
+        f.truncate(200 * 1024 * 1024)
+    front_field(project, "atkomst", "öppen\nbilagor: [krisledning/film.pdf]")
+    found = [p for p in check(project).problems if p.code == "for-stor-bilaga"]
+    assert found and found[0].position.line == 24
+    assert "209 715 200 byte" in found[0].message
 
 
 # 6. Symbolic links ----------------------------------------------------------------------
@@ -509,6 +562,56 @@ def test_the_editor_guide_must_not_be_a_symbolic_link(tmp_path):
     assert result.returncode != 0
     assert "docs/for-redaktorer.md:5: fel:" in result.stderr
     assert "root:" not in result.stderr + result.stdout
+
+
+def test_the_number_of_pages_in_the_nav_is_bounded(project):
+    # Every fokusområde is a page in the nav, which every page repeats: output would grow
+    # with the square of their number.
+    entry = (
+        "- id: f{n}\n  program: program-nu\n  namn: F{n}\n  beskrivning: x\n"
+        "  malomraden: [stadens-funktionalitet]\n  malsattningar: [x]\n  ordning: {o}\n"
+    )
+    fokus = project / "data" / "fokusomraden.yml"
+    extra = "".join(entry.format(n=n, o=n + 10) for n in range(60))
+    fokus.write_text(fokus.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+    assert any(code == "for-manga" for code, _, _ in codes(project))
+
+
+@pytest.mark.parametrize("value", [".inf", ".nan", "-.inf", "!!python/name:os.system x"])
+def test_numbers_that_are_not_numbers_and_python_tags_are_refused(project, value):
+    path = project / "docs" / "index.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "atkomst: öppen", f"atkomst: öppen\nsearch:\n  boost: {value}"
+        ),
+        encoding="utf-8",
+    )
+    found = [p for p in check(project).problems if p.path == "docs/index.md"]
+    assert found and all("Traceback" not in str(p) for p in found)
+    assert re.search(r"inget vanligt tal|inte tillåten", " ".join(map(str, found)))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("*" * 2500 + "x" + "*" * 2500, "för djupt nästlad"),
+        ("[a](" * 20000, "sekunder att bygga"),
+    ],
+)
+def test_texts_that_markdown_cannot_render_stop_the_build_in_swedish(tmp_path, text, words):
+    project = make_project(tmp_path / "projekt")
+    body(project, f"## Syfte\n\n{text}\n")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      makrosidor:", "      sekunder_per_sida: 2\n      makrosidor:"
+        ),
+        encoding="utf-8",
+    )
+    result = build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"{ANVISNING}: fel:" in result.stderr and words in result.stderr
+    assert "Traceback" not in result.stderr and "Error reading page" not in result.stderr
 
 
 # 7. Lesser ------------------------------------------------------------------------------

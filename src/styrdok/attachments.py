@@ -9,9 +9,10 @@ reaches a site because a text happened to mention it.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from .bodies import Scan, resolve
+from .load import size_text
 from .messages import problem
 from .model import Model
 from .problems import Position, Problem
@@ -27,10 +28,20 @@ def owners(model: Model) -> dict[str, str]:
     return found
 
 
+# Attachments are published as they are; a very large file belongs in the city's
+# document management, linked from the text.
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
 def check_attachments(
-    model: Model, files: Sequence[str], scans: dict[str, Scan], docs_display: str
+    model: Model,
+    files: Sequence[str],
+    scans: dict[str, Scan],
+    docs_display: str,
+    sizes: Mapping[str, int] | None = None,
 ) -> Iterator[Problem]:
     present = set(files)
+    sizes = sizes or {}
     declared: dict[str, str] = {}
     sources = {a.sida: a.kalla.fil for a in model.anvisningar}
     sources.update({s.sida: s.fil for s in model.sidor})
@@ -43,6 +54,11 @@ def check_attachments(
         for index, path in enumerate(document.bilagor):
             where = kalla.plats(f"bilagor[{index}]") if kalla else Position()
             name = posixpath.relpath(path, folder or ".")
+            own_folder = document.sida.removesuffix(".md") + "/"
+            if not path.startswith(own_folder):
+                # Its address would name another document (a skyddad one's id, say).
+                yield problem("bilaga-fel-mapp", fil, where, namn=name, mapp=own_folder.rstrip("/"))
+                continue
             if path in declared:
                 other = sources.get(declared[path], declared[path])
                 yield problem("bilaga-dubblett", fil, where, namn=name, annan=other)
@@ -50,6 +66,15 @@ def check_attachments(
             declared[path] = document.sida
             if path not in present:
                 yield problem("bilaga-saknas", fil, where, namn=name, sokvag=path)
+            elif sizes.get(path, 0) > MAX_ATTACHMENT_BYTES:
+                yield problem(
+                    "for-stor-bilaga",
+                    fil,
+                    where,
+                    namn=name,
+                    storlek=size_text(sizes[path]),
+                    grans=size_text(MAX_ATTACHMENT_BYTES),
+                )
     for path in sorted(present - set(declared)):
         yield problem("okand-fil", f"{docs_display}/{path}", Position(), namn=path)
     for fil, sida, first_line, _ in texts(model):

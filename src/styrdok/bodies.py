@@ -15,19 +15,21 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from selectolax.lexbor import LexborHTMLParser
 
-from .sanitize import TAGS, URL_SCHEMES, allowed_attribute, url_scheme
+from .sanitize import TAGS, URL_SCHEMES, allowed_attribute, allowed_id, url_scheme
 
 SNIPPET = re.compile(r"^\s*-{1,2}8<-{1,2}")
 # Python-Markdown's attr_list: {: …} or { … } after a block or an inline element.
 # A macro call {{ … }} is not one: it is rendered away before Markdown sees the page.
-ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{):?[ ]*([^}\n ][^}\n]*)[ ]*\}")
+# One run of [^}\n] only, so the expression is linear in the length of the text.
+ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{)([^}\n]*)\}")
 ATTR_PAIR = re.compile(r"([^\s=#.'\"]+)\s*=")
+ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 ATTR_LIST_KEYS = frozenset({"title"})
 
 
@@ -73,14 +75,25 @@ def links(text: str) -> tuple[Link, ...]:
 
 
 def _scan(text: str, offset: int, links: list[Link], findings: list[Finding], depth: int) -> None:
-    if depth > 8:  # admonitions inside admonitions; deeper is not writing, it is an attack
+    if depth > 8:
+        # Admonitions inside admonitions; deeper is not writing. Read it all as HTML
+        # and loose text, so nothing hides below the limit.
+        _html(text, offset + 1, links, findings)
+        _attr_lists(text, offset + 1, findings)
+        _loose_links(text, offset + 1, findings)
         return
     tokens = _parser().parse(text)
+    lines = text.split("\n")
     fenced: set[int] = set()
     for token in tokens:
         line = offset + (token.map[0] + 1 if token.map else 1)
-        if token.type == "fence" and token.map:
+        if token.type == "fence" and token.map and _closed(token, lines):
             fenced.update(range(token.map[0], token.map[1]))
+        elif token.type == "fence" and token.map:
+            # Python-Markdown does not see a fence that is never closed: its lines are
+            # ordinary text there, so they are read as text here too.
+            rest = "\n".join(lines[token.map[0] + 1 :])
+            _scan(rest, line, links, findings, depth + 1)
         elif token.type == "code_block" and token.map:
             # Indented text: in Python-Markdown an admonition's or a list item's body,
             # so it is read as text too.
@@ -94,7 +107,22 @@ def _scan(text: str, offset: int, links: list[Link], findings: list[Finding], de
             findings.append(Finding("inkludering", offset + number + 1, ()))
 
 
+def _closed(token: Token, lines: list[str]) -> bool:
+    """Whether a fenced code block has its closing fence (CommonMark closes it at the
+    end of the text; Python-Markdown does not)."""
+    assert token.map is not None
+    last = token.map[1] - 1
+    if last <= token.map[0] or last >= len(lines):
+        return False
+    closing = lines[last].strip()
+    return closing.startswith(token.markup) and set(closing) == {token.markup[0]}
+
+
 def _inline(token: Token, line: int, links: list[Link], findings: list[Finding]) -> None:
+    # Attribute lists and loose links are looked for in the block's source, so that
+    # raw HTML or a comment inside them cannot split them from the parser's view.
+    _attr_lists(token.content, line, findings)
+    _loose_links(token.content, line, findings)
     for child in token.children or ():
         if child.type in ("softbreak", "hardbreak"):
             line += 1
@@ -105,8 +133,6 @@ def _inline(token: Token, line: int, links: list[Link], findings: list[Finding])
         elif child.type == "html_inline":
             _html(child.content, line, links, findings)
         elif child.type == "text":
-            _attr_lists(child.content, line, findings)
-            _loose_links(child.content, line, findings)
             line += child.content.count("\n")
 
 
@@ -130,7 +156,8 @@ def _loose_links(text: str, line: int, findings: list[Finding]) -> None:
         scheme = url_scheme(match.group(1))
         if scheme is not None and scheme not in URL_SCHEMES:
             values = (("adress", _short(match.group(1))), ("schema", scheme))
-            findings.append(Finding("otillaten-lank", line, values))
+            at = line + text.count("\n", 0, match.start())
+            findings.append(Finding("otillaten-lank", at, values))
 
 
 def _image(url: str, line: int, links: list[Link], findings: list[Finding]) -> None:
@@ -143,51 +170,68 @@ def _image(url: str, line: int, links: list[Link], findings: list[Finding]) -> N
 
 def _attr_lists(text: str, line: int, findings: list[Finding]) -> None:
     for match in ATTR_LIST.finditer(text):
-        for key in ATTR_PAIR.findall(match.group(1)):
+        at = line + text.count("\n", 0, match.start())
+        inner = match.group(1).lstrip(":")
+        if not inner.strip():
+            continue
+        for key in ATTR_PAIR.findall(inner):
             if key.lower() not in ATTR_LIST_KEYS:
                 values = (("lista", _short(match.group(0))), ("attribut", key))
-                findings.append(Finding("otillaten-attributlista", line, values))
+                findings.append(Finding("otillaten-attributlista", at, values))
+        for name in ATTR_ID.findall(inner):
+            if not allowed_id(name):
+                values = (("lista", _short(match.group(0))), ("attribut", f"#{name}"))
+                findings.append(Finding("otillaten-attributlista", at, values))
 
 
-class _HtmlScan(HTMLParser):
-    def __init__(self, line: int, links: list[Link], findings: list[Finding]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.first_line = line
-        self.links = links
-        self.findings = findings
-
-    def _line(self) -> int:
-        return self.first_line + self.getpos()[0] - 1
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in TAGS:
-            self.findings.append(Finding("otillaten-html", self._line(), (("element", tag),)))
-            return
-        for name, value in attrs:
-            if not allowed_attribute(tag, name) or name == "style":
-                values = (("attribut", name), ("element", tag))
-                self.findings.append(Finding("otillatet-attribut", self._line(), values))
-            elif name == "src" and value is not None:
-                _image(value, self._line(), self.links, self.findings)
-            elif name == "href" and value is not None:
-                _url(value, self._line(), self.links, self.findings)
-
-    handle_startendtag = handle_starttag
-
-    def handle_comment(self, data: str) -> None:
-        self.findings.append(Finding("html-kommentar", self._line(), ()))
-
-    def handle_decl(self, decl: str) -> None:
-        self.findings.append(Finding("otillaten-html", self._line(), (("element", "!" + decl),)))
-
-    def handle_pi(self, data: str) -> None:
-        self.findings.append(Finding("otillaten-html", self._line(), (("element", "?"),)))
+# Tags lexbor adds to every fragment; reported only when the text writes them.
+_IMPLIED = ("html", "head", "body")
+_IMPLIED_WRITTEN = re.compile(r"<\s*(html|head|body)\b", re.IGNORECASE)
 
 
 def _html(html: str, line: int, links: list[Link], findings: list[Finding]) -> None:
-    parser = _HtmlScan(line, links, findings)
-    parser.feed(html)
-    parser.close()
+    """Elements, attributes and comments in raw HTML, read as a browser reads them
+    (lexbor, linear in the input, unlike html.parser on unclosed tags)."""
+    # Inside <body>, so that a comment or element at the start stays in the tree.
+    tree = LexborHTMLParser(f"<body>{html}")
+    if tree.root is None:
+        return
+    written = {m.lower() for m in _IMPLIED_WRITTEN.findall(html)}
+    lowered = html.lower()
+    searched: dict[str, int] = {}
+
+    def where(marker: str) -> int:
+        at = lowered.find(marker, searched.get(marker, 0))
+        if at < 0:
+            return line
+        searched[marker] = at + 1
+        return line + html.count("\n", 0, at)
+
+    for node in tree.root.traverse(include_text=False):
+        tag = node.tag
+        if tag == "-comment":
+            findings.append(Finding("html-kommentar", where("<!--"), ()))
+            continue
+        if tag in _IMPLIED and tag not in written:
+            continue
+        at = where(f"<{tag}")
+        if tag.startswith("-") or tag.startswith("!"):
+            findings.append(Finding("otillaten-html", at, (("element", tag.lstrip("-")),)))
+            continue
+        if tag not in TAGS:
+            findings.append(Finding("otillaten-html", at, (("element", tag),)))
+            continue
+        for name, value in node.attributes.items():
+            if not allowed_attribute(tag, name) or name == "style":
+                values = (("attribut", name), ("element", tag))
+                findings.append(Finding("otillatet-attribut", at, values))
+            elif name == "id" and not allowed_id(value or ""):
+                values = (("attribut", f"id={_short(value or '')}"), ("element", tag))
+                findings.append(Finding("otillatet-attribut", at, values))
+            elif name == "src" and value is not None:
+                _image(value, at, links, findings)
+            elif name == "href" and value is not None:
+                _url(value, at, links, findings)
 
 
 def _short(text: str, limit: int = 60) -> str:

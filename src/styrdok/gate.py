@@ -16,9 +16,10 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 from . import sanitize
 
@@ -36,33 +37,40 @@ SCHEMES = sanitize.URL_SCHEMES
 @dataclass(frozen=True)
 class Breach:
     fil: str
-    rad: int
     vad: str
 
     def __str__(self) -> str:
-        return f"{self.fil}:{self.rad}: {self.vad}"
+        return f"{self.fil}: {self.vad}"
 
 
-class _PageGate(HTMLParser):
+# Parsed as a browser parses it (lexbor, an HTML5 parser), not with html.parser: the two
+# disagree on constructs such as "<!-->", and only the browser's reading counts.
+class _PageGate:
     def __init__(self, fil: str, exists, root_path: str) -> None:
-        super().__init__(convert_charrefs=True)
         self.fil = fil
-        self.root_path = root_path
         self.exists = exists
+        self.root_path = root_path
         self.breaches: list[Breach] = []
         self.in_content = False
 
     def _breach(self, what: str) -> None:
-        self.breaches.append(Breach(self.fil, self.getpos()[0], what))
+        self.breaches.append(Breach(self.fil, what))
 
-    def handle_comment(self, data: str) -> None:
-        marker = f"<!--{data}-->"
-        if marker == CONTENT_START:
-            self.in_content = True
-        elif marker == CONTENT_END:
-            self.in_content = False
+    def read(self, html: str) -> None:
+        tree = LexborHTMLParser(html)
+        for node in tree.root.traverse(include_text=False) if tree.root else ():
+            if node.tag == "-comment":
+                marker = f"<!-- {(node.comment_content or '').strip()} -->"
+                if marker == CONTENT_START:
+                    self.in_content = True
+                elif marker == CONTENT_END:
+                    self.in_content = False
+                elif self.in_content:
+                    self._breach("en HTML-kommentar finns i innehållet")
+                continue
+            self.element(node.tag, list(node.attributes.items()))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in FORBIDDEN_ELEMENTS:
             self._breach(f"elementet <{tag}> får inte finnas på en sida")
         if self.in_content and tag not in sanitize.TAGS:
@@ -72,6 +80,8 @@ class _PageGate(HTMLParser):
                 self._breach(f"händelseattributet {name} på <{tag}>")
             if self.in_content and not sanitize.allowed_attribute(tag, name):
                 self._breach(f"attributet {name} på <{tag}> finns inte i tillåtelselistan")
+            if self.in_content and name == "id" and not sanitize.allowed_id(value or ""):
+                self._breach(f"id '{(value or '')[:40]}' på <{tag}> kan förväxlas med temats")
             if tag == "meta" and name == "http-equiv" and (value or "").lower() == "refresh":
                 self._breach("<meta http-equiv=refresh> leder läsaren till en annan sida")
             if name in URL_ATTRIBUTES and value is not None:
@@ -80,8 +90,6 @@ class _PageGate(HTMLParser):
                 for candidate in value.split(","):
                     if candidate.strip():
                         self._url(tag, name, candidate.split()[0])
-
-    handle_startendtag = handle_starttag
 
     def _url(self, tag: str, name: str, value: str) -> None:
         scheme = sanitize.url_scheme(value)
@@ -128,11 +136,11 @@ def check_tree(
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
         if path.is_symlink():
-            breaches.append(Breach(rel, 1, "en symbolisk länk i bygget"))
+            breaches.append(Breach(rel, "en symbolisk länk i bygget"))
         elif path.is_file():
             files.add(rel)
             if rel not in expected and not rel.startswith(prefixes):
-                breaches.append(Breach(rel, 1, "filen kommer inte från publikationen"))
+                breaches.append(Breach(rel, "filen kommer inte från publikationen"))
     folders = {posixpath.dirname(f) for f in files}
 
     def exists(path: str, folder: bool) -> bool:
@@ -144,7 +152,6 @@ def check_tree(
 
     for rel in sorted(f for f in files if f.endswith(".html")):
         gate = _PageGate(rel, exists, root_path if root_path.endswith("/") else root_path + "/")
-        gate.feed((site / rel).read_text(encoding="utf-8", errors="replace"))
-        gate.close()
+        gate.read((site / rel).read_text(encoding="utf-8", errors="replace"))
         breaches.extend(gate.breaches)
     return breaches

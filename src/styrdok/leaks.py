@@ -411,10 +411,22 @@ def _is_bz2(data: bytes) -> bool:
     )
 
 
-def _read_limited(stream: Any) -> bytes:
-    data = stream.read(MAX_UNPACKED + 1)
-    if len(data) > MAX_UNPACKED:
-        raise ValueError(f"större än {MAX_UNPACKED // (1024 * 1024)} MiB uppackad")
+class _Budget:
+    """What unpacking one file of the site may produce in all, archives in archives
+    included: a small file of nested archives must not unpack without bound."""
+
+    def __init__(self) -> None:
+        self.left = MAX_UNPACKED
+
+    def spend(self, amount: int) -> None:
+        self.left -= amount
+        if self.left < 0:
+            raise ValueError(f"större än {MAX_UNPACKED // (1024 * 1024)} MiB uppackad")
+
+
+def _read_limited(stream: Any, budget: _Budget) -> bytes:
+    data = stream.read(max(budget.left, 0) + 1)
+    budget.spend(len(data))
     return data
 
 
@@ -424,32 +436,32 @@ def _unpacked_name(name: str) -> str:
     return f"{path.stem}.svg" if path.suffix == ".svgz" else path.stem
 
 
-def _unpack(name: str, data: bytes) -> list[tuple[str, bytes]] | None:
+def _unpack(name: str, data: bytes, budget: _Budget) -> list[tuple[str, bytes]] | None:
     """The files inside a compressed file or archive as (name, bytes), or None if `data`
     is neither. Recognised by content, so a misnamed file is unpacked too."""
     stream = io.BytesIO(data)
     stem = _unpacked_name(name)
     if data[:2] == b"\x1f\x8b":
         with gzip.GzipFile(fileobj=stream) as unpacked:
-            return [(stem, _read_limited(unpacked))]
+            return [(stem, _read_limited(unpacked, budget))]
     if _is_bz2(data):
         with bz2.BZ2File(stream) as unpacked:
-            return [(stem, _read_limited(unpacked))]
+            return [(stem, _read_limited(unpacked, budget))]
     if data[:6] == b"\xfd7zXZ\x00":
         with lzma.LZMAFile(stream) as unpacked:
-            return [(stem, _read_limited(unpacked))]
+            return [(stem, _read_limited(unpacked, budget))]
     if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
         with zipfile.ZipFile(stream) as archive:
             members = [m for m in archive.infolist() if not m.is_dir()]
-            if sum(m.file_size for m in members) > MAX_UNPACKED:
+            if sum(m.file_size for m in members) > budget.left:
                 raise ValueError(f"större än {MAX_UNPACKED // (1024 * 1024)} MiB uppackad")
-            return [(m.filename, _read_limited(archive.open(m))) for m in members]
+            return [(m.filename, _read_limited(archive.open(m), budget)) for m in members]
     if data[257:262] == b"ustar":
         with tarfile.open(fileobj=stream) as archive:
             files = [m for m in archive.getmembers() if m.isfile()]
-            if sum(m.size for m in files) > MAX_UNPACKED:
+            if sum(m.size for m in files) > budget.left:
                 raise ValueError(f"större än {MAX_UNPACKED // (1024 * 1024)} MiB uppackad")
-            return [(m.name, _read_limited(archive.extractfile(m))) for m in files]
+            return [(m.name, _read_limited(archive.extractfile(m), budget)) for m in files]
     return None
 
 
@@ -510,11 +522,17 @@ def _decoded_json(value: Any) -> str:
 
 
 def _look(
-    matcher: Matcher, fil: str, name: str, data: bytes, depth: int = 0
+    matcher: Matcher,
+    fil: str,
+    name: str,
+    data: bytes,
+    depth: int = 0,
+    budget: _Budget | None = None,
 ) -> Iterator[tuple[str, set[str] | Unreadable]]:
     """(file as reported, strings found) for a file and every file packed inside it."""
+    budget = budget if budget is not None else _Budget()
     try:
-        unpacked = _unpack(name, data)
+        unpacked = _unpack(name, data, budget)
     except (
         OSError,
         EOFError,
@@ -542,7 +560,7 @@ def _look(
         # A compressed file is reported by its own name, a file in an archive with both.
         single = len(unpacked) == 1 and inner == _unpacked_name(name)
         label = fil if single else f"{fil}: {inner}"
-        yield from _look(matcher, label, inner, content, depth + 1)
+        yield from _look(matcher, label, inner, content, depth + 1, budget)
 
 
 def scan(site: Path, strings: Mapping[str, str]) -> list[Leak]:

@@ -11,6 +11,7 @@ Nothing here raises for anything an editor can write; it returns problems.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Sequence
@@ -114,6 +115,7 @@ class Loaded:
     problems: list[Problem]
     # Files below docs/ that are not pages (paths below docs/): attachments, if declared.
     filer: list[str] = field(default_factory=list)
+    filstorlek: dict[str, int] = field(default_factory=dict)
 
 
 def load_project(project: Project) -> Loaded:
@@ -122,6 +124,8 @@ def load_project(project: Project) -> Loaded:
     problems: list[Problem] = []
     for name, kind in DATA_FILES.items():
         path = project.data_dir / name
+        if project.data_dir.is_symlink():
+            break
         if path.is_symlink():
             # Never read: its target could be any file on the build machine, and a
             # message quoting it would reach the pull request's log.
@@ -133,7 +137,7 @@ def load_project(project: Project) -> Loaded:
         doc, found = load_file(path, project.display(path), kind)
         documents.append(doc)
         problems.extend(found)
-    if project.data_dir.is_dir():
+    if project.data_dir.is_dir() and not project.data_dir.is_symlink():
         for path in sorted(project.data_dir.iterdir()):
             if path.suffix in (".yml", ".yaml") and path.name not in DATA_FILES:
                 problems.append(
@@ -145,19 +149,25 @@ def load_project(project: Project) -> Loaded:
                         kanda=", ".join(DATA_FILES),
                     )
                 )
-    found_docs = inventory(project.docs_dir)
+    for folder in (project.docs_dir, project.data_dir):
+        if folder.is_symlink():
+            problems.append(
+                problem("symbolisk-lank", project.display(folder), Position(), namn=folder.name)
+            )
+    found_docs = inventory(project.docs_dir) if not project.docs_dir.is_symlink() else Inventory()
     for path in found_docs.pages:
         doc, found = load_file(path, project.display(path), project.page_kind(path))
         documents.append(replace(doc, sida=path.relative_to(project.docs_dir).as_posix()))
         problems.extend(found)
     for path, code, values in found_docs.refused:
         problems.append(problem(code, project.display(path), Position(), **values))
-    return Loaded(documents, problems, found_docs.files)
+    return Loaded(documents, problems, found_docs.files, found_docs.sizes)
 
 
 # What MkDocs would render as Markdown (utils.markdown_extensions), in any case: only
 # the lower-case .md is a page here, so nothing can be rendered that the loader skipped.
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn"})
+PAGE_PATH = re.compile(r"([a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\.md")
 
 
 @dataclass
@@ -166,6 +176,7 @@ class Inventory:
 
     pages: list[Path] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    sizes: dict[str, int] = field(default_factory=dict)
     refused: list[tuple[Path, str, dict[str, str]]] = field(default_factory=list)
 
 
@@ -192,6 +203,13 @@ def inventory(docs_dir: Path) -> Inventory:
                 found.refused.append((path, "symbolisk-lank", {"namn": rel}))
             elif name.startswith(".") or not path.is_file():
                 continue
+            elif path.suffix == ".md" and not PAGE_PATH.fullmatch(rel):
+                # The path becomes the page's address and its edit link: plain words only.
+                found.refused.append((path, "ogiltigt-filnamn", {"namn": rel}))
+            elif path.suffix == ".md" and rel.startswith("anvisningar/") and rel.count("/") > 1:
+                # An anvisning's folder holds its attachments; a page there would be
+                # published under an address that names the anvisning.
+                found.refused.append((path, "sida-i-bilagemapp", {"namn": rel}))
             elif path.suffix == ".md":
                 found.pages.append(path)
             elif path.suffix.lower() in MARKDOWN_SUFFIXES:
@@ -200,8 +218,23 @@ def inventory(docs_dir: Path) -> Inventory:
                 )
             else:
                 found.files.append(rel)
+                found.sizes[rel] = path.stat().st_size
     found.pages.sort()
     found.files.sort()
+    # x.md and x/index.md are both published at x/: one would silently replace the other.
+    addresses: dict[str, Path] = {}
+    for path in sorted(found.pages, key=lambda p: (p.stem == "index", p)):
+        rel = path.relative_to(docs_dir).as_posix().removesuffix(".md")
+        address = (
+            rel.removesuffix("index").rstrip("/") if rel.endswith(("/index", "index")) else rel
+        )
+        if address in addresses:
+            other = addresses[address].relative_to(docs_dir).as_posix()
+            found.refused.append((path, "samma-adress", {"namn": rel + ".md", "annan": other}))
+        else:
+            addresses[address] = path
+    refused = {path for path, code, _ in found.refused if code == "samma-adress"}
+    found.pages = [p for p in found.pages if p not in refused]
     return found
 
 
@@ -252,11 +285,15 @@ def load_bytes(raw: bytes, display: str, kind: str) -> tuple[Document, list[Prob
 
 def too_large(display: str, size: int) -> Problem:
     return problem(
-        "for-stor-fil", display, Position(), storlek=_size(size), grans=_size(MAX_FILE_BYTES)
+        "for-stor-fil",
+        display,
+        Position(),
+        storlek=size_text(size),
+        grans=size_text(MAX_FILE_BYTES),
     )
 
 
-def _size(count: int) -> str:
+def size_text(count: int) -> str:
     """Bytes as an editor reads them: exact, with megabytes when it is that big."""
     exact = f"{count:,}".replace(",", " ") + " byte"
     if count < 1024 * 1024:
@@ -560,7 +597,20 @@ class _Builder:
         if node.tag == TIMESTAMP_TAG:
             return node.value
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError:
+            # A tag such as !!python/name: the safe loader refuses it; say so in Swedish.
+            self.problems.append(
+                problem(
+                    "ogiltig-yaml",
+                    self.display,
+                    self.position(node),
+                    detalj=f"taggen '{shorten(node.tag.replace('tag:yaml.org,2002:', '!!'), 60)}' "
+                    "är inte tillåten",
+                    rad="Ta bort taggen (det som börjar med !) och skriv bara värdet.",
+                )
+            )
+            return None
         except (yaml.YAMLError, ValueError, TypeError) as exc:
             self.problems.append(
                 problem(
@@ -573,6 +623,20 @@ class _Builder:
                 )
             )
             return None
+        if isinstance(value, float) and not math.isfinite(value):
+            # .inf and .nan pass number checks in the schemas (nan compares false with
+            # every bound) and make the search index invalid JSON.
+            self.problems.append(
+                problem(
+                    "ogiltig-yaml",
+                    self.display,
+                    self.position(node),
+                    detalj=f"värdet '{shorten(node.value)}' är inget vanligt tal",
+                    rad="Skriv ett tal med siffror, t.ex. 2 eller 0.5.",
+                )
+            )
+            return None
+        return value
 
 
 def describe(value: Any, written: str | None = None) -> str:

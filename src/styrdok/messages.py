@@ -126,6 +126,11 @@ RULES: dict[str, Rule] = {
     "dubblett-varde": Rule(
         FEL, "'{falt}' innehåller samma värde flera gånger", "Ta bort dubbletten."
     ),
+    "for-manga": Rule(
+        FEL,
+        "'{falt}' har fler än {max} poster",
+        "{beskrivning}",
+    ),
     "utanfor-intervall": Rule(FEL, "'{falt}' har värdet {varde}, som är {hur}", "{beskrivning}"),
     "schemafel": Rule(FEL, "'{falt}' är felaktigt: {detalj}", "{beskrivning}"),
     # Across files.
@@ -213,6 +218,21 @@ RULES: dict[str, Rule] = {
         "'{namn}' har filändelsen '{andelse}'; sidor och anvisningar ska sluta på .md (små bokstäver)",
         "Döp om filen så att namnet slutar på .md.",
     ),
+    "ogiltigt-filnamn": Rule(
+        FEL,
+        "sidans filnamn '{namn}' får bara innehålla små bokstäver a–z, siffror, - och _",
+        "Namnet blir sidans adress. Döp om filen, t.ex. till om-programmet.md.",
+    ),
+    "sida-i-bilagemapp": Rule(
+        FEL,
+        "sidan '{namn}' ligger i en mapp för en anvisnings bilagor",
+        "I docs/anvisningar/<id>/ får bara anvisningens bilagor ligga. Gör sidan till en egen anvisning, eller flytta den till docs/.",
+    ),
+    "samma-adress": Rule(
+        FEL,
+        "'{namn}' och '{annan}' får samma adress på webbplatsen",
+        "Ta bort eller döp om den ena sidan.",
+    ),
     "okand-fil": Rule(
         FEL,
         "filen '{namn}' hör inte till någon sida eller anvisning och publiceras inte",
@@ -223,10 +243,20 @@ RULES: dict[str, Rule] = {
         "bilagan '{namn}' finns inte",
         "Lägg filen på docs/{sokvag} eller rätta namnet under bilagor:.",
     ),
+    "bilaga-fel-mapp": Rule(
+        FEL,
+        "bilagan '{namn}' ligger inte i dokumentets egen mapp",
+        "Lägg den i docs/{mapp}/ och skriv sökvägen därifrån, så att adressen inte nämner ett annat dokument.",
+    ),
     "bilaga-dubblett": Rule(
         FEL,
         "bilagan '{namn}' anges redan av {annan}",
         "En bilaga hör till ett enda dokument och får dess åtkomst; ta bort den ur det ena.",
+    ),
+    "for-stor-bilaga": Rule(
+        FEL,
+        "bilagan '{namn}' är {storlek}, men en bilaga får vara högst {grans}",
+        "Lägg stora filer i stadens dokumenthantering och länka till dem därifrån.",
     ),
     "bilaga-odeklarerad": Rule(
         FEL,

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import posixpath
+import signal
+import threading
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config import base
@@ -87,9 +90,65 @@ def _safe(text: str | None) -> Markup | None:
 
 
 def _safe_toc(items: list[AnchorLink]) -> None:
+    """The theme prints a TOC entry's title and `#id` unescaped: both are made safe."""
     for item in items:
         item.title = Markup(sanitize.text(item.title))
+        item.id = escape(item.id)
         _safe_toc(item.children)
+
+
+# Seconds one page may take to render. Python-Markdown is quadratic on some inputs (many
+# unclosed brackets); a hostile text must stop the build, not hold it for hours.
+PAGE_SECONDS = 30
+
+
+class _PageTooSlow(Exception):
+    pass
+
+
+def _guarded_render(page: Page, fil: str, seconds: float) -> Callable[..., None]:
+    """Page.render that ends in a Swedish message, not a traceback or a hang."""
+    render_page = page.render
+
+    def render_within_limits(config: MkDocsConfig, files: Files) -> None:
+        timer = threading.current_thread() is threading.main_thread()
+        if timer:
+            previous = signal.signal(signal.SIGALRM, _too_slow)
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            render_page(config, files)
+        except _PageTooSlow:
+            raise PluginError(
+                f"styrdok: {fil}: fel: texten tog mer än {seconds:g} sekunder att bygga – "
+                "den har troligen mycket många [, ( eller * i rad; ta bort dem."
+            ) from None
+        except RecursionError:
+            raise PluginError(
+                f"styrdok: {fil}: fel: texten är för djupt nästlad för att byggas (listor, citat "
+                "eller * och _ i hundratal i rad) – förenkla den."
+            ) from None
+        finally:
+            if timer:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+
+    return render_within_limits
+
+
+def _too_slow(signum, frame) -> None:
+    raise _PageTooSlow
+
+
+class _OnlyOurMessage(logging.Filter):
+    """MkDocs logs "Error reading page 'x':" in English before our own Swedish message
+    about the same page; that line says nothing more, so it is left out."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (
+            message.startswith(("Error reading page", "Error building page"))
+            and message.endswith(":")
+        )
 
 
 def refuse_quiet_logging() -> None:
@@ -111,6 +170,8 @@ class StyrdokConfig(base.Config):
     makrosidor = c.ListOfItems(c.Type(str), default=[])
     # The module that defines the macros, relative to mkdocs.yml.
     makromodul = c.Type(str, default="macros.py")
+    # Seconds one page may take to render before the build stops.
+    sekunder_per_sida = c.Type((int, float), default=PAGE_SECONDS)
 
 
 class StyrdokPlugin(BasePlugin[StyrdokConfig]):
@@ -119,6 +180,9 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         refuse_quiet_logging()
+        build_log = logging.getLogger("mkdocs.commands.build")
+        if not any(isinstance(f, _OnlyOurMessage) for f in build_log.filters):
+            build_log.addFilter(_OnlyOurMessage())
         refused = [e for e in config.markdown_extensions if e in REFUSED_EXTENSIONS]
         refused += [p for p in config.plugins if p in REFUSED_PLUGINS]
         if refused:
@@ -129,7 +193,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         root = Path(config.config_file_path).parent.resolve()
         project = Project(
             root=root,
-            docs_dir=Path(config.docs_dir).resolve(),
+            # Not resolved: a docs/ that is itself a symbolic link must be seen as one.
+            docs_dir=Path(config.docs_dir).absolute(),
             data_dir=(root / self.config.data_dir).resolve(),
             schema_dir=(root / self.config.schema_dir).resolve(),
         )
@@ -192,14 +257,20 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         site.add_files_from_theme(config.theme.get_env(), config)
         theme_paths = {f.src_uri for f in site}
 
+        destinations: dict[str, str] = {f.dest_uri: f.src_uri for f in site}
+
         def add(file: File, edit: str | None = None) -> None:
-            if site.get_file_from_path(file.src_uri) is not None:
-                kind = "temat" if file.src_uri in theme_paths else "webbplatsen"
+            clash = site.get_file_from_path(file.src_uri) or destinations.get(file.dest_uri)
+            if clash is not None:
+                other = clash if isinstance(clash, str) else clash.src_uri
+                kind = "temat" if other in theme_paths else "webbplatsen"
                 raise PluginError(
-                    f"styrdok: docs/{file.src_uri} krockar med en fil som {kind} skapar själv. "
-                    "Byt namn på filen."
+                    f"styrdok: docs/{file.src_uri} får samma adress som {other}, som {kind} "
+                    "skapar. Byt namn på filen."
                 )
-            file.edit_uri = edit
+            # The theme prints the edit address unescaped; the path is quoted for it.
+            file.edit_uri = quote(edit) if edit else None
+            destinations[file.dest_uri] = file.src_uri
             site.append(file)
 
         for sida in pub.model.sidor:
@@ -230,7 +301,25 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         feed = andringar_atom(pub, self.urls, config.site_name, author)
         add(File.generated(config, addresses.ANDRINGAR_ATOM, content=feed))
         self.expected = {f.dest_uri for f in site}
+        # A page written where a file is (andringar.xml/index.html beside andringar.xml).
+        for dest in sorted(self.expected):
+            parent = posixpath.dirname(dest)
+            while parent:
+                if parent in self.expected:
+                    raise PluginError(
+                        f"styrdok: docs/{destinations[dest]} skulle hamna i {parent}, som är en fil "
+                        "på webbplatsen. Byt namn på filen."
+                    )
+                parent = posixpath.dirname(parent)
         return site
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        sida = self.publication.sida(page.file.src_uri) if self.publication else None
+        fil = sida.fil if sida else f"docs/{page.file.src_uri}"
+        page.render = _guarded_render(  # type: ignore[method-assign]
+            page, fil, self.config.sekunder_per_sida
+        )
+        return page
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Put the pages of each fokusområde and målområde below their section's index page."""

@@ -58,6 +58,8 @@ def check_project(project: Project, today: date | None = None) -> Outcome:
         *link_problems,
         *check_model(model, today),
         *check_texts(model, scans),
-        *check_attachments(model, loaded.filer, scans, project.display(project.docs_dir)),
+        *check_attachments(
+            model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek
+        ),
     ]
     return Outcome(sorted_problems(problems), model)

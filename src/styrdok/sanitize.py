@@ -10,6 +10,7 @@ verify that every page holds nothing else.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -124,6 +125,15 @@ def why_attribute(attribute: str) -> str:
     return "Attributet tas bort vid publiceringen; använd Markdown i stället."
 
 
+# The theme finds its own parts by id (__config, __search, __drawer, …): an id in the
+# content that could be taken for one of them, or that is not a plain word, is removed.
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}")
+
+
+def allowed_id(value: str) -> bool:
+    return _ID.fullmatch(value) is not None
+
+
 def allowed_attribute(element: str, attribute: str) -> bool:
     return attribute in ATTRIBUTES["*"] or attribute in ATTRIBUTES.get(element, frozenset())
 
@@ -152,6 +162,8 @@ def clean(html: str, drop_url: Callable[[str], bool] | None = None) -> str:
 
     def attribute_filter(element: str, attribute: str, value: str) -> str | None:
         if attribute in URL_ATTRIBUTES and drop_url is not None and drop_url(value):
+            return None
+        if attribute == "id" and not allowed_id(value):
             return None
         # An image from another host would tell it who reads the page: only attachments.
         if attribute == "src" and (url_scheme(value) is not None or value.startswith("//")):

@@ -198,6 +198,17 @@ class Schemas:
             ]
         if kind == "maxLength":
             return [problem("for-lang", doc.path, where, falt=field, max=error.validator_value)]
+        if kind == "maxItems":
+            return [
+                problem(
+                    "for-manga",
+                    doc.path,
+                    where,
+                    falt=field,
+                    max=error.validator_value,
+                    beskrivning=about or "",
+                )
+            ]
         if kind == "uniqueItems":
             return [problem("dubblett-varde", doc.path, where, falt=field)]
         if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):

@@ -75,16 +75,27 @@ def check(text: str, macros: Mapping[str, Macro]) -> nodes.Template:
     """The parsed page, if it holds only text and calls of known macros."""
     try:
         template = _environment().parse(text)
+        for statement in template.body:
+            if not isinstance(statement, nodes.Output):
+                raise MacroError(
+                    "bara makroanrop som {{ forteckning() }} är tillåtna; {% … %} är det inte",
+                    statement.lineno or 1,
+                )
+            for part in statement.nodes:
+                _check_call(part, macros)
     except TemplateSyntaxError as exc:
-        raise MacroError(f"makroanropet går inte att läsa: {exc.message}", exc.lineno) from None
-    for statement in template.body:
-        if not isinstance(statement, nodes.Output):
-            raise MacroError(
-                "bara makroanrop som {{ forteckning() }} är tillåtna; {% … %} är det inte",
-                statement.lineno or 1,
-            )
-        for part in statement.nodes:
-            _check_call(part, macros)
+        raise MacroError(
+            'makroanropet går inte att läsa: skriv {{ namn() }} eller {{ namn("värde") }}, '
+            "med {{ och }} runt anropet och citattecken runt text",
+            exc.lineno,
+        ) from None
+    except (RecursionError, ValueError, MemoryError):
+        # Thousands of nested parentheses or minus signs, or a number of 5,000 digits.
+        lines = text.split("\n")
+        longest = max(range(len(lines)), key=lambda i: len(lines[i]) if "{{" in lines[i] else -1)
+        raise MacroError(
+            "makroanropet är för invecklat; skriv värdena enkelt", longest + 1
+        ) from None
     return template
 
 
@@ -96,7 +107,14 @@ def render(text: str, macros: Mapping[str, Macro]) -> str:
         return env.from_string(text).render()
     except MacroError:
         raise
-    except (TemplateError, ValueError, TypeError, OSError) as exc:
+    except TypeError as exc:
+        # Python's wording ("takes 0 positional arguments …") is for developers.
+        raise MacroError(
+            "makrot fick fel antal värden eller värden av fel slag; se docs/api.md och "
+            "macros.py för vad varje makro tar",
+            _template_line(exc),
+        ) from None
+    except (TemplateError, ValueError, OSError, RecursionError) as exc:
         raise MacroError(f"makrot kunde inte köras: {exc}", _template_line(exc)) from None
 
 

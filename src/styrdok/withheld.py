@@ -28,15 +28,39 @@ _INLINE = re.compile(
 )
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*(<[^>\n]*>|\S+)")
 _REFERENCE_USE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:\[([^\]]*)\])?")
-_RAW_LINK = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+# The label may not contain another <a: each start scans only to the next one, so the
+# expression stays linear on a line of thousands of unclosed <a>.
+_RAW_LINK = re.compile(r"<a\b[^>]*>((?:(?!<a\b|</a\s*>).)*)</a\s*>", re.IGNORECASE | re.DOTALL)
 _RAW_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTRIBUTE_URL = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 
+def _fenced_lines(lines: list[str]) -> set[int]:
+    """Lines inside closed fenced code blocks. A fence that is never closed is ordinary
+    text to Python-Markdown, so it protects nothing here either."""
+    fenced: set[int] = set()
+    opened: tuple[int, str] | None = None
+    for number, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if opened is None and match:
+            opened = (number, match.group(1))
+        elif (
+            opened is not None
+            and match
+            and match.group(1)[0] == opened[1][0]
+            and len(match.group(1)) >= len(opened[1])
+            and not line[match.end() :].strip()
+        ):
+            fenced.update(range(opened[0], number + 1))
+            opened = None
+    return fenced
+
+
 def without_comments(text: str) -> str:
     """The text with HTML comments removed, except inside fenced code."""
+    lines = text.split("\n")
+    fenced = _fenced_lines(lines)
     out: list[str] = []
-    fence: str | None = None
     chunk: list[str] = []
 
     def flush() -> None:
@@ -44,16 +68,10 @@ def without_comments(text: str) -> str:
             out.append(_COMMENT.sub("", "\n".join(chunk)))
             chunk.clear()
 
-    for line in text.split("\n"):
-        opening = _FENCE.match(line)
-        if fence is None and opening:
+    for number, line in enumerate(lines):
+        if number in fenced:
             flush()
-            fence = opening.group(1)[0] * 3
             out.append(line)
-        elif fence is not None:
-            out.append(line)
-            if line.strip().startswith(fence):
-                fence = None
         else:
             chunk.append(line)
     flush()
