@@ -67,7 +67,11 @@ def scan(text: str) -> Scan:
     links: list[Link] = []
     findings: list[Finding] = []
     _scan(text, 0, links, findings, depth=0)
-    return Scan(tuple(links), tuple(findings))
+    # A construct can be seen twice (as a link, and in the block's source): once per line.
+    unique: dict[tuple[str, int], Finding] = {}
+    for found in findings:
+        unique.setdefault((found.code, found.line), found)
+    return Scan(tuple(links), tuple(unique.values()))
 
 
 def links(text: str) -> tuple[Link, ...]:
@@ -119,10 +123,10 @@ def _closed(token: Token, lines: list[str]) -> bool:
 
 
 def _inline(token: Token, line: int, links: list[Link], findings: list[Finding]) -> None:
-    # Attribute lists and loose links are looked for in the block's source, so that
-    # raw HTML or a comment inside them cannot split them from the parser's view.
-    _attr_lists(token.content, line, findings)
-    _loose_links(token.content, line, findings)
+    # Attribute lists and loose links are looked for in the block's source (after the
+    # parsed links, which report the whole address), so that raw HTML or a comment
+    # inside them cannot split them from the parser's view.
+    first = line
     for child in token.children or ():
         if child.type in ("softbreak", "hardbreak"):
             line += 1
@@ -134,6 +138,8 @@ def _inline(token: Token, line: int, links: list[Link], findings: list[Finding])
             _html(child.content, line, links, findings)
         elif child.type == "text":
             line += child.content.count("\n")
+    _attr_lists(token.content, first, findings)
+    _loose_links(token.content, first, findings)
 
 
 def _url(url: str, line: int, links: list[Link], findings: list[Finding]) -> None:

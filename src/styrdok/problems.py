@@ -48,4 +48,6 @@ class Problem:
 
 
 def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
-    return sorted(set(problems), key=Problem.sort_key)
+    # The message breaks ties: a set's order changes with the hash seed, and the same
+    # source must give the same report on every run.
+    return sorted(set(problems), key=lambda p: (*p.sort_key(), p.message))
