@@ -106,6 +106,7 @@ TESTED_ELSEWHERE = {
     "ogiltigt-filnamn": "test_trust_boundary.py (a file name with quotes and <> in tests/data is a hazard)",
     "samma-adress": "test_trust_boundary.py (needs two pages)",
     "for-manga": "test_trust_boundary.py (51 fokusområden are generated)",
+    "fast-sida": "test_trust_boundary.py (a page of the project is edited)",
     "sida-i-bilagemapp": "test_trust_boundary.py (needs a folder)",
     "for-stor-bilaga": "test_trust_boundary.py (a 20 MB file is made on the fly)",
     "bilaga-odeklarerad": "test_trust_boundary.py (needs the linked file too)",

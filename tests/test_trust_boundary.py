@@ -22,6 +22,7 @@ from styrdok.gate import CONTENT_END, CONTENT_START, check_tree
 from styrdok.load import inventory
 from styrdok.render import clean_page_html
 from styrdok.templating import MacroError, render
+from styrdok.withheld import published
 
 from conftest import REPO, build, check, make_project
 
@@ -155,6 +156,42 @@ def test_macro_pages_allow_nothing_but_calls_of_known_macros(attack):
     assert re.search(r"[åäö]|makro", str(raised.value))
 
 
+def test_a_page_may_call_macros_only_so_many_times():
+    with pytest.raises(MacroError) as raised:
+        render("{{ forteckning() }}\n" * 51, MACROS)
+    assert "högst 50" in str(raised.value) and raised.value.line == 51
+
+
+def test_a_fault_in_a_macro_is_a_message_not_a_traceback():
+    def broken() -> str:
+        raise KeyError("index.md")
+
+    with pytest.raises(MacroError) as raised:
+        render("Text\n\n{{ broken() }}\n", {"broken": broken})
+    assert raised.value.line == 3 and "kontakta utvecklarna" in str(raised.value)
+
+
+def test_pages_the_site_links_to_must_be_open(project):
+    path = project / "docs" / "index.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("atkomst: öppen", "atkomst: intern"),
+        encoding="utf-8",
+    )
+    assert ("fast-sida", "docs/index.md", 1) in codes(project)
+
+
+def test_titles_have_a_length_limit(project):
+    front_field(project, "titel", "Anvisning " + "mycket " * 100)
+    assert any(code == "for-lang" for code, _, _ in codes(project))
+
+
+def test_a_comment_behind_a_fence_python_markdown_does_not_take_is_removed():
+    text = "```%\n<!-- KANARIE intern anteckning -->\n```\n"
+    assert "KANARIE" not in published("a.md", text, lambda path: False)
+    text = "```json\n<!-- ett exempel i kod -->\n```\n"
+    assert "ett exempel i kod" in published("a.md", text, lambda path: False)
+
+
 def test_macro_calls_still_work():
     text = '{{ forteckning() }} och {{ organ_lista("facknämnd") }} och {{ organ_lista(typ="x") }}'
     assert render(text, MACROS) == "TABELL och LISTA facknämnd och LISTA x"
@@ -240,6 +277,16 @@ SCRIPTY = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
             "otillaten-attributlista",
         ),
         ("!!! note\n    <script>alert(1)</script>", "otillaten-html"),
+        ('<img src="&#9;//evil.example/x.png" alt="a">', "extern-bild"),
+        ('<img src="\n//evil.example/x.png" alt="b">', "extern-bild"),
+        ('<pre class="mermaid">graph TD; A-->B</pre>', "otillatet-attribut"),
+        ('<h2 id="__config">x</h2>', "otillatet-attribut"),
+        ("## Rubrik {: #__config }", "otillaten-attributlista"),
+        (
+            "```\n## Rubrik {: id='x\"><!--><img src=x onerror=alert(1)//' }",
+            "otillaten-attributlista",
+        ),
+        ("```%\n<!-- intern anteckning -->\n```", "html-kommentar"),
         ("- punkt\n\n    <iframe src=x></iframe>", "otillaten-html"),
     ],
 )
@@ -275,6 +322,11 @@ def test_an_email_address_is_an_email_address(project):
         "<!-- hemlig anteckning -->",
         '<form><button formaction="javascript:alert(1)">x</button></form>',
         "<object data=x></object><embed src=x><base href=x>",
+        '<img src="&#9;//evil.example/x.png" alt="a">',
+        '<img src="\n//evil.example/x.png" alt="b">',
+        '<pre class="mermaid">graph TD; A-->B</pre>',
+        '<div class="md-dialog md-dialog--active">Falsk ruta</div>',
+        '<h2 id="__config">x</h2>',
     ],
 )
 def test_the_sanitiser_leaves_nothing_outside_the_allow_list(html):
@@ -283,6 +335,8 @@ def test_the_sanitiser_leaves_nothing_outside_the_allow_list(html):
     assert "alert" not in cleaned or "<" not in cleaned.split("alert")[0][-1:]
     assert "hemlig anteckning" not in cleaned
     assert cleaned.startswith("<p>före</p>")
+    for word in ("evil.example", "mermaid", "md-dialog", "__config"):
+        assert word not in cleaned
 
 
 def test_the_sanitiser_keeps_what_markdown_and_our_pages_write():

@@ -21,9 +21,18 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from selectolax.lexbor import LexborHTMLParser
 
-from .sanitize import TAGS, URL_SCHEMES, allowed_attribute, allowed_id, url_scheme
+from .sanitize import (
+    TAGS,
+    URL_SCHEMES,
+    allowed_attribute,
+    allowed_class,
+    allowed_id,
+    is_external,
+    url_scheme,
+)
 
 SNIPPET = re.compile(r"^\s*-{1,2}8<-{1,2}")
+FENCE_INFO = re.compile(r"[\w#.+-]*|\{[^}\n]*\}")
 # Python-Markdown's attr_list: {: …} or { … } after a block or an inline element.
 # A macro call {{ … }} is not one: it is rendered away before Markdown sees the page.
 # One run of [^}\n] only, so the expression is linear in the length of the text.
@@ -119,7 +128,11 @@ def _closed(token: Token, lines: list[str]) -> bool:
     if last <= token.map[0] or last >= len(lines):
         return False
     closing = lines[last].strip()
-    return closing.startswith(token.markup) and set(closing) == {token.markup[0]}
+    if not (closing.startswith(token.markup) and set(closing) == {token.markup[0]}):
+        return False
+    # Python-Markdown (superfences) takes a fence only with a plain language name or an
+    # attribute list after it; ```% is ordinary text to it.
+    return FENCE_INFO.fullmatch(token.info.strip()) is not None
 
 
 def _inline(token: Token, line: int, links: list[Link], findings: list[Finding]) -> None:
@@ -168,7 +181,7 @@ def _loose_links(text: str, line: int, findings: list[Finding]) -> None:
 
 def _image(url: str, line: int, links: list[Link], findings: list[Finding]) -> None:
     scheme = url_scheme(url)
-    if scheme in ("http", "https") or url.startswith("//"):
+    if scheme in ("http", "https") or (scheme is None and is_external(url)):
         findings.append(Finding("extern-bild", line, (("adress", _short(url)),)))
         return
     _url(url, line, links, findings)
@@ -230,6 +243,9 @@ def _html(html: str, line: int, links: list[Link], findings: list[Finding]) -> N
         for name, value in node.attributes.items():
             if not allowed_attribute(tag, name) or name == "style":
                 values = (("attribut", name), ("element", tag))
+                findings.append(Finding("otillatet-attribut", at, values))
+            elif name == "class" and not all(allowed_class(c) for c in (value or "").split()):
+                values = (("attribut", f"class={_short(value or '')}"), ("element", tag))
                 findings.append(Finding("otillatet-attribut", at, values))
             elif name == "id" and not allowed_id(value or ""):
                 values = (("attribut", f"id={_short(value or '')}"), ("element", tag))

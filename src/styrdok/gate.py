@@ -30,6 +30,11 @@ FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed"
 URL_ATTRIBUTES = frozenset(
     {"href", "src", "action", "formaction", "poster", "data", "cite", "background", "xlink:href"}
 )
+FETCHED_LINKS = frozenset(
+    {"stylesheet", "preload", "prefetch", "modulepreload", "icon", "manifest", "preconnect"}
+)
+# Attributes whose address the browser fetches by itself, without a click.
+LOADING_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background", "xlink:href"})
 # The theme's own pages link to these before they exist (search runs in the browser).
 SCHEMES = sanitize.URL_SCHEMES
 
@@ -71,6 +76,9 @@ class _PageGate:
             self.element(node.tag, list(node.attributes.items()))
 
     def element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        rel = set((dict(attrs).get("rel") or "").lower().split())
+        # A <link> the browser fetches by itself (not rel=canonical or alternate).
+        fetched = bool(rel & FETCHED_LINKS)
         if tag in FORBIDDEN_ELEMENTS:
             self._breach(f"elementet <{tag}> får inte finnas på en sida")
         if self.in_content and tag not in sanitize.TAGS:
@@ -84,8 +92,15 @@ class _PageGate:
                 self._breach(f"id '{(value or '')[:40]}' på <{tag}> kan förväxlas med temats")
             if tag == "meta" and name == "http-equiv" and (value or "").lower() == "refresh":
                 self._breach("<meta http-equiv=refresh> leder läsaren till en annan sida")
+            if self.in_content and name == "class":
+                for name_ in (value or "").split():
+                    if not sanitize.allowed_class(name_):
+                        self._breach(f"klassen {name_} på <{tag}> styr temats skript")
+            loads = name in LOADING_ATTRIBUTES or (tag == "link" and name == "href" and fetched)
+            if loads and value is not None and sanitize.is_external(value):
+                self._breach(f"<{tag}> hämtar '{value.strip()[:60]}' från en annan webbplats")
             if name in URL_ATTRIBUTES and value is not None:
-                self._url(tag, name, value)
+                self._url(tag, name, sanitize.normalized_url(value))
             if name == "srcset" and value:
                 for candidate in value.split(","):
                     if candidate.strip():

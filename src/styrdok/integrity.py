@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
+from . import addresses
 from .messages import problem
 from .model import Anvisning, Model, Program
-from .problems import Problem
+from .problems import Position, Problem
 
 
 def check_model(model: Model, today: date) -> list[Problem]:
@@ -22,7 +23,24 @@ def check_model(model: Model, today: date) -> list[Problem]:
         *fokusomrade_programme(model),
         *sensitive_but_open(model),
         *history(model),
+        *fixed_pages_open(model),
     ]
+
+
+# Pages every audience's site links to (the start page, the förteckning, the overviews
+# of målområden and fokusområden): without them the public site has no way in.
+FIXED_PAGES = (
+    "index.md",
+    addresses.FORTECKNING,
+    addresses.FOKUSOMRADEN,
+    addresses.MALOMRADEN,
+)
+
+
+def fixed_pages_open(model: Model) -> Iterator[Problem]:
+    for sida in model.sidor:
+        if sida.sida in FIXED_PAGES and sida.atkomst != "öppen":
+            yield problem("fast-sida", sida.fil, Position(), sida=sida.sida)
 
 
 def history(model: Model) -> Iterator[Problem]:

@@ -202,6 +202,11 @@ RULES: dict[str, Rule] = {
         "flera program har status gällande: {program}",
         "Bara ett program kan gälla; sätt status: utgått och ersatt_av på det äldre.",
     ),
+    "fast-sida": Rule(
+        FEL,
+        "sidan '{sida}' måste ha atkomst: öppen",
+        "Webbplatsen länkar till den från varje sida, också på den publika webbplatsen. Flytta det som är internt till en egen sida med atkomst: intern.",
+    ),
     "inget-gallande-program": Rule(
         VARNING,
         "inget program har status gällande",

@@ -119,8 +119,9 @@ def _guarded_render(page: Page, fil: str, seconds: float) -> Callable[..., None]
             render_page(config, files)
         except _PageTooSlow:
             raise PluginError(
-                f"styrdok: {fil}: fel: texten tog mer än {seconds:g} sekunder att bygga – "
-                "den har troligen mycket många [, ( eller * i rad; ta bort dem."
+                f"styrdok: {fil}: fel: sidan tog mer än {seconds:g} sekunder att bygga – "
+                "förenkla eller dela upp texten (mycket många [, ( eller * i rad gör den "
+                "långsam att läsa)."
             ) from None
         except RecursionError:
             raise PluginError(
@@ -314,8 +315,11 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         return site
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
-        sida = self.publication.sida(page.file.src_uri) if self.publication else None
-        fil = sida.fil if sida else f"docs/{page.file.src_uri}"
+        src = page.file.src_uri
+        sida = self.publication.sida(src) if self.publication else None
+        fil = sida.fil if sida else f"docs/{src}"
+        if src in self.generated:
+            fil = f"den genererade sidan {src}"
         page.render = _guarded_render(  # type: ignore[method-assign]
             page, fil, self.config.sekunder_per_sida
         )

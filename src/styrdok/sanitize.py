@@ -122,6 +122,10 @@ def why_attribute(attribute: str) -> str:
         return "Händelseattribut (on…) kör skript i läsarens webbläsare."
     if attribute == "style":
         return "Stilar kan dölja eller förfalska innehåll på sidan."
+    if attribute.startswith("class="):
+        return "Klassen styr webbplatsens eget skript (mermaid, md-…) och tas bort."
+    if attribute.startswith("id="):
+        return "Id:t kan förväxlas med webbplatsens egna delar: skriv det med bokstäver, siffror och -."
     return "Attributet tas bort vid publiceringen; använd Markdown i stället."
 
 
@@ -136,6 +140,25 @@ def allowed_id(value: str) -> bool:
 
 def allowed_attribute(element: str, attribute: str) -> bool:
     return attribute in ATTRIBUTES["*"] or attribute in ATTRIBUTES.get(element, frozenset())
+
+
+def normalized_url(url: str) -> str:
+    """A URL as a browser reads it: tabs and line breaks anywhere are dropped, and
+    spaces and control characters at either end."""
+    url = url.replace("\t", "").replace("\n", "").replace("\r", "")
+    return url.strip("".join(chr(c) for c in range(0x21)) + "\x7f")
+
+
+def is_external(url: str) -> bool:
+    """Whether a URL leaves this site (a scheme, or //host/…)."""
+    url = normalized_url(url)
+    return url_scheme(url) is not None or url.startswith(("//", "\\", "/\\", "\\/"))
+
+
+# Classes Material's script acts on: a <pre class="mermaid"> makes it load mermaid from
+# a CDN, md-* classes are the theme's own parts.
+def allowed_class(name: str) -> bool:
+    return name not in ("mermaid", "arithmatex") and not name.startswith("md-")
 
 
 def url_scheme(url: str) -> str | None:
@@ -166,8 +189,13 @@ def clean(html: str, drop_url: Callable[[str], bool] | None = None) -> str:
         if attribute == "id" and not allowed_id(value):
             return None
         # An image from another host would tell it who reads the page: only attachments.
-        if attribute == "src" and (url_scheme(value) is not None or value.startswith("//")):
+        if attribute == "src" and is_external(value):
             return None
+        if attribute in URL_ATTRIBUTES:
+            return normalized_url(value)
+        if attribute == "class":
+            kept = " ".join(c for c in value.split() if allowed_class(c))
+            return kept or None
         return value
 
     return nh3.clean(

@@ -71,10 +71,21 @@ def _check_call(node: nodes.Node, macros: Mapping[str, Macro]) -> None:
         raise MacroError(f"makrot '{name}' får bara ha text, tal eller true/false som värden", line)
 
 
+# A page calls a handful of macros; thousands of calls of one that returns a large text
+# (the editor guide) would build a page of gigabytes.
+MAX_CALLS = 50
+
+
 def check(text: str, macros: Mapping[str, Macro]) -> nodes.Template:
     """The parsed page, if it holds only text and calls of known macros."""
     try:
         template = _environment().parse(text)
+        calls = list(template.find_all(nodes.Call))
+        if len(calls) > MAX_CALLS:
+            raise MacroError(
+                f"sidan anropar makron {len(calls)} gånger; högst {MAX_CALLS} är tillåtet",
+                calls[MAX_CALLS].lineno or 1,
+            )
         for statement in template.body:
             if not isinstance(statement, nodes.Output):
                 raise MacroError(
@@ -116,6 +127,13 @@ def render(text: str, macros: Mapping[str, Macro]) -> str:
         ) from None
     except (TemplateError, ValueError, OSError, RecursionError) as exc:
         raise MacroError(f"makrot kunde inte köras: {exc}", _template_line(exc)) from None
+    except Exception as exc:
+        # A fault in a macro (developer code) on content it did not expect: a message,
+        # never a traceback in the editor's build log.
+        raise MacroError(
+            f"makrot kunde inte köras ({type(exc).__name__}); kontakta utvecklarna",
+            _template_line(exc),
+        ) from None
 
 
 def _template_line(exc: BaseException) -> int:

@@ -19,7 +19,9 @@ from .bodies import links, resolve
 EJ_PUBLICERAD = "ej publicerad"
 
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A fence as Python-Markdown (superfences) takes it: a plain language name or an
+# attribute list after the backticks, nothing else.
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*(?:[\w#.+-]*|\{[^}\n]*\})[ \t]*$")
 # Inline links and images: [label](target "title"), with <target>, and titles in "", ''
 # or (); the target is matched loosely and judged by `resolve`.
 _INLINE = re.compile(
