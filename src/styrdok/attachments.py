@@ -18,16 +18,6 @@ from .model import Model
 from .problems import Position, Problem
 from .text_rules import texts
 
-
-def owners(model: Model) -> dict[str, str]:
-    """Attachment path below docs/ -> the page (below docs/) that declares it, first one wins."""
-    found: dict[str, str] = {}
-    for document in (*model.anvisningar, *model.sidor):
-        for path in document.bilagor:
-            found.setdefault(path, document.sida)
-    return found
-
-
 # Attachments are published as they are; a very large file belongs in the city's
 # document management, linked from the text.
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024

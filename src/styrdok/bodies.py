@@ -72,6 +72,9 @@ def _parser() -> MarkdownIt:
     return parser
 
 
+# The check, selection and backlinks each ask about the same texts; a Scan is immutable,
+# so each text is parsed once per process.
+@lru_cache(maxsize=16384)
 def scan(text: str) -> Scan:
     links: list[Link] = []
     findings: list[Finding] = []

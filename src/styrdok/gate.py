@@ -35,8 +35,6 @@ FETCHED_LINKS = frozenset(
 )
 # Attributes whose address the browser fetches by itself, without a click.
 LOADING_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background", "xlink:href"})
-# The theme's own pages link to these before they exist (search runs in the browser).
-SCHEMES = sanitize.URL_SCHEMES
 
 
 @dataclass(frozen=True)
@@ -109,7 +107,7 @@ class _PageGate:
     def _url(self, tag: str, name: str, value: str) -> None:
         scheme = sanitize.url_scheme(value)
         if scheme is not None:
-            if scheme not in SCHEMES:
+            if scheme not in sanitize.URL_SCHEMES:
                 self._breach(f"adressen '{value[:60]}' i {name} på <{tag}> använder {scheme}:")
             return
         if value.startswith("//"):

@@ -42,7 +42,7 @@ from .crossref import GeneratedPage, generate
 from .export import forteckning_csv
 from .feed import andringar_atom
 from .gate import CONTENT_END, CONTENT_START, check_tree
-from .pages import anvisning_sida, rendered_text
+from .pages import anvisning_sida, split_rendered
 from .pipeline import check_project
 from .project import Project
 from .render import WithheldLinks, clean_page_html
@@ -417,10 +417,17 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         src = page.file.src_uri
         withholds = self.publication.withholds
         if self.publication.anvisning_for_sida(src) is not None:
-            self.texts[src] = clean_page_html(rendered_text(html), src, withholds)
+            # Head, text and foot are sanitised once each; the text is also the JSON's.
+            head, text, foot = split_rendered(html)
+            text = clean_page_html(text, src, withholds)
+            self.texts[src] = text.strip() + "\n"
+            cleaned = clean_page_html(head, src, withholds) + text
+            cleaned += clean_page_html(foot, src, withholds)
+        else:
+            cleaned = clean_page_html(html, src, withholds)
         _safe_toc(page.toc.items)
         # The markers let the gate find the sanitised body inside the theme's page.
-        return f"{CONTENT_START}\n{clean_page_html(html, src, withholds)}\n{CONTENT_END}"
+        return f"{CONTENT_START}\n{cleaned}\n{CONTENT_END}"
 
     def api_examples(self) -> dict:
         """The JSON documents without rendered text, made once for the API guide's examples."""

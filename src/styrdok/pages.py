@@ -94,13 +94,13 @@ def anvisning_sida(
     )
 
 
-def rendered_text(html: str) -> str:
-    """The editor's text from the rendered HTML of an anvisning page."""
+def split_rendered(html: str) -> tuple[str, str, str]:
+    """The rendered HTML of an anvisning page as (head, the editor's text, foot)."""
     start = html.find(TEXT_START)
     end = html.find(TEXT_END)
     if start < 0 or end < start:
-        return ""
-    return html[start + len(TEXT_START) : end].strip() + "\n"
+        return html, "", ""
+    return html[:start], html[start + len(TEXT_START) : end], html[end + len(TEXT_END) :]
 
 
 def anvisning_sidhuvud(pub: Publication, anvisning: Anvisning) -> str:

@@ -16,9 +16,8 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from . import sanitize
-from .bodies import resolve
+from .withheld import as_text, names_withheld
 
-EJ_PUBLICERAD = "ej publicerad"
 # Above MkDocs' relpath (0), which would otherwise warn about a page it cannot find.
 PRIORITY = 1
 
@@ -35,32 +34,22 @@ class _WithheldLinks(Treeprocessor):
             target = element.get(attribute) if attribute else None
             if target is None:
                 continue
-            if not _withheld(page, target, withholds):
+            if not names_withheld(page, target, withholds):
                 continue
             if element.tag == "img":
-                label = element.get("alt") or "bild"
+                label = element.get("alt") or ""
                 element.tag = "span"
                 element.attrib.clear()
-                element.text = f"({label} – {EJ_PUBLICERAD})"
+                element.text = as_text(label, image=True)
             else:
                 element.tag = "span"
                 element.attrib.clear()
                 if len(element):
                     last = element[-1]
-                    last.tail = (last.tail or "") + f" ({EJ_PUBLICERAD})"
+                    last.tail = as_text(last.tail or "")
                 else:
-                    element.text = (element.text or "") + f" ({EJ_PUBLICERAD})"
+                    element.text = as_text(element.text or "")
             element.set("class", "sd-ej-publicerad")
-
-
-def _withheld(page: str, target: str, withholds: Callable[[str], bool]) -> bool:
-    """Whether a link target names a withheld file. Python-Markdown reads some title
-    forms (`(titel)`) as part of the address, so the part before a space counts too."""
-    for candidate in {target, target.strip().split(" ", 1)[0]}:
-        path = resolve(page, candidate)
-        if path is not None and withholds(path):
-            return True
-    return False
 
 
 class WithheldLinks(Extension):
@@ -79,4 +68,4 @@ class WithheldLinks(Extension):
 def clean_page_html(html: str, page: str, withholds: Callable[[str], bool]) -> str:
     """A rendered page body, sanitised; raw-HTML links to withheld files lose their address."""
 
-    return sanitize.clean(html, lambda url: _withheld(page, url, withholds))
+    return sanitize.clean(html, lambda url: names_withheld(page, url, withholds))

@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .bodies import links, resolve
+from .bodies import FENCE_INFO, links, resolve
 
 EJ_PUBLICERAD = "ej publicerad"
 
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 # A fence as Python-Markdown (superfences) takes it: a plain language name or an
 # attribute list after the backticks, nothing else.
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*(?:[\w#.+-]*|\{[^}\n]*\})[ \t]*$")
+_FENCE = re.compile(rf"^ {{0,3}}(`{{3,}}|~{{3,}})[ \t]*(?:{FENCE_INFO.pattern})[ \t]*$")
 # Inline links and images: [label](target "title"), with <target>, and titles in "", ''
 # or (); the target is matched loosely and judged by `resolve`.
 _INLINE = re.compile(
@@ -85,17 +85,29 @@ def _target(raw: str) -> str:
     return raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw
 
 
+def names_withheld(sida: str, target: str, withholds: Callable[[str], bool]) -> bool:
+    """Whether a link target on page `sida` names a withheld file. Python-Markdown reads
+    some title forms (`(titel)`) as part of the address, so the part before a space
+    counts too."""
+    for candidate in {target, target.strip().split(" ", 1)[0]}:
+        path = resolve(sida, _target(candidate))
+        if path is not None and withholds(path):
+            return True
+    return False
+
+
+def as_text(label: str, image: bool = False) -> str:
+    """What a link or image to a withheld file becomes."""
+    return f"({label or 'bild'} – {EJ_PUBLICERAD})" if image else f"{label} ({EJ_PUBLICERAD})"
+
+
 def published(sida: str, text: str, withholds: Callable[[str], bool]) -> str:
     """`text` of page `sida` as published for an audience whose `withholds(path)` holds
     for every page and attachment below docs/ it does not get."""
     text = without_comments(text)
 
     def hidden(target: str) -> bool:
-        for candidate in {target, target.strip().split(" ", 1)[0]}:
-            path = resolve(sida, _target(candidate))
-            if path is not None and withholds(path):
-                return True
-        return False
+        return names_withheld(sida, target, withholds)
 
     found = [link for link in links(text) if hidden(link.target)]
     if not found:
@@ -126,30 +138,26 @@ def _unlink_line(line: str, hidden: Callable[[str], bool], hidden_refs: set[str]
         image, label, target = match.group(1), match.group(2), match.group(3)
         if not hidden(target):
             return match.group(0)
-        if image:
-            return f"({label or 'bild'} – {EJ_PUBLICERAD})"
-        return f"{label} ({EJ_PUBLICERAD})"
+        return as_text(label, bool(image))
 
     def reference(match: re.Match[str]) -> str:
         image, label, ref = match.group(1), match.group(2), match.group(3)
         key = (ref or label).lower()
         if key not in hidden_refs:
             return match.group(0)
-        if image:
-            return f"({label or 'bild'} – {EJ_PUBLICERAD})"
-        return f"{label} ({EJ_PUBLICERAD})"
+        return as_text(label, bool(image))
 
     def raw_link(match: re.Match[str]) -> str:
         url = _ATTRIBUTE_URL.search(match.group(0))
         if url is None or not hidden(next(g for g in url.groups() if g is not None)):
             return match.group(0)
-        return f"{match.group(1)} ({EJ_PUBLICERAD})"
+        return as_text(match.group(1))
 
     def raw_image(match: re.Match[str]) -> str:
         url = _ATTRIBUTE_URL.search(match.group(0))
         if url is None or not hidden(next(g for g in url.groups() if g is not None)):
             return match.group(0)
-        return f"(bild – {EJ_PUBLICERAD})"
+        return as_text("", image=True)
 
     line = _INLINE.sub(inline, line)
     line = _RAW_LINK.sub(raw_link, line)
