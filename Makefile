@@ -22,7 +22,7 @@ build-publik: $(STAMP)
 	$(BIN)/styrdok bygg --malgrupp publik --till site-publik
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks macros.py
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/styrdok check
 	$(BIN)/pytest
 
@@ -33,8 +33,8 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks macros.py
-	$(BIN)/ruff format --check src tests benchmarks macros.py
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 # A measurement, not a test: builds the site with the anvisningar ×1 and ×10 and prints
 # how output size and build time grow (benchmarks/README.md).

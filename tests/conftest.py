@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from styrdok.pipeline import Outcome, check_project
-from styrdok.project import Project
+from styrdok.core.pipeline import Outcome, check_project
+from styrdok.core.project import Project
 
 # The same examples on every run, so a property test cannot pass here and fail in CI by
 # chance; a failure it finds is reproducible from the test alone.
@@ -26,10 +26,9 @@ TODAY = date(2026, 1, 1)
 
 
 def make_project(dest: Path) -> Path:
-    """A copy of the small valid project, with the repository's schemas and macros."""
+    """A copy of the small valid project, with the repository's schemas."""
     shutil.copytree(VALID, dest)
     shutil.copytree(REPO / "schema", dest / "schema")
-    shutil.copy(REPO / "macros.py", dest / "macros.py")
     return dest
 
 

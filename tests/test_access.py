@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from styrdok.leaks import Leak, forbidden, scan
 from styrdok.select import Visning, select, visning
+from styrdok.tools.leaks import Leak, forbidden, scan
 
 from conftest import build, check, make_project
 
@@ -208,7 +208,7 @@ def run_scan(site: Path, project: Path, malgrupp: str) -> subprocess.CompletedPr
         [
             sys.executable,
             "-m",
-            "styrdok.cli",
+            "styrdok.tools.cli",
             "lackor",
             str(site),
             "--malgrupp",
@@ -301,8 +301,8 @@ def test_withheld_files_are_pages_and_attachments_of_withheld_documents(project)
 
 
 def test_the_real_public_build_leaks_nothing(tmp_path):
-    from styrdok.pipeline import check_project
-    from styrdok.project import Project
+    from styrdok.core.pipeline import check_project
+    from styrdok.core.project import Project
 
     from conftest import REPO
 

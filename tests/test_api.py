@@ -26,8 +26,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from styrdok import api
 from styrdok.select import MALGRUPPER, select
+from styrdok.views import api
 
 from conftest import REPO, build, check
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from styrdok import api
+from styrdok.views import api
 
 from conftest import DATA, REPO
 

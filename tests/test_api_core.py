@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from styrdok import api
-from styrdok.feed import ATOM, andringar_atom
 from styrdok.select import select
+from styrdok.views import api
+from styrdok.views.feed import ATOM, andringar_atom
 
 from conftest import check
 

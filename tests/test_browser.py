@@ -23,8 +23,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from styrdok.pipeline import check_project
-from styrdok.project import Project
+from styrdok.core.pipeline import check_project
+from styrdok.core.project import Project
 
 from conftest import REPO
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from styrdok.pipeline import check_project
-from styrdok.project import Project
+from styrdok.core.pipeline import check_project
+from styrdok.core.project import Project
 
 from conftest import INVALID, REPO, build, make_project
 

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from styrdok.cli import main
+from styrdok.tools.cli import main
 
 from conftest import INVALID, REPO
 
@@ -16,7 +16,7 @@ LINE = r"^[^:]+:\d+:\d+: (fel|varning): .+$"
 
 def run(*args, cwd=None):
     return subprocess.run(
-        [sys.executable, "-m", "styrdok.cli", *args],
+        [sys.executable, "-m", "styrdok.tools.cli", *args],
         capture_output=True,
         text=True,
         cwd=cwd,

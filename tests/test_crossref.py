@@ -9,11 +9,11 @@ from datetime import date
 import pytest
 import yaml
 
-from styrdok import addresses
-from styrdok.backlinks import link_targets, references
-from styrdok.crossref import Applicability, generate
-from styrdok.export import CSV_KOLUMNER, forteckning_csv
+from styrdok.core import addresses
 from styrdok.select import select
+from styrdok.views.backlinks import link_targets, references
+from styrdok.views.crossref import Applicability, generate
+from styrdok.views.export import CSV_KOLUMNER, forteckning_csv
 
 from conftest import check
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from styrdok.cli import main
-from styrdok.diff import Changes, Source, compare, load_source, report
 from styrdok.select import select
+from styrdok.tools.cli import main
+from styrdok.tools.diff import Changes, Source, compare, load_source, report
 
 from conftest import INVALID, make_project
 
@@ -322,7 +322,7 @@ def test_the_temporary_copy_is_removed(repo, tmp_path, monkeypatch):
 
 def test_the_command_runs_end_to_end(repo):
     done = subprocess.run(
-        [sys.executable, "-m", "styrdok.cli", "diff", "HEAD~1", "HEAD"],
+        [sys.executable, "-m", "styrdok.tools.cli", "diff", "HEAD~1", "HEAD"],
         cwd=repo,
         capture_output=True,
         text=True,
@@ -334,7 +334,7 @@ def test_the_command_runs_end_to_end(repo):
 
 def test_an_unknown_revision_from_the_command_line_has_no_traceback(repo):
     done = subprocess.run(
-        [sys.executable, "-m", "styrdok.cli", "diff", "origin/main"],
+        [sys.executable, "-m", "styrdok.tools.cli", "diff", "origin/main"],
         cwd=repo,
         capture_output=True,
         text=True,

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-from styrdok.bodies import links
-from styrdok.project import DATA_FILES
-from styrdok.schema import SCHEMA_FILES
+from styrdok.core.bodies import links
+from styrdok.core.project import DATA_FILES
+from styrdok.core.schema import SCHEMA_FILES
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA_DIR = REPO / "schema"

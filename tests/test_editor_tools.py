@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from styrdok.scaffold import ScaffoldError, new_anvisning, slug
+from styrdok.tools.scaffold import ScaffoldError, new_anvisning, slug
 
 from conftest import REPO, build, check
 
@@ -120,7 +120,7 @@ def test_data_files_pass_yamllint():
 
 def run_cli(*args, cwd):
     return subprocess.run(
-        [sys.executable, "-m", "styrdok.cli", *args],
+        [sys.executable, "-m", "styrdok.tools.cli", *args],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -17,8 +17,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from styrdok.cli import main
-from styrdok.leaks import (
+from styrdok.select import Publication, select
+from styrdok.tools.cli import main
+from styrdok.tools.leaks import (
     Leak,
     Matcher,
     Unreadable,
@@ -29,7 +30,6 @@ from styrdok.leaks import (
     scan,
     words,
 )
-from styrdok.select import Publication, select
 
 from conftest import check
 
@@ -404,7 +404,7 @@ def test_nested_archives_share_one_unpacking_budget(tmp_path, monkeypatch):
     import io
     import zipfile
 
-    from styrdok import leaks
+    from styrdok.tools import leaks
 
     monkeypatch.setattr(leaks, "MAX_UNPACKED", 1024 * 1024)
 

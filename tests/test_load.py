@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from styrdok.load import (
+from styrdok.core.load import (
     MAX_ALIAS_VALUES,
     MAX_ALIASES,
     MAX_DEPTH,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from styrdok.integrity import find_cycles
+from styrdok.core.integrity import find_cycles
 from styrdok.select import select
 
 from conftest import check

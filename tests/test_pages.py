@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from styrdok import pages
 from styrdok.select import select
+from styrdok.views import pages
 
 from conftest import check
 

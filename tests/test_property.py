@@ -10,11 +10,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from styrdok.integrity import check_model
-from styrdok.link import link
-from styrdok.load import MAX_ALIAS_VALUES, MAX_ALIASES, load_bytes, load_file
-from styrdok.project import Project
-from styrdok.schema import Schemas
+from styrdok.core.integrity import check_model
+from styrdok.core.linker import link
+from styrdok.core.load import MAX_ALIAS_VALUES, MAX_ALIASES, load_bytes, load_file
+from styrdok.core.project import Project
+from styrdok.core.schema import Schemas
 
 from conftest import REPO, VALID, check, make_project
 

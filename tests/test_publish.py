@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from styrdok import publish
-from styrdok.cli import main
+from styrdok.tools import publish
+from styrdok.tools.cli import main
 
 from conftest import INVALID, make_project
 
@@ -27,7 +27,7 @@ def styrdok(*args: str, epoch: str | None = EPOCH) -> subprocess.CompletedProces
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
     return subprocess.run(
-        [sys.executable, "-m", "styrdok.cli", *args],
+        [sys.executable, "-m", "styrdok.tools.cli", *args],
         capture_output=True,
         text=True,
         check=False,

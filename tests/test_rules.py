@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from styrdok.messages import RULES
-from styrdok.problems import Severity
+from styrdok.core.messages import RULES
+from styrdok.core.problems import Severity
 
 from conftest import INVALID, check
 

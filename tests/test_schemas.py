@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from styrdok.load import load_file
-from styrdok.project import DATA_FILES, Project
-from styrdok.schema import SCHEMA_FILES, Schemas, load_registry
+from styrdok.core.load import load_file
+from styrdok.core.project import DATA_FILES, Project
+from styrdok.core.schema import SCHEMA_FILES, Schemas, load_registry
 
 from conftest import REPO, VALID
 from test_rules import EXPECTED

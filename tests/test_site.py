@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from styrdok.pipeline import check_project
-from styrdok.project import Project
+from styrdok.core.pipeline import check_project
+from styrdok.core.project import Project
 from styrdok.select import select
 
 from conftest import REPO
@@ -211,7 +211,7 @@ def test_generated_pages_have_no_edit_link(built_site):
 
 
 def test_anvisning_page_shows_backlinks_from_other_texts(built_site, publication):
-    from styrdok.backlinks import references
+    from styrdok.views.backlinks import references
 
     refs = references(publication)
     for sida, sources in refs.items():

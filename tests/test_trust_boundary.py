@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from styrdok import sanitize
-from styrdok.gate import CONTENT_END, CONTENT_START, check_tree
-from styrdok.load import inventory
-from styrdok.render import clean_page_html
-from styrdok.templating import MacroError, render
-from styrdok.withheld import published
+from styrdok.adapters.gate import CONTENT_END, CONTENT_START, check_tree
+from styrdok.adapters.render import clean_page_html
+from styrdok.adapters.templating import MacroError, render
+from styrdok.core import sanitize
+from styrdok.core.load import inventory
+from styrdok.core.withheld import published
 
 from conftest import REPO, build, check, make_project
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from types import MappingProxyType
 
-from .model import Anvisning, Fokusomrade, Malomrade, Model, Organ, Program, Sida
-from .sortering import svensk
-from .withheld import published
+from styrdok.core.model import Anvisning, Fokusomrade, Malomrade, Model, Organ, Program, Sida
+from styrdok.core.sortering import svensk
+from styrdok.core.withheld import published
 
 MALGRUPPER = ("intranät", "publik")
 STANDARD_MALGRUPP = "intranät"

@@ -1,0 +1,170 @@
+"""The gate after the build: the built tree is read back and checked before it may be
+published. It is the second line behind selection and sanitising, and it does not trust
+either of them:
+
+- every file in the tree is one the build was expected to write (no stray files);
+- no page has an event-handler attribute, a `javascript:`-style address, or an element
+  that loads another document (iframe, object, embed, base, meta refresh);
+- inside the content of each page (between the markers the plugin writes around the
+  sanitised body) there is no element or attribute outside the sanitiser's allow-list;
+- every relative `href`/`src` points to a file that is in the tree, so nothing links to
+  a page or attachment this audience's publication does not contain.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from styrdok.core import sanitize
+
+CONTENT_START = "<!-- styrdok:innehall -->"
+CONTENT_END = "<!-- styrdok:innehall-slut -->"
+
+FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "base", "applet"})
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "poster", "data", "cite", "background", "xlink:href"}
+)
+FETCHED_LINKS = frozenset(
+    {"stylesheet", "preload", "prefetch", "modulepreload", "icon", "manifest", "preconnect"}
+)
+# Attributes whose address the browser fetches by itself, without a click.
+LOADING_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background", "xlink:href"})
+
+
+@dataclass(frozen=True)
+class Breach:
+    fil: str
+    vad: str
+
+    def __str__(self) -> str:
+        return f"{self.fil}: {self.vad}"
+
+
+# Parsed as a browser parses it (lexbor, an HTML5 parser), not with html.parser: the two
+# disagree on constructs such as "<!-->", and only the browser's reading counts.
+class _PageGate:
+    def __init__(self, fil: str, exists, root_path: str) -> None:
+        self.fil = fil
+        self.exists = exists
+        self.root_path = root_path
+        self.breaches: list[Breach] = []
+        self.in_content = False
+
+    def _breach(self, what: str) -> None:
+        self.breaches.append(Breach(self.fil, what))
+
+    def read(self, html: str) -> None:
+        tree = LexborHTMLParser(html)
+        for node in tree.root.traverse(include_text=False) if tree.root else ():
+            if node.tag == "-comment":
+                marker = f"<!-- {(node.comment_content or '').strip()} -->"
+                if marker == CONTENT_START:
+                    self.in_content = True
+                elif marker == CONTENT_END:
+                    self.in_content = False
+                elif self.in_content:
+                    self._breach("en HTML-kommentar finns i innehållet")
+                continue
+            self.element(node.tag, list(node.attributes.items()))
+
+    def element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        rel = set((dict(attrs).get("rel") or "").lower().split())
+        # A <link> the browser fetches by itself (not rel=canonical or alternate).
+        fetched = bool(rel & FETCHED_LINKS)
+        if tag in FORBIDDEN_ELEMENTS:
+            self._breach(f"elementet <{tag}> får inte finnas på en sida")
+        if self.in_content and tag not in sanitize.TAGS:
+            self._breach(f"elementet <{tag}> finns i innehållet men inte i tillåtelselistan")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self._breach(f"händelseattributet {name} på <{tag}>")
+            if self.in_content and not sanitize.allowed_attribute(tag, name):
+                self._breach(f"attributet {name} på <{tag}> finns inte i tillåtelselistan")
+            if self.in_content and name == "id" and not sanitize.allowed_id(value or ""):
+                self._breach(f"id '{(value or '')[:40]}' på <{tag}> kan förväxlas med temats")
+            if tag == "meta" and name == "http-equiv" and (value or "").lower() == "refresh":
+                self._breach("<meta http-equiv=refresh> leder läsaren till en annan sida")
+            if self.in_content and name == "class":
+                for name_ in (value or "").split():
+                    if not sanitize.allowed_class(name_):
+                        self._breach(f"klassen {name_} på <{tag}> styr temats skript")
+            loads = name in LOADING_ATTRIBUTES or (tag == "link" and name == "href" and fetched)
+            if loads and value is not None and sanitize.is_external(value):
+                self._breach(f"<{tag}> hämtar '{value.strip()[:60]}' från en annan webbplats")
+            if name in URL_ATTRIBUTES and value is not None:
+                self._url(tag, name, sanitize.normalized_url(value))
+            if name == "srcset" and value:
+                for candidate in value.split(","):
+                    if candidate.strip():
+                        self._url(tag, name, candidate.split()[0])
+
+    def _url(self, tag: str, name: str, value: str) -> None:
+        scheme = sanitize.url_scheme(value)
+        if scheme is not None:
+            if scheme not in sanitize.URL_SCHEMES:
+                self._breach(f"adressen '{value[:60]}' i {name} på <{tag}> använder {scheme}:")
+            return
+        if value.startswith("//"):
+            return
+        parts = urlsplit(value)
+        if not parts.path:
+            return
+        target = unquote(parts.path)
+        if target.startswith("/"):
+            # The 404 page links from the site's root path, wherever it is served.
+            if not target.startswith(self.root_path):
+                path = None
+            else:
+                path = posixpath.normpath(target.removeprefix(self.root_path) or ".")
+        else:
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(self.fil), target))
+        if path is None or path.startswith(".."):
+            # An absolute path or one above the site: it cannot be checked here.
+            self._breach(f"adressen '{value[:60]}' i {name} på <{tag}> leder utanför webbplatsen")
+            return
+        if not self.exists(path, target.endswith("/")):
+            self._breach(
+                f"länken '{value[:60]}' i {name} på <{tag}> går till en fil som inte publiceras"
+            )
+
+
+def check_tree(
+    site: Path,
+    expected: Iterable[str],
+    expected_prefixes: Iterable[str] = (),
+    root_path: str = "/",
+) -> list[Breach]:
+    """Breaches of the rules above in the tree below `site`; `root_path` is the path of
+    the site's address (from site_url), for the few links written from the root."""
+    expected = set(expected)
+    prefixes = tuple(expected_prefixes)
+    files: set[str] = set()
+    breaches: list[Breach] = []
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.is_symlink():
+            breaches.append(Breach(rel, "en symbolisk länk i bygget"))
+        elif path.is_file():
+            files.add(rel)
+            if rel not in expected and not rel.startswith(prefixes):
+                breaches.append(Breach(rel, "filen kommer inte från publikationen"))
+    folders = {posixpath.dirname(f) for f in files}
+
+    def exists(path: str, folder: bool) -> bool:
+        if path == ".":
+            return "index.html" in files
+        if folder or path in folders:
+            return f"{path}/index.html" in files
+        return path in files
+
+    for rel in sorted(f for f in files if f.endswith(".html")):
+        gate = _PageGate(rel, exists, root_path if root_path.endswith("/") else root_path + "/")
+        gate.read((site / rel).read_text(encoding="utf-8", errors="replace"))
+        breaches.extend(gate.breaches)
+    return breaches

@@ -1,0 +1,284 @@
+"""What an editor's Markdown text contains, found by parsing it: links and images (in
+every syntax: inline, reference, autolink, raw HTML), raw HTML elements and attributes,
+attribute lists, HTML comments and snippet lines.
+
+The parser is markdown-it-py (CommonMark), which keeps the line of every block; the
+site is rendered by Python-Markdown, whose reading differs in corners, so this is the
+editor's explanation, not the control: the renderer sanitises whatever it produced,
+and the gate after the build checks the result.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from selectolax.lexbor import LexborHTMLParser
+
+from styrdok.core.sanitize import (
+    TAGS,
+    URL_SCHEMES,
+    allowed_attribute,
+    allowed_class,
+    allowed_id,
+    is_external,
+    url_scheme,
+)
+
+SNIPPET = re.compile(r"^\s*-{1,2}8<-{1,2}")
+FENCE_INFO = re.compile(r"[\w#.+-]*|\{[^}\n]*\}")
+# Python-Markdown's attr_list: {: …} or { … } after a block or an inline element.
+# A macro call {{ … }} is not one: it is rendered away before Markdown sees the page.
+# One run of [^}\n] only, so the expression is linear in the length of the text.
+ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{)([^}\n]*)\}")
+ATTR_PAIR = re.compile(r"([^\s=#.'\"]+)\s*=")
+ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
+ATTR_LIST_KEYS = frozenset({"title"})
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    line: int  # 1-based, within the text
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in the text that publication removes or refuses, with its rule code."""
+
+    code: str
+    line: int
+    values: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Scan:
+    links: tuple[Link, ...]
+    findings: tuple[Finding, ...]
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # markdown-it drops javascript: and data: links silently; Python-Markdown does not,
+    # so every link is kept here to be judged (and reported) by _url.
+    parser.validateLink = lambda url: True
+    return parser
+
+
+# The check, selection and backlinks each ask about the same texts; a Scan is immutable,
+# so each text is parsed once per process.
+@lru_cache(maxsize=16384)
+def scan(text: str) -> Scan:
+    links: list[Link] = []
+    findings: list[Finding] = []
+    _scan(text, 0, links, findings, depth=0)
+    # A construct can be seen twice (as a link, and in the block's source): once per line.
+    unique: dict[tuple[str, int], Finding] = {}
+    for found in findings:
+        unique.setdefault((found.code, found.line), found)
+    return Scan(tuple(links), tuple(unique.values()))
+
+
+def links(text: str) -> tuple[Link, ...]:
+    return scan(text).links
+
+
+def _scan(text: str, offset: int, links: list[Link], findings: list[Finding], depth: int) -> None:
+    if depth > 8:
+        # Admonitions inside admonitions; deeper is not writing. Read it all as HTML
+        # and loose text, so nothing hides below the limit.
+        _html(text, offset + 1, links, findings)
+        _attr_lists(text, offset + 1, findings)
+        _loose_links(text, offset + 1, findings)
+        return
+    tokens = _parser().parse(text)
+    lines = text.split("\n")
+    fenced: set[int] = set()
+    for token in tokens:
+        line = offset + (token.map[0] + 1 if token.map else 1)
+        if token.type == "fence" and token.map and _closed(token, lines):
+            fenced.update(range(token.map[0], token.map[1]))
+        elif token.type == "fence" and token.map:
+            # Python-Markdown does not see a fence that is never closed: its lines are
+            # ordinary text there, so they are read as text here too.
+            rest = "\n".join(lines[token.map[0] + 1 :])
+            _scan(rest, line, links, findings, depth + 1)
+        elif token.type == "code_block" and token.map:
+            # Indented text: in Python-Markdown an admonition's or a list item's body,
+            # so it is read as text too.
+            _scan(token.content, line - 1, links, findings, depth + 1)
+        elif token.type == "html_block":
+            _html(token.content, line, links, findings)
+        elif token.type == "inline":
+            _inline(token, line, links, findings)
+    for number, source_line in enumerate(text.split("\n")):
+        if number not in fenced and SNIPPET.match(source_line):
+            findings.append(Finding("inkludering", offset + number + 1, ()))
+
+
+def _closed(token: Token, lines: list[str]) -> bool:
+    """Whether a fenced code block has its closing fence (CommonMark closes it at the
+    end of the text; Python-Markdown does not)."""
+    assert token.map is not None
+    last = token.map[1] - 1
+    if last <= token.map[0] or last >= len(lines):
+        return False
+    closing = lines[last].strip()
+    if not (closing.startswith(token.markup) and set(closing) == {token.markup[0]}):
+        return False
+    # Python-Markdown (superfences) takes a fence only with a plain language name or an
+    # attribute list after it; ```% is ordinary text to it.
+    return FENCE_INFO.fullmatch(token.info.strip()) is not None
+
+
+def _inline(token: Token, line: int, links: list[Link], findings: list[Finding]) -> None:
+    # Attribute lists and loose links are looked for in the block's source (after the
+    # parsed links, which report the whole address), so that raw HTML or a comment
+    # inside them cannot split them from the parser's view.
+    first = line
+    for child in token.children or ():
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "link_open":
+            _url(str(child.attrs.get("href", "")), line, links, findings)
+        elif child.type == "image":
+            _image(str(child.attrs.get("src", "")), line, links, findings)
+        elif child.type == "html_inline":
+            _html(child.content, line, links, findings)
+        elif child.type == "text":
+            line += child.content.count("\n")
+    _attr_lists(token.content, first, findings)
+    _loose_links(token.content, first, findings)
+
+
+def _url(url: str, line: int, links: list[Link], findings: list[Finding]) -> None:
+    scheme = url_scheme(url)
+    if scheme is not None and scheme not in URL_SCHEMES:
+        findings.append(
+            Finding("otillaten-lank", line, (("adress", _short(url)), ("schema", scheme)))
+        )
+        return
+    links.append(Link(url, line))
+
+
+# What CommonMark leaves as text but another Markdown reader, or a browser that drops
+# tabs and line breaks inside an address, may still read as a link.
+LOOSE_LINK = re.compile(r"\]\(\s*<?([^)\n]*)")
+
+
+def _loose_links(text: str, line: int, findings: list[Finding]) -> None:
+    for match in LOOSE_LINK.finditer(text):
+        scheme = url_scheme(match.group(1))
+        if scheme is not None and scheme not in URL_SCHEMES:
+            values = (("adress", _short(match.group(1))), ("schema", scheme))
+            at = line + text.count("\n", 0, match.start())
+            findings.append(Finding("otillaten-lank", at, values))
+
+
+def _image(url: str, line: int, links: list[Link], findings: list[Finding]) -> None:
+    scheme = url_scheme(url)
+    if scheme in ("http", "https") or (scheme is None and is_external(url)):
+        findings.append(Finding("extern-bild", line, (("adress", _short(url)),)))
+        return
+    _url(url, line, links, findings)
+
+
+def _attr_lists(text: str, line: int, findings: list[Finding]) -> None:
+    for match in ATTR_LIST.finditer(text):
+        at = line + text.count("\n", 0, match.start())
+        inner = match.group(1).lstrip(":")
+        if not inner.strip():
+            continue
+        for key in ATTR_PAIR.findall(inner):
+            if key.lower() not in ATTR_LIST_KEYS:
+                values = (("lista", _short(match.group(0))), ("attribut", key))
+                findings.append(Finding("otillaten-attributlista", at, values))
+        for name in ATTR_ID.findall(inner):
+            if not allowed_id(name):
+                values = (("lista", _short(match.group(0))), ("attribut", f"#{name}"))
+                findings.append(Finding("otillaten-attributlista", at, values))
+
+
+# Tags lexbor adds to every fragment; reported only when the text writes them.
+_IMPLIED = ("html", "head", "body")
+_IMPLIED_WRITTEN = re.compile(r"<\s*(html|head|body)\b", re.IGNORECASE)
+
+
+def _html(html: str, line: int, links: list[Link], findings: list[Finding]) -> None:
+    """Elements, attributes and comments in raw HTML, read as a browser reads them
+    (lexbor, linear in the input, unlike html.parser on unclosed tags)."""
+    # Inside <body>, so that a comment or element at the start stays in the tree.
+    tree = LexborHTMLParser(f"<body>{html}")
+    if tree.root is None:
+        return
+    written = {m.lower() for m in _IMPLIED_WRITTEN.findall(html)}
+    lowered = html.lower()
+    searched: dict[str, int] = {}
+
+    def where(marker: str) -> int:
+        at = lowered.find(marker, searched.get(marker, 0))
+        if at < 0:
+            return line
+        searched[marker] = at + 1
+        return line + html.count("\n", 0, at)
+
+    for node in tree.root.traverse(include_text=False):
+        tag = node.tag
+        if tag == "-comment":
+            findings.append(Finding("html-kommentar", where("<!--"), ()))
+            continue
+        if tag in _IMPLIED and tag not in written:
+            continue
+        at = where(f"<{tag}")
+        if tag.startswith("-") or tag.startswith("!"):
+            findings.append(Finding("otillaten-html", at, (("element", tag.lstrip("-")),)))
+            continue
+        if tag not in TAGS:
+            findings.append(Finding("otillaten-html", at, (("element", tag),)))
+            continue
+        for name, value in node.attributes.items():
+            if not allowed_attribute(tag, name) or name == "style":
+                values = (("attribut", name), ("element", tag))
+                findings.append(Finding("otillatet-attribut", at, values))
+            elif name == "class" and not all(allowed_class(c) for c in (value or "").split()):
+                values = (("attribut", f"class={_short(value or '')}"), ("element", tag))
+                findings.append(Finding("otillatet-attribut", at, values))
+            elif name == "id" and not allowed_id(value or ""):
+                values = (("attribut", f"id={_short(value or '')}"), ("element", tag))
+                findings.append(Finding("otillatet-attribut", at, values))
+            elif name == "src" and value is not None:
+                _image(value, at, links, findings)
+            elif name == "href" and value is not None:
+                _url(value, at, links, findings)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def resolve(sida: str, target: str) -> str | None:
+    """The file below docs/ that a relative link on page `sida` points at, or None for
+    links elsewhere (another host, mailto:, an anchor on the same page)."""
+    if url_scheme(target) is not None or target.startswith(("/", "//")):
+        return None
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0]).strip()
+    if not path:
+        return None
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(sida), path))
+    return None if resolved.startswith("..") else resolved
+
+
+def targets(sida: str, text: str) -> Iterator[tuple[str, int]]:
+    """Files below docs/ that the text of page `sida` links to, with the line."""
+    for link in links(text):
+        path = resolve(sida, link.target)
+        if path is not None:
+            yield path, link.line

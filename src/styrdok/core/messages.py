@@ -1,0 +1,321 @@
+"""The Swedish wording of every rule, in one place.
+
+Each rule has a short code (used in tests, `--format json` and the editor guide), a
+severity, a message saying what is wrong and a hint saying what to do. Templates use
+`str.format` fields; the checks supply the values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from styrdok.core.problems import Position, Problem, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    severity: Severity
+    message: str
+    hint: str | None = None
+
+
+FEL = Severity.FEL
+VARNING = Severity.VARNING
+
+RULES: dict[str, Rule] = {
+    # Reading files.
+    "tom-fil": Rule(FEL, "filen är tom", "Skriv in uppgifterna, eller ta bort filen."),
+    "binar-fil": Rule(
+        FEL,
+        "filen är inte en textfil (den innehåller binära data)",
+        "Spara filen som vanlig text med teckenkodningen UTF-8.",
+    ),
+    "teckenkodning": Rule(
+        FEL,
+        "filen är inte sparad som UTF-8 (tecknet på kolumn {kolumn} går inte att läsa)",
+        "Spara filen med teckenkodningen UTF-8.",
+    ),
+    "tabb": Rule(
+        FEL,
+        "tabbtecken i indraget",
+        "Dra in med mellanslag – två per nivå – i stället för tabb.",
+    ),
+    "ogiltig-yaml": Rule(FEL, "YAML-koden går inte att läsa: {detalj}", "{rad}"),
+    "dubblett-nyckel": Rule(
+        FEL,
+        "fältet '{nyckel}' står två gånger (första gången på rad {forsta_rad})",
+        "Ta bort det ena – annars gäller bara det sista.",
+    ),
+    "ogiltig-nyckel": Rule(
+        FEL,
+        "fältnamnet på den här raden är inte ett ord",
+        "Skriv fältnamn som vanliga ord följda av kolon, t.ex. titel: …",
+    ),
+    "yaml-cirkel": Rule(
+        FEL,
+        "YAML-ankaret hänvisar till sig självt",
+        "Skriv ut värdet i stället för att använda & och *.",
+    ),
+    # Limits on what one file may cost to read (load.MAX_*): a short file must not
+    # stand for a huge one.
+    "yaml-hanvisningar": Rule(
+        FEL,
+        "filen har fler än {max} YAML-hänvisningar (*namn); den här är en för mycket",
+        "Skriv ut värdena i stället för att hänvisa till ett ankare (&namn) med *.",
+    ),
+    "yaml-expansion": Rule(
+        FEL,
+        "YAML-hänvisningarna (*namn) blir fler än {max} värden när de skrivs ut; "
+        "den här går över gränsen",
+        "Hänvisa inte till ankare (&namn) som själva innehåller hänvisningar – skriv ut värdena.",
+    ),
+    "yaml-djup": Rule(
+        FEL,
+        "värdena är nästlade i mer än {max} nivåer",
+        "Inga uppgifter behöver så många nivåer: kontrollera indraget och att varje [ och {{ "
+        "stängs, och hänvisa inte med * till ankare som i sin tur innehåller hänvisningar.",
+    ),
+    "for-stor-fil": Rule(
+        FEL,
+        "filen är {storlek}, men en källfil får vara högst {grans}",
+        "Dela upp texten i flera anvisningar eller sidor, och lägg stora bilagor (bilder, "
+        "PDF-filer, kalkylblad) i stadens dokumenthantering och länka till dem därifrån.",
+    ),
+    "frontmatter-saknas": Rule(
+        FEL,
+        "filen saknar front matter (uppgifterna mellan två rader med ---)",
+        "Börja filen med en rad ---, sedan uppgifterna, sedan en rad --- och därefter texten.",
+    ),
+    "frontmatter-oavslutad": Rule(
+        FEL,
+        "front matter avslutas aldrig: raden --- som ska stänga den saknas",
+        "Lägg till en rad med bara --- efter sista uppgiften.",
+    ),
+    "fel-struktur": Rule(FEL, "{vad} ska vara {forvantat}, men är {faktiskt}", "{rad}"),
+    "schemafil": Rule(
+        FEL,
+        "schemat går inte att läsa: {detalj}",
+        "Schemana hör till förrådet och ändras av utvecklare; återställ filen från main.",
+    ),
+    # Which files exist.
+    "datafil-saknas": Rule(
+        FEL,
+        "datafilen saknas",
+        "Filen behövs för att bygga webbplatsen; återställ den från main.",
+    ),
+    "okand-datafil": Rule(
+        FEL,
+        "okänd datafil '{namn}'",
+        "Datafilerna heter {kanda}. Byt namn på filen eller flytta den.",
+    ),
+    # Against the schema.
+    "saknat-falt": Rule(
+        FEL, "fältet '{falt}' saknas", "Lägg till en rad '{falt}: …'. {beskrivning}"
+    ),
+    "okant-falt": Rule(FEL, "okänt fält '{falt}'", "{forslag}"),
+    "fel-typ": Rule(FEL, "'{falt}' ska vara {forvantat}, men är {faktiskt}", "{rad}"),
+    "ogiltigt-varde": Rule(FEL, "'{varde}' är inte ett tillåtet värde för '{falt}'", "{forslag}"),
+    "ogiltigt-datum": Rule(
+        FEL,
+        "'{varde}' i '{falt}' är inget giltigt datum",
+        "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2019-03-01.",
+    ),
+    "ogiltigt-format": Rule(FEL, "'{varde}' i '{falt}' har fel form", "{beskrivning}"),
+    "for-fa": Rule(FEL, "'{falt}' är tom eller har för få värden", "{beskrivning}"),
+    "for-lang": Rule(FEL, "'{falt}' är för lång (högst {max} tecken)", "Korta texten."),
+    "dubblett-varde": Rule(
+        FEL, "'{falt}' innehåller samma värde flera gånger", "Ta bort dubbletten."
+    ),
+    "for-manga": Rule(
+        FEL,
+        "'{falt}' har fler än {max} poster",
+        "{beskrivning}",
+    ),
+    "utanfor-intervall": Rule(FEL, "'{falt}' har värdet {varde}, som är {hur}", "{beskrivning}"),
+    "schemafel": Rule(FEL, "'{falt}' är felaktigt: {detalj}", "{beskrivning}"),
+    # Across files.
+    "dubblett-id": Rule(
+        FEL,
+        "id '{id}' används redan av {vad} i {plats}",
+        "Ge var och en ett eget id.",
+    ),
+    "reserverat-id": Rule(
+        FEL,
+        "id '{id}' är reserverat för en sida som webbplatsen skapar",
+        "Välj ett annat id; {reserverade} är upptagna.",
+    ),
+    "id-filnamn": Rule(
+        FEL,
+        "id '{id}' stämmer inte med filnamnet '{filnamn}'",
+        "Döp om filen till {id}.md eller ändra id, så att adressen till sidan blir stabil.",
+    ),
+    "okant-program": Rule(FEL, "okänt program '{id}'", "{forslag}"),
+    "okant-malomrade": Rule(FEL, "okänt målområde '{id}'", "{forslag}"),
+    "okant-fokusomrade": Rule(FEL, "okänt fokusområde '{id}'", "{forslag}"),
+    "okant-organ": Rule(FEL, "okänt organ '{id}'", "{forslag}"),
+    "okand-anvisning": Rule(FEL, "okänd anvisning '{id}'", "{forslag}"),
+    "okand-forfattning": Rule(FEL, "okänd författning '{id}'", "{forslag}"),
+    # Integrity of the whole.
+    "ersatt-men-gallande": Rule(
+        FEL,
+        "{vad} '{id}' har ersatts av '{av}' men har fortfarande status {status}",
+        "Sätt status: {ny_status} i '{id}', eller ta bort '{id}' ur ersatter i '{av}'.",
+    ),
+    "ersattningscykel": Rule(
+        FEL,
+        "ersatter bildar en cirkel: {cirkel}",
+        "Ett dokument kan inte ersätta ett som i sin tur ersätter det; ta bort en av hänvisningarna.",
+    ),
+    "revision-passerad": Rule(
+        VARNING,
+        "revideras_senast ({datum}) har passerat",
+        "Se över anvisningen och sätt ett nytt datum, eller sätt status: under revidering.",
+    ),
+    "datumordning": Rule(VARNING, "{forsta} ({datum1}) är senare än {andra} ({datum2})", "{rad}"),
+    "skyddsvard-men-oppen": Rule(
+        FEL,
+        "anvisningen rör säkerhetsskydd eller sekretess ({skal}) men har atkomst: öppen",
+        "Sätt atkomst: skyddad (eller intern om innehållet får spridas inom staden) – en öppen anvisning publiceras även på stadens webbplats.",
+    ),
+    "historik-ordning": Rule(
+        VARNING,
+        "historiken är inte i datumordning: {datum} kommer efter {foregaende}",
+        "Skriv posterna äldst först.",
+    ),
+    "historik-version": Rule(
+        FEL,
+        "historiken nämner version {version}, men anvisningen har version {aktuell}",
+        "Höj version till {version}, eller rätta versionen i historiken.",
+    ),
+    "flera-karnor": Rule(
+        FEL,
+        "flera målområden i programmet '{program}' är markerade som kärnan",
+        "Sätt karna: true på ett enda målområde.",
+    ),
+    "fel-program": Rule(
+        FEL,
+        "målområdet '{malomrade}' hör till programmet '{annat}', inte till '{program}'",
+        "Ett fokusområde kan bara ha bäring på målområden i sitt eget program.",
+    ),
+    "flera-gallande-program": Rule(
+        FEL,
+        "flera program har status gällande: {program}",
+        "Bara ett program kan gälla; sätt status: utgått och ersatt_av på det äldre.",
+    ),
+    "fast-sida": Rule(
+        FEL,
+        "sidan '{sida}' måste ha atkomst: öppen",
+        "Webbplatsen länkar till den från varje sida, också på den publika webbplatsen. Flytta det som är internt till en egen sida med atkomst: intern.",
+    ),
+    "inget-gallande-program": Rule(
+        VARNING,
+        "inget program har status gällande",
+        "Webbplatsen visar då det senaste programmet med en markering om att det inte gäller.",
+    ),
+    # Files below docs/: only pages and declared attachments are published.
+    "symbolisk-lank": Rule(
+        FEL,
+        "'{namn}' är en symbolisk länk; sådana följs inte och får inte finnas i docs/ eller data/",
+        "Lägg själva filen här i stället för en länk till den, eller ta bort länken.",
+    ),
+    "fel-filandelse": Rule(
+        FEL,
+        "'{namn}' har filändelsen '{andelse}'; sidor och anvisningar ska sluta på .md (små bokstäver)",
+        "Döp om filen så att namnet slutar på .md.",
+    ),
+    "ogiltigt-filnamn": Rule(
+        FEL,
+        "sidans filnamn '{namn}' får bara innehålla små bokstäver a–z, siffror, - och _",
+        "Namnet blir sidans adress. Döp om filen, t.ex. till om-programmet.md.",
+    ),
+    "sida-i-bilagemapp": Rule(
+        FEL,
+        "sidan '{namn}' ligger i en mapp för en anvisnings bilagor",
+        "I docs/anvisningar/<id>/ får bara anvisningens bilagor ligga. Gör sidan till en egen anvisning, eller flytta den till docs/.",
+    ),
+    "samma-adress": Rule(
+        FEL,
+        "'{namn}' och '{annan}' får samma adress på webbplatsen",
+        "Ta bort eller döp om den ena sidan.",
+    ),
+    "okand-fil": Rule(
+        FEL,
+        "filen '{namn}' hör inte till någon sida eller anvisning och publiceras inte",
+        "Ange den under bilagor: i front matter på det dokument den hör till, eller ta bort den.",
+    ),
+    "bilaga-saknas": Rule(
+        FEL,
+        "bilagan '{namn}' finns inte",
+        "Lägg filen på docs/{sokvag} eller rätta namnet under bilagor:.",
+    ),
+    "bilaga-fel-mapp": Rule(
+        FEL,
+        "bilagan '{namn}' ligger inte i dokumentets egen mapp",
+        "Lägg den i docs/{mapp}/ och skriv sökvägen därifrån, så att adressen inte nämner ett annat dokument.",
+    ),
+    "bilaga-dubblett": Rule(
+        FEL,
+        "bilagan '{namn}' anges redan av {annan}",
+        "En bilaga hör till ett enda dokument och får dess åtkomst; ta bort den ur det ena.",
+    ),
+    "for-stor-bilaga": Rule(
+        FEL,
+        "bilagan '{namn}' är {storlek}, men en bilaga får vara högst {grans}",
+        "Lägg stora filer i stadens dokumenthantering och länka till dem därifrån.",
+    ),
+    "bilaga-odeklarerad": Rule(
+        FEL,
+        "texten länkar till filen '{namn}', som inte står under bilagor: i front matter",
+        "Lägg till '{forslag}' under bilagor:, så publiceras filen med dokumentet och får dess åtkomst.",
+    ),
+    # Editor text is data: what would become code is refused with the reason.
+    "otillaten-html": Rule(
+        FEL,
+        "HTML-elementet <{element}> är inte tillåtet i texten",
+        "{varfor} Skriv texten i Markdown; för tabeller, listor och rubriker behövs ingen HTML.",
+    ),
+    "otillatet-attribut": Rule(
+        FEL,
+        "attributet '{attribut}' på <{element}> är inte tillåtet i texten",
+        "{varfor}",
+    ),
+    "otillaten-lank": Rule(
+        FEL,
+        "länken '{adress}' använder '{schema}:', som inte är tillåtet",
+        "Länka med https:, mailto: eller tel:, eller till en sida eller bilaga med en relativ sökväg.",
+    ),
+    "extern-bild": Rule(
+        FEL,
+        "bilden '{adress}' hämtas från en annan webbplats",
+        "Den webbplatsen får då veta vem som läser sidan och kan byta ut bilden. Lägg bilden under bilagor: och visa den med en relativ sökväg.",
+    ),
+    "otillaten-attributlista": Rule(
+        FEL,
+        "attributlistan '{lista}' sätter '{attribut}', som inte är tillåtet",
+        "I {{ … }} efter en rubrik, länk eller bild får bara #id, .klass och title stå.",
+    ),
+    "inkludering": Rule(
+        FEL,
+        "raden '--8<--' försöker hämta in en annan fil i texten, vilket inte är tillåtet",
+        "Skriv texten här, eller länka till sidan med [text](sida.md).",
+    ),
+    "html-kommentar": Rule(
+        VARNING,
+        "HTML-kommentaren <!-- … --> tas bort vid publiceringen, men finns kvar i källan",
+        "Källan kan läsas av alla som har tillgång till förrådet: skriv aldrig något där som inte får publiceras.",
+    ),
+}
+
+
+def problem(code: str, path: str, position: Position, **values: object) -> Problem:
+    rule = RULES[code]
+    message = rule.message.format(**values)
+    hint = rule.hint.format(**values) if rule.hint else None
+    return Problem(
+        code=code,
+        severity=rule.severity,
+        path=path,
+        position=position,
+        message=message,
+        hint=hint or None,
+    )

@@ -1,0 +1,314 @@
+"""The model: the programme and its anvisningar as immutable, linked objects.
+
+Built once per build by `link`, after validation; every view reads it (through the
+publication made by `select`) and nothing re-reads files. Each object remembers where
+it was written so integrity rules can point at the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+from styrdok.core.problems import Position
+
+PROGRAM_I_KRAFT = "gällande"
+GALLANDE_STATUSAR = ("gällande", "under revidering")
+
+ORGANTYPER: dict[str, str] = {
+    "kommunfullmäktige": "Kommunfullmäktige",
+    "kommunstyrelse": "Kommunstyrelsen",
+    "stadsdelsnämnd": "Stadsdelsnämnder",
+    "facknämnd": "Facknämnder",
+    "bolagsstyrelse": "Bolagsstyrelser",
+    "förvaltning": "Kontor och förvaltningar",
+}
+
+# The bodies the programme applies to ("samtliga nämnder och bolagsstyrelser").
+TILLAMPANDE_TYPER = ("kommunstyrelse", "stadsdelsnämnd", "facknämnd", "bolagsstyrelse")
+
+
+@dataclass(frozen=True)
+class Kalla:
+    """Where an object was written: the file, the entry's position and each field's."""
+
+    fil: str
+    position: Position
+    falt: Mapping[str, Position] = field(default_factory=dict, compare=False, hash=False)
+
+    def plats(self, namn: str) -> Position:
+        return self.falt.get(namn, self.position)
+
+
+@dataclass(frozen=True)
+class Ansvar:
+    """Tasks the programme gives to some types of organ and/or named organ."""
+
+    uppgifter: tuple[str, ...]
+    organtyper: tuple[str, ...] = ()
+    organ: tuple[str, ...] = ()
+
+    def galler(self, organ: Organ) -> bool:
+        return organ.typ in self.organtyper or organ.id in self.organ
+
+
+@dataclass(frozen=True)
+class Program:
+    id: str
+    titel: str
+    period_fran: int
+    period_till: int
+    status: str
+    beslutad_av: str
+    kalla: Kalla
+    kortnamn: str | None = None
+    forslag_av: str | None = None
+    beredd_av: str | None = None
+    beslutsdatum: date | None = None
+    beslutsmanad: str | None = None
+    diarienummer: str | None = None
+    utgangspunkt: str | None = None
+    sammanfattning: str | None = None
+    kommunikation: str | None = None
+    ansvar: tuple[Ansvar, ...] = ()
+    ersatter: tuple[str, ...] = ()
+    ersatt_av: str | None = None
+
+    def uppgifter_for(self, organ: Organ) -> tuple[str, ...]:
+        return tuple(
+            task for ansvar in self.ansvar if ansvar.galler(organ) for task in ansvar.uppgifter
+        )
+
+    @property
+    def i_kraft(self) -> bool:
+        return self.status == PROGRAM_I_KRAFT
+
+    @property
+    def period(self) -> str:
+        return f"{self.period_fran}–{self.period_till}"
+
+
+@dataclass(frozen=True)
+class Malomrade:
+    id: str
+    program: str
+    namn: str
+    beskrivning: str
+    ordning: int
+    kalla: Kalla
+    karna: bool = False
+
+
+@dataclass(frozen=True)
+class Fokusomrade:
+    id: str
+    program: str
+    namn: str
+    beskrivning: str
+    malomraden: tuple[str, ...]
+    malsattningar: tuple[str, ...]
+    ordning: int
+    kalla: Kalla
+    exempelinnehall: bool = False
+    skyddsvart: bool = False
+
+
+@dataclass(frozen=True)
+class Organ:
+    id: str
+    namn: str
+    typ: str
+    kalla: Kalla
+    forvaltning: str | None = None
+    moderbolag: str | None = None
+    underordnat: str | None = None
+    beskrivning: str | None = None
+
+    @property
+    def tillampar_programmet(self) -> bool:
+        return self.typ in TILLAMPANDE_TYPER
+
+
+@dataclass(frozen=True)
+class Forfattning:
+    id: str
+    namn: str
+    sfs: str
+    kalla: Kalla
+    kortnamn: str | None = None
+    skyddsvard: bool = False
+
+    @property
+    def benamning(self) -> str:
+        short = f", {self.kortnamn}" if self.kortnamn else ""
+        return f"{self.namn}{short} (SFS {self.sfs})"
+
+
+@dataclass(frozen=True)
+class GallerFor:
+    """Who an anvisning applies to: all bodies, some types of body, or named bodies."""
+
+    alla: bool = False
+    organtyper: tuple[str, ...] = ()
+    organ: tuple[str, ...] = ()
+
+    def omfattar(self, organ: Organ) -> bool:
+        if self.alla:
+            return organ.tillampar_programmet
+        return organ.typ in self.organtyper or organ.id in self.organ
+
+
+@dataclass(frozen=True)
+class Kontakt:
+    funktion: str
+    epost: str | None = None
+    telefon: str | None = None
+
+
+@dataclass(frozen=True)
+class Handelse:
+    """One entry of an anvisning's version history."""
+
+    datum: date
+    andring: str
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class Anvisning:
+    id: str
+    titel: str
+    sammanfattning: str
+    fokusomraden: tuple[str, ...]
+    ansvarig: str
+    galler_for: GallerFor
+    status: str
+    atkomst: str
+    version: int
+    kontakt: Kontakt
+    sida: str  # path below docs/, e.g. anvisningar/<id>.md
+    text: str
+    kalla: Kalla
+    beslutsdatum: date | None = None
+    beslutad_av: str | None = None
+    giltig_fran: date | None = None
+    revideras_senast: date | None = None
+    upphavd_datum: date | None = None
+    diarienummer: str | None = None
+    ersatter: tuple[str, ...] = ()
+    rattslig_grund: tuple[str, ...] = ()
+    exempelinnehall: bool = False
+    historik: tuple[Handelse, ...] = ()
+    # Files below docs/ that belong to the anvisning and share its access level.
+    bilagor: tuple[str, ...] = ()
+    # The line of the source file where the text begins, for messages about the text.
+    text_rad: int = 1
+
+    @property
+    def senast_andrad(self) -> date | None:
+        """The latest day something was decided or changed, from the data."""
+        days = [h.datum for h in self.historik]
+        days += [d for d in (self.beslutsdatum, self.upphavd_datum) if d]
+        return max(days, default=None)
+
+    @property
+    def gallande(self) -> bool:
+        return self.status in GALLANDE_STATUSAR
+
+    @property
+    def skyddad(self) -> bool:
+        return self.atkomst == "skyddad"
+
+
+@dataclass(frozen=True)
+class Sida:
+    """A hand-written page: its text and the few settings its front matter may make.
+
+    The renderer gets the page from here, never from the file, so nothing in the front
+    matter that the schema does not know (a theme template, macro switches) takes effect.
+    """
+
+    sida: str  # path below docs/
+    titel: str
+    text: str
+    # No default: a page that forgot its access level must not be published by accident.
+    atkomst: str
+    beskrivning: str | None = None
+    dolj: tuple[str, ...] = ()
+    sok_uteslut: bool = False
+    sok_vikt: float | None = None
+    bilagor: tuple[str, ...] = ()
+    text_rad: int = 1
+    fil: str = ""  # the source file, as messages name it
+
+
+@dataclass(frozen=True)
+class Model:
+    program: tuple[Program, ...]
+    malomraden: tuple[Malomrade, ...]
+    fokusomraden: tuple[Fokusomrade, ...]
+    organ: tuple[Organ, ...]
+    forfattningar: tuple[Forfattning, ...]
+    anvisningar: tuple[Anvisning, ...]
+    sidor: tuple[Sida, ...] = ()
+    _by_id: Mapping[str, Mapping[str, Any]] = field(init=False, repr=False, compare=False)
+    _ersatt_av: Mapping[str, Mapping[str, str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Indexes are built once here; views look things up, they never scan.
+        by_id = {
+            name: MappingProxyType({item.id: item for item in getattr(self, name)})
+            for name in (
+                "program",
+                "malomraden",
+                "fokusomraden",
+                "organ",
+                "forfattningar",
+                "anvisningar",
+            )
+        }
+        # Replacement is written on the newer document (ersatter); a programme may also
+        # name its successor (ersatt_av). Both directions end up in one lookup.
+        program: dict[str, str] = {p.id: p.ersatt_av for p in self.program if p.ersatt_av}
+        for newer_program in self.program:
+            for older in newer_program.ersatter:
+                program.setdefault(older, newer_program.id)
+        anvisningar: dict[str, str] = {}
+        for newer in self.anvisningar:
+            for older in newer.ersatter:
+                anvisningar.setdefault(older, newer.id)
+        ersatt_av = {
+            "program": MappingProxyType(program),
+            "anvisningar": MappingProxyType(anvisningar),
+        }
+        object.__setattr__(self, "_by_id", MappingProxyType(by_id))
+        object.__setattr__(self, "_ersatt_av", MappingProxyType(ersatt_av))
+
+    def program_med_id(self, id: str) -> Program | None:
+        return self._by_id["program"].get(id)
+
+    def malomrade(self, id: str) -> Malomrade | None:
+        return self._by_id["malomraden"].get(id)
+
+    def fokusomrade(self, id: str) -> Fokusomrade | None:
+        return self._by_id["fokusomraden"].get(id)
+
+    def organ_med_id(self, id: str) -> Organ | None:
+        return self._by_id["organ"].get(id)
+
+    def forfattning(self, id: str) -> Forfattning | None:
+        return self._by_id["forfattningar"].get(id)
+
+    def anvisning(self, id: str) -> Anvisning | None:
+        return self._by_id["anvisningar"].get(id)
+
+    def anvisning_ersatt_av(self, id: str) -> str | None:
+        """The id of the anvisning that replaced anvisning `id`, if any."""
+        return self._ersatt_av["anvisningar"].get(id)
+
+    def program_ersatt_av(self, id: str) -> str | None:
+        """The id of the programme that replaced programme `id`, if any."""
+        return self._ersatt_av["program"].get(id)

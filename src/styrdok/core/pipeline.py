@@ -1,0 +1,65 @@
+"""The whole check, from files to model: load, validate, link, integrity.
+
+The CLI and the MkDocs plugin both call `check_project`, so `styrdok check` and
+`mkdocs build --strict` report the same problems in the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from styrdok.core.attachments import check_attachments
+from styrdok.core.integrity import check_model
+from styrdok.core.linker import link
+from styrdok.core.load import load_project
+from styrdok.core.messages import problem
+from styrdok.core.model import Model
+from styrdok.core.problems import Position, Problem, Severity, sorted_problems
+from styrdok.core.project import Project
+from styrdok.core.schema import SchemaFileError, Schemas
+from styrdok.core.text_rules import check_texts, scan_texts
+
+
+@dataclass(frozen=True)
+class Outcome:
+    problems: list[Problem]
+    model: Model | None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.FEL]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.VARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def check_project(project: Project, today: date | None = None) -> Outcome:
+    today = today or date.today()
+    try:
+        schemas = Schemas(project.schema_dir)
+    except SchemaFileError as exc:
+        found = problem(
+            "schemafil", project.display(project.schema_dir), Position(), detalj=str(exc)
+        )
+        return Outcome([found], None)
+    loaded = load_project(project)
+    validations = [schemas.validate(doc) for doc in loaded.documents]
+    model, link_problems = link(loaded.documents, validations)
+    scans = scan_texts(model)
+    problems = [
+        *loaded.problems,
+        *(p for v in validations for p in v.problems),
+        *link_problems,
+        *check_model(model, today),
+        *check_texts(model, scans),
+        *check_attachments(
+            model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek
+        ),
+    ]
+    return Outcome(sorted_problems(problems), model)

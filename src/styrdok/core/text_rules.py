@@ -1,0 +1,36 @@
+"""Rules over the editors' texts: what publication would remove or refuse, reported with
+file and line so the editor learns why, before a reviewer or the build has to say it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from styrdok.core.bodies import Scan, scan
+from styrdok.core.messages import problem
+from styrdok.core.model import Model
+from styrdok.core.problems import Position, Problem
+from styrdok.core.sanitize import DEFAULT_WHY_ELEMENT, WHY_ELEMENT, why_attribute
+
+
+def texts(model: Model) -> Iterator[tuple[str, str, int, str]]:
+    """(source file, page below docs/, first line of the text, text) of every document."""
+    for a in model.anvisningar:
+        yield a.kalla.fil, a.sida, a.text_rad, a.text
+    for s in model.sidor:
+        yield s.fil, s.sida, s.text_rad, s.text
+
+
+def check_texts(model: Model, scans: dict[str, Scan]) -> Iterator[Problem]:
+    for fil, sida, first_line, _ in texts(model):
+        for found in scans[sida].findings:
+            values = dict(found.values)
+            if found.code == "otillaten-html":
+                values["varfor"] = WHY_ELEMENT.get(values["element"], DEFAULT_WHY_ELEMENT)
+            elif found.code == "otillatet-attribut":
+                values["varfor"] = why_attribute(values["attribut"])
+            yield problem(found.code, fil, Position(first_line + found.line - 1, 1), **values)
+
+
+def scan_texts(model: Model) -> dict[str, Scan]:
+    """Each document's text parsed once, for the text rules and the attachment rules."""
+    return {sida: scan(text) for _, sida, _, text in texts(model)}

@@ -1,0 +1,1 @@
+"""Commands for people: the CLI, publishing a build, the leak scan, diff and scaffolding."""

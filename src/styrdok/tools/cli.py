@@ -1,0 +1,306 @@
+"""The `styrdok` command. Exit status: 0 without errors, 1 with errors, 2 for wrong usage."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from styrdok.core.pipeline import check_project
+from styrdok.core.project import ANVISNINGAR_DIR, Project, find_root
+from styrdok.core.report import as_json, as_text
+from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP
+from styrdok.tools import publish
+from styrdok.tools.diff import RevisionError, load_source
+from styrdok.tools.diff import report as diff_report
+from styrdok.tools.scaffold import ScaffoldError, new_anvisning
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"ogiltigt datum '{text}', skriv ÅÅÅÅ-MM-DD") from exc
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="styrdok",
+        description="Kontrollera och publicera trygghets- och säkerhetsprogrammet och dess anvisningar.",
+    )
+    commands = main.add_subparsers(dest="kommando", required=True, metavar="KOMMANDO")
+    check = commands.add_parser(
+        "check",
+        help="kontrollera all källtext mot scheman och regler",
+        description=(
+            "Läser data/ och docs/, kontrollerar mot schemana i schema/ och mot reglerna "
+            "mellan filerna, och listar alla problem som fil:rad:kolumn."
+        ),
+    )
+    check.add_argument(
+        "--rot",
+        type=Path,
+        default=None,
+        help="förrådets rotmapp (standard: närmaste mapp med mkdocs.yml)",
+    )
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="utdataformat (standard: text)"
+    )
+    check.add_argument(
+        "--idag",
+        type=_date,
+        default=None,
+        help="datum att jämföra revideringsdatum med, ÅÅÅÅ-MM-DD (standard: dagens datum)",
+    )
+    scan = commands.add_parser(
+        "lackor",
+        help="sök i en byggd webbplats efter det som inte får publiceras för målgruppen",
+        description=(
+            "Läser källan, väljer ut det som får publiceras för målgruppen och letar i varje "
+            "fil i den byggda webbplatsen efter id, titlar och text ur det som hölls undan."
+        ),
+    )
+    scan.add_argument("webbplats", type=Path, help="mappen med den byggda webbplatsen")
+    scan.add_argument(
+        "--malgrupp",
+        choices=MALGRUPPER,
+        default=STANDARD_MALGRUPP,
+        help="målgruppen webbplatsen byggdes för",
+    )
+    scan.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    compare = commands.add_parser(
+        "diff",
+        help="visa vad som ändrats för läsarna mellan två revisioner",
+        description=(
+            "Läser källan i två git-revisioner (eller i arbetskatalogen), väljer ut det som "
+            "visas för målgruppen och skriver ändringarna som Markdown, t.ex. för en "
+            "kommentar på en pull request."
+        ),
+    )
+    compare.add_argument(
+        "rev", metavar="REV", help="revisionen att jämföra från, t.ex. origin/main"
+    )
+    compare.add_argument(
+        "rev2",
+        metavar="REV2",
+        nargs="?",
+        default=None,
+        help="revisionen att jämföra med (standard: arbetskatalogen)",
+    )
+    compare.add_argument(
+        "--malgrupp",
+        choices=MALGRUPPER,
+        default=STANDARD_MALGRUPP,
+        help="målgruppen vars webbplats jämförs (standard: intranät)",
+    )
+    compare.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+
+    new = commands.add_parser(
+        "ny",
+        help="skapa ett nytt dokument med alla fält ifyllda",
+        description="Skapar en ny fil som klarar styrdok check direkt; fyll sedan i texten.",
+    )
+    kinds = new.add_subparsers(dest="slag", required=True, metavar="SLAG")
+    anvisning = kinds.add_parser(
+        "anvisning",
+        help="en ny anvisning i docs/anvisningar/",
+        description=(
+            "Skapar docs/anvisningar/<id>.md med ett id från titeln, status utkast, atkomst "
+            "intern och en första rad i historiken med dagens datum."
+        ),
+    )
+    anvisning.add_argument(
+        "--titel", required=True, help='anvisningens rubrik, t.ex. "Anvisning för …"'
+    )
+    anvisning.add_argument(
+        "--fokusomrade",
+        action="append",
+        required=True,
+        metavar="ID",
+        help="fokusområdets id, t.ex. forebygga-brott (kan anges flera gånger)",
+    )
+    anvisning.add_argument(
+        "--ansvarig",
+        default="kommunstyrelsen",
+        metavar="ORGAN",
+        help="ägande organ (standard: kommunstyrelsen)",
+    )
+    anvisning.add_argument("--kontakt", default=None, help="funktion eller enhet att kontakta")
+    anvisning.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    add_publish_commands(commands)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.kommando == "check":
+        return check(args)
+    if args.kommando == "lackor":
+        return leaks(args)
+    if args.kommando == "diff":
+        return diff(args)
+    if args.kommando == "ny":
+        return new_document(args)
+    if args.kommando == "bygg":
+        return build(args)
+    if args.kommando == "verifiera":
+        return verify(args)
+    return 2
+
+
+def new_document(args: argparse.Namespace) -> int:
+    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    project = Project.at(root)
+    outcome = check_project(project)
+    if outcome.model is None:
+        sys.stdout.write(as_text(outcome.problems))
+        return 1
+    try:
+        made = new_anvisning(
+            outcome.model,
+            project.docs_dir / ANVISNINGAR_DIR,
+            args.titel,
+            args.fokusomrade,
+            args.ansvarig,
+            args.kontakt,
+            date.today(),
+        )
+    except ScaffoldError as exc:
+        print(f"styrdok: fel: {exc}", file=sys.stderr)
+        return 1
+    made.path.parent.mkdir(parents=True, exist_ok=True)
+    made.path.write_text(made.text, encoding="utf-8")
+    print(
+        f"Skapade {project.display(made.path)} (id {made.id}). Fyll i texten och kör styrdok check."
+    )
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    if not root.is_dir():
+        print(f"styrdok: fel: mappen {root} finns inte", file=sys.stderr)
+        return 2
+    outcome = check_project(Project.at(root), args.idag)
+    report = as_json if args.format == "json" else as_text
+    sys.stdout.write(report(outcome.problems))
+    return 0 if outcome.ok else 1
+
+
+def leaks(args: argparse.Namespace) -> int:
+    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    if not args.webbplats.is_dir():
+        print(f"styrdok: fel: mappen {args.webbplats} finns inte", file=sys.stderr)
+        return 2
+    try:
+        found = publish.leaks_in(root, args.webbplats, args.malgrupp)
+    except publish.PublishError as exc:
+        sys.stdout.write(f"styrdok: {exc}\n")
+        return 1
+    for leak in found:
+        print(leak)
+    print(f"{len(found)} läckor i {args.webbplats} (målgrupp {args.malgrupp})")
+    return 1 if found else 0
+
+
+def diff(args: argparse.Namespace) -> int:
+    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    if not root.is_dir():
+        print(f"styrdok: fel: mappen {root} finns inte", file=sys.stderr)
+        return 2
+    try:
+        old = load_source(root, args.rev)
+        new = load_source(root, args.rev2)
+    except RevisionError as exc:
+        print(f"styrdok: fel: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(diff_report(old, new, args.malgrupp))
+    return 0
+
+
+def add_publish_commands(commands: argparse._SubParsersAction) -> None:
+    build = commands.add_parser(
+        "bygg",
+        help="bygg webbplatsen för en målgrupp och byt ut den publicerade först när allt lyckats",
+        description=(
+            "Kör mkdocs build --strict i en tillfällig mapp bredvid målmappen, söker efter "
+            "läckor, skriver manifestet (SHA256SUMS och MANIFEST.json) och byter sedan ut "
+            "målmappen. Misslyckas något är målmappen orörd. Byggdatumet tas från "
+            "SOURCE_DATE_EPOCH eller den senaste incheckningen, så samma incheckning ger "
+            "samma filer."
+        ),
+    )
+    build.add_argument(
+        "--malgrupp",
+        choices=MALGRUPPER,
+        default=STANDARD_MALGRUPP,
+        help="målgruppen att bygga för (standard: intranät)",
+    )
+    build.add_argument(
+        "--till",
+        type=Path,
+        required=True,
+        metavar="MAPP",
+        help="mappen webbplatsen publiceras i, t.ex. site",
+    )
+    build.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    check = commands.add_parser(
+        "verifiera",
+        help="kontrollera en byggd webbplats mot dess manifest",
+        description=(
+            "Jämför filerna i webbplatsen med SHA256SUMS och MANIFEST.json och listar filer "
+            "som saknas, som inte finns i manifestet och som har ändrats."
+        ),
+    )
+    check.add_argument("webbplats", type=Path, help="mappen med den byggda webbplatsen")
+    check.add_argument(
+        "--malgrupp",
+        choices=MALGRUPPER,
+        default=None,
+        help="kontrollera också att webbplatsen är byggd för den här målgruppen",
+    )
+
+
+def build(args: argparse.Namespace) -> int:
+    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    kept = f"{args.till} är oförändrad" if args.till.exists() else f"{args.till} skapades inte"
+    try:
+        epoch, origin = publish.build(root, args.till, args.malgrupp, os.environ)
+    except publish.UsageError as exc:
+        print(f"styrdok: fel: {exc}", file=sys.stderr)
+        return 2
+    except publish.PublishError as exc:
+        print(f"styrdok: fel: {exc}", file=sys.stderr)
+        print(f"styrdok: {kept}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = exc.filename or args.till
+        print(f"styrdok: fel: {where}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"styrdok: {kept}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"styrdok: bygget avbröts; {kept}", file=sys.stderr)
+        return 1
+    day = datetime.fromtimestamp(epoch, UTC).date().isoformat()
+    print(
+        f"Publicerade {args.till} för målgrupp {args.malgrupp} "
+        f"(byggdatum {day} från {origin}, manifest i {publish.SUMS} och {publish.MANIFEST})"
+    )
+    return 0
+
+
+def verify(args: argparse.Namespace) -> int:
+    if not args.webbplats.is_dir():
+        print(f"styrdok: fel: mappen {args.webbplats} finns inte", file=sys.stderr)
+        return 2
+    outcome = publish.verify(args.webbplats, args.malgrupp)
+    for line in outcome.lines(args.webbplats):
+        print(line)
+    return 0 if outcome.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""What the publication looks like to readers and systems: pure functions of the Publication."""

@@ -1,0 +1,87 @@
+"""Exports of the publication for people and systems outside the site."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from styrdok.core.model import ORGANTYPER, Anvisning
+from styrdok.select import Publication
+from styrdok.views.markdown import STATUS_NAMN, iso
+
+CSV_KOLUMNER = (
+    "id",
+    "titel",
+    "status",
+    "version",
+    "fokusomraden",
+    "ansvarig",
+    "galler_for",
+    "beslutsdatum",
+    "beslutad_av",
+    "giltig_fran",
+    "revideras_senast",
+    "upphavd_datum",
+    "diarienummer",
+    "ersatter",
+    "ersatt_av",
+    "rattslig_grund",
+    "kontakt",
+    "exempelinnehall",
+)
+
+
+def forteckning_csv(pub: Publication) -> str:
+    """The förteckning as CSV the way Swedish Excel opens it: a BOM, `;` between fields, CRLF.
+
+    One row per published anvisning, repealed ones included (their status says so).
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_KOLUMNER)
+    for anvisning in pub.anvisningar:
+        writer.writerow([_cell(value) for value in _row(pub, anvisning)])
+    return "\ufeff" + out.getvalue()
+
+
+def _row(pub: Publication, a: Anvisning) -> list[str]:
+    model = pub.model
+
+    def organ(organ_id: str | None) -> str:
+        found = model.organ_med_id(organ_id) if organ_id else None
+        return found.namn if found else (organ_id or "")
+
+    fokus = [f.namn for f in map(model.fokusomrade, a.fokusomraden) if f]
+    if a.galler_for.alla:
+        galler = "Samtliga nämnder och bolagsstyrelser"
+    else:
+        galler = ", ".join(
+            [f"Alla: {ORGANTYPER[t].lower()}" for t in a.galler_for.organtyper]
+            + [organ(o) for o in a.galler_for.organ]
+        )
+    laws = [law.benamning for law in map(model.forfattning, a.rattslig_grund) if law]
+    return [
+        a.id,
+        a.titel,
+        STATUS_NAMN.get(a.status, a.status),
+        str(a.version),
+        ", ".join(fokus),
+        organ(a.ansvarig),
+        galler,
+        iso(a.beslutsdatum) or "",
+        organ(a.beslutad_av),
+        iso(a.giltig_fran) or "",
+        iso(a.revideras_senast) or "",
+        iso(a.upphavd_datum) or "",
+        a.diarienummer or "",
+        ", ".join(a.ersatter),
+        model.anvisning_ersatt_av(a.id) or "",
+        "; ".join(laws),
+        a.kontakt.funktion,
+        "ja" if a.exempelinnehall else "nej",
+    ]
+
+
+def _cell(value: str) -> str:
+    """Text Excel shows as text: a leading =, +, - or @ would make it a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

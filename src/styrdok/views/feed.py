@@ -1,0 +1,57 @@
+"""The Atom feed of decisions about anvisningar (RFC 4287), from the data's dates."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from styrdok.core import addresses
+from styrdok.select import Publication
+from styrdok.views.api import Urls
+from styrdok.views.crossref import events
+from styrdok.views.markdown import STATUS_NAMN
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_ENTRIES = 50
+
+
+def _timestamp(day) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def andringar_atom(pub: Publication, urls: Urls, site_name: str, author: str) -> bytes:
+    """Newest decisions first; dates come from the data, so the same source gives the same bytes."""
+    ET.register_namespace("", ATOM)
+    found = events(pub)[:FEED_ENTRIES]
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
+
+    def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        element.text = text
+        return element
+
+    self_url = urls.file(addresses.ANDRINGAR_ATOM)
+    add(feed, "id", "urn:styrdok:andringar")
+    add(feed, "title", f"Ändringar i anvisningarna – {site_name}")
+    add(feed, "subtitle", "Nya anvisningar, nya versioner och upphävda anvisningar, nyast först.")
+    add(feed, "updated", _timestamp(found[0].datum) if found else "1970-01-01T00:00:00Z")
+    add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
+    add(feed, "link", rel="alternate", type="text/html", href=urls.page(addresses.NYTT_OCH_ANDRAT))
+    add(add(feed, "author"), "name", author)
+    for event in found:
+        anvisning = event.anvisning
+        page = urls.page(anvisning.sida)
+        entry = add(feed, "entry")
+        # Permanent ids, whatever address the site moves to.
+        add(entry, "id", f"urn:styrdok:anvisning:{anvisning.id}:{event.slug}")
+        add(entry, "title", f"{event.handelse}: {anvisning.titel}")
+        add(entry, "updated", _timestamp(event.datum))
+        add(entry, "link", rel="alternate", type="text/html", href=page)
+        add(
+            entry,
+            "category",
+            term=anvisning.status,
+            label=STATUS_NAMN.get(anvisning.status, anvisning.status),
+        )
+        add(entry, "summary", anvisning.sammanfattning)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
