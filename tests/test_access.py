@@ -274,7 +274,7 @@ def test_access_rules_for_each_audience():
 def test_skyddad_anvisning_keeps_only_its_metadata(project):
     add_canaries(project)
     pub = select(check(project).model, "intranät")
-    skyddad = pub.model.anvisning("kanarie-skyddad-id")
+    skyddad = pub.model.anvisning_med_id("kanarie-skyddad-id")
     assert skyddad.titel == "KANARIE-SKYDDAD-TITEL"
     assert skyddad.kontakt.funktion == "KANARIE-SKYDDAD-KONTAKT"
     assert skyddad.text == "" and skyddad.diarienummer is None and skyddad.rattslig_grund == ()

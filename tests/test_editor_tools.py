@@ -52,7 +52,7 @@ def test_new_anvisning_passes_the_check_as_it_stands(project):
     assert made.id == "nattlig-tillsyn"
     outcome = check(project)
     assert outcome.problems == []
-    anvisning = outcome.model.anvisning("nattlig-tillsyn")
+    anvisning = outcome.model.anvisning_med_id("nattlig-tillsyn")
     assert anvisning.status == "utkast" and anvisning.atkomst == "intern"
     assert anvisning.historik[0].datum == TODAY
     assert anvisning.titel == "Anvisning för nattlig tillsyn"
@@ -93,7 +93,7 @@ def test_unknown_fokusomrade_and_organ_are_refused_with_a_suggestion(project):
 def test_quotes_and_colons_in_the_title_stay_text(project):
     made = scaffold(project, titel='Anvisning för "larm": test #1')
     assert check(project).problems == []
-    assert check(project).model.anvisning(made.id).titel == 'Anvisning för "larm": test #1'
+    assert check(project).model.anvisning_med_id(made.id).titel == 'Anvisning för "larm": test #1'
 
 
 def test_pre_commit_config_is_valid():

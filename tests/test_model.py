@@ -13,7 +13,7 @@ from conftest import check
 def test_model_links_the_valid_project(project):
     model = check(project).model
     assert [p.id for p in model.program] == ["program-nu", "program-forr"]
-    krisledning = model.anvisning("krisledning")
+    krisledning = model.anvisning_med_id("krisledning")
     assert krisledning.beslutsdatum == date(2019, 5, 2)
     assert krisledning.sida == "anvisningar/krisledning.md"
     assert "## Syfte" in krisledning.text
@@ -23,7 +23,7 @@ def test_model_links_the_valid_project(project):
 
 def test_applies_to_all_means_every_nämnd_and_bolagsstyrelse_but_not_offices(project):
     model = check(project).model
-    alla = model.anvisning("krisledning").galler_for
+    alla = model.anvisning_med_id("krisledning").galler_for
     assert alla.omfattar(model.organ_med_id("socialnamnden"))
     assert alla.omfattar(model.organ_med_id("ab-svenska-bostader"))
     assert not alla.omfattar(model.organ_med_id("stadsledningskontoret"))
@@ -32,7 +32,7 @@ def test_applies_to_all_means_every_nämnd_and_bolagsstyrelse_but_not_offices(pr
 
 def test_applies_to_named_organ_and_types(project):
     model = check(project).model
-    bromma = model.anvisning("trygghet-i-bromma").galler_for
+    bromma = model.anvisning_med_id("trygghet-i-bromma").galler_for
     assert bromma.omfattar(model.organ_med_id("bromma-stadsdelsnamnd"))
     assert bromma.omfattar(model.organ_med_id("ab-svenska-bostader"))
     assert not bromma.omfattar(model.organ_med_id("socialnamnden"))

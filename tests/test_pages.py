@@ -27,7 +27,7 @@ def test_links_are_relative_to_the_page_they_are_on():
 
 
 def test_anvisning_head_shows_status_dates_owner_and_links(publication):
-    head = pages.anvisning_sidhuvud(publication, publication.model.anvisning("krisledning"))
+    head = pages.anvisning_sidhuvud(publication, publication.model.anvisning_med_id("krisledning"))
     assert head.startswith("# Anvisning för krisledning\n")
     assert "sd-status--gallande" in head
     for text in (
@@ -46,14 +46,14 @@ def test_anvisning_head_shows_status_dates_owner_and_links(publication):
 
 
 def test_repealed_anvisning_says_so_and_links_its_replacement(publication):
-    head = pages.anvisning_sidhuvud(publication, publication.model.anvisning("krisledning-gammal"))
+    head = pages.anvisning_sidhuvud(publication, publication.model.anvisning_med_id("krisledning-gammal"))
     assert '!!! danger "Upphävd"' in head
     assert "[Anvisning för krisledning](krisledning.md)" in head
     assert "Ersatt av" in head
 
 
 def test_draft_says_it_does_not_apply_yet_and_names_who_it_is_for(publication):
-    head = pages.anvisning_sidhuvud(publication, publication.model.anvisning("trygghet-i-bromma"))
+    head = pages.anvisning_sidhuvud(publication, publication.model.anvisning_med_id("trygghet-i-bromma"))
     assert '!!! note "Utkast"' in head
     assert (
         "Alla bolagsstyrelser, [Bromma stadsdelsnämnd](../organ/bromma-stadsdelsnamnd.md)" in head
@@ -146,7 +146,7 @@ def test_version_history_and_last_change_are_shown_from_the_data(project):
         )
     )
     publication = select(check(project).model)
-    anvisning = publication.model.anvisning("krisledning")
+    anvisning = publication.model.anvisning_med_id("krisledning")
     assert anvisning.senast_andrad.isoformat() == "2020-06-01"
     head = pages.anvisning_sidhuvud(publication, anvisning)
     assert "Senast ändrad\n:   2020-06-01" in head

@@ -74,12 +74,12 @@ def sensitive_but_open(model: Model) -> Iterator[Problem]:
             continue
         reasons = [
             f"fokusområdet {f.namn}"
-            for f in map(model.fokusomrade, anvisning.fokusomraden)
+            for f in map(model.fokusomrade_med_id, anvisning.fokusomraden)
             if f and f.skyddsvart
         ]
         reasons += [
             f"{law.namn} ({law.sfs})"
-            for law in map(model.forfattning, anvisning.rattslig_grund)
+            for law in map(model.forfattning_med_id, anvisning.rattslig_grund)
             if law and law.skyddsvard
         ]
         if reasons:
@@ -252,7 +252,7 @@ def core_malomrade(model: Model) -> Iterator[Problem]:
 def fokusomrade_programme(model: Model) -> Iterator[Problem]:
     for fokus in model.fokusomraden:
         for malomrade_id in fokus.malomraden:
-            malomrade = model.malomrade(malomrade_id)
+            malomrade = model.malomrade_med_id(malomrade_id)
             known = malomrade and model.program_med_id(malomrade.program)
             if malomrade and known and malomrade.program != fokus.program:
                 yield problem(

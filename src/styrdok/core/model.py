@@ -290,19 +290,19 @@ class Model:
     def program_med_id(self, id: str) -> Program | None:
         return self._by_id["program"].get(id)
 
-    def malomrade(self, id: str) -> Malomrade | None:
+    def malomrade_med_id(self, id: str) -> Malomrade | None:
         return self._by_id["malomraden"].get(id)
 
-    def fokusomrade(self, id: str) -> Fokusomrade | None:
+    def fokusomrade_med_id(self, id: str) -> Fokusomrade | None:
         return self._by_id["fokusomraden"].get(id)
 
     def organ_med_id(self, id: str) -> Organ | None:
         return self._by_id["organ"].get(id)
 
-    def forfattning(self, id: str) -> Forfattning | None:
+    def forfattning_med_id(self, id: str) -> Forfattning | None:
         return self._by_id["forfattningar"].get(id)
 
-    def anvisning(self, id: str) -> Anvisning | None:
+    def anvisning_med_id(self, id: str) -> Anvisning | None:
         return self._by_id["anvisningar"].get(id)
 
     def anvisning_ersatt_av(self, id: str) -> str | None:

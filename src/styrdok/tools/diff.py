@@ -221,7 +221,7 @@ def textandringar(old: Model, new: Model) -> frozenset[str]:
     return frozenset(
         a.id
         for a in new.anvisningar
-        if (before := old.anvisning(a.id)) is not None and _text(before) != _text(a)
+        if (before := old.anvisning_med_id(a.id)) is not None and _text(before) != _text(a)
     )
 
 
@@ -321,11 +321,11 @@ def _organ_name(pub: Publication, organ_id: str) -> str:
 
 
 def _fokus_names(pub: Publication, ids: Iterable[str]) -> tuple[str, ...]:
-    return tuple(f.namn if (f := pub.model.fokusomrade(id)) else id for id in ids)
+    return tuple(f.namn if (f := pub.model.fokusomrade_med_id(id)) else id for id in ids)
 
 
 def _titles(pub: Publication, ids: Iterable[str]) -> tuple[str, ...]:
-    return tuple(a.titel if (a := pub.model.anvisning(id)) else id for id in ids)
+    return tuple(a.titel if (a := pub.model.anvisning_med_id(id)) else id for id in ids)
 
 
 # What applies to organ ------------------------------------------------------------------

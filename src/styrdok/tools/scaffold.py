@@ -70,7 +70,7 @@ def new_anvisning(
     id = slug(titel)
     if len(id) < 2:
         raise ScaffoldError(f"titeln '{titel}' ger inget id – använd ord med bokstäver a–ö")
-    existing = model.anvisning(id)
+    existing = model.anvisning_med_id(id)
     path = anvisningar_dir / f"{id}.md"
     if existing is not None or path.exists():
         what = f"'{existing.titel}' ({existing.sida})" if existing else f"filen {path.name}"
@@ -80,7 +80,7 @@ def new_anvisning(
         )
     known_fokus = [f.id for f in model.fokusomraden]
     for fokus in fokusomraden:
-        if model.fokusomrade(fokus) is None:
+        if model.fokusomrade_med_id(fokus) is None:
             raise ScaffoldError(
                 f"okänt fokusområde '{fokus}' – {suggest(fokus, known_fokus, 'Fokusområden')}"
             )

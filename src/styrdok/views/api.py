@@ -110,7 +110,7 @@ def anvisning_kort(urls: Urls, a: Anvisning) -> Document:
 
 
 def anvisning_metadata(pub: Publication, urls: Urls, a: Anvisning) -> Document:
-    laws = [pub.model.forfattning(i) for i in a.rattslig_grund]
+    laws = [pub.model.forfattning_med_id(i) for i in a.rattslig_grund]
     return {
         **anvisning_kort(urls, a),
         "atkomst": a.atkomst,

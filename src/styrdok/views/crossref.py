@@ -134,7 +134,7 @@ def fokus_answer(pub: Publication, fokus: Fokusomrade) -> FokusAnswer:
 def fokusomrade_page(pub: Publication, fokus: Fokusomrade) -> GeneratedPage:
     answer = fokus_answer(pub, fokus)
     sida = addresses.fokusomrade(fokus.id)
-    malomraden = [m for m in map(pub.model.malomrade, fokus.malomraden) if m]
+    malomraden = [m for m in map(pub.model.malomrade_med_id, fokus.malomraden) if m]
     mal_links = ", ".join(
         f"[{md(m.namn)}]({link(sida, addresses.malomrade(m.id))})" for m in malomraden
     )
@@ -420,7 +420,7 @@ def upphavda_page(pub: Publication) -> GeneratedPage:
         reverse=True,
     ):
         newer = pub.model.anvisning_ersatt_av(a.id)
-        replacement = pub.model.anvisning(newer) if newer else None
+        replacement = pub.model.anvisning_med_id(newer) if newer else None
         rows.append(
             (
                 anvisning_link(sida, a),

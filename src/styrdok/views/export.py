@@ -51,7 +51,7 @@ def _row(pub: Publication, a: Anvisning) -> list[str]:
         found = model.organ_med_id(organ_id) if organ_id else None
         return found.namn if found else (organ_id or "")
 
-    fokus = [f.namn for f in map(model.fokusomrade, a.fokusomraden) if f]
+    fokus = [f.namn for f in map(model.fokusomrade_med_id, a.fokusomraden) if f]
     if a.galler_for.alla:
         galler = "Samtliga nämnder och bolagsstyrelser"
     else:
@@ -59,7 +59,7 @@ def _row(pub: Publication, a: Anvisning) -> list[str]:
             [f"Alla: {ORGANTYPER[t].lower()}" for t in a.galler_for.organtyper]
             + [organ(o) for o in a.galler_for.organ]
         )
-    laws = [law.benamning for law in map(model.forfattning, a.rattslig_grund) if law]
+    laws = [law.benamning for law in map(model.forfattning_med_id, a.rattslig_grund) if law]
     return [
         a.id,
         a.titel,

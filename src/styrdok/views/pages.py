@@ -53,7 +53,7 @@ def galler_for_text(pub: Publication, fran: str, galler_for: GallerFor) -> str:
 def fokus_links(pub: Publication, fran: str, ids: Iterable[str]) -> str:
     links = []
     for fokus_id in ids:
-        fokus = pub.model.fokusomrade(fokus_id)
+        fokus = pub.model.fokusomrade_med_id(fokus_id)
         if fokus:
             links.append(f"[{md(fokus.namn)}]({link(fran, addresses.fokusomrade(fokus.id))})")
     return ", ".join(links)
@@ -178,7 +178,7 @@ def _notices(pub: Publication, anvisning: Anvisning) -> list[str]:
     elif anvisning.status == "upphävd":
         newer = pub.model.anvisning_ersatt_av(anvisning.id)
         also = ""
-        if newer and (replacement := pub.model.anvisning(newer)):
+        if newer and (replacement := pub.model.anvisning_med_id(newer)):
             also = f" Den har ersatts av {anvisning_link(anvisning.sida, replacement)}."
         notices.append(f'!!! danger "Upphävd"\n    Anvisningen gäller inte längre.{also}')
     return notices
@@ -196,12 +196,12 @@ def _beslut(pub: Publication, anvisning: Anvisning) -> str | None:
 
 
 def _anvisning_links(pub: Publication, fran: str, ids: Iterable[str]) -> str | None:
-    found = (pub.model.anvisning(i) for i in ids)
+    found = (pub.model.anvisning_med_id(i) for i in ids)
     return ", ".join(anvisning_link(fran, a) for a in found if a) or None
 
 
 def _lagar(pub: Publication, ids: Iterable[str]) -> str | None:
-    found = (pub.model.forfattning(i) for i in ids)
+    found = (pub.model.forfattning_med_id(i) for i in ids)
     return "<br>".join(md(law.benamning) for law in found if law) or None
 
 
@@ -299,7 +299,7 @@ def fokusomraden_lista(pub: Publication, fran: str) -> str:
 
 
 def _fokusomrade(pub: Publication, fran: str, fokus: Fokusomrade) -> str:
-    malomraden = [pub.model.malomrade(m) for m in fokus.malomraden]
+    malomraden = [pub.model.malomrade_med_id(m) for m in fokus.malomraden]
     links = ", ".join(
         f"[{md(m.namn)}]({link(fran, addresses.malomrade(m.id))})" for m in malomraden if m
     )
@@ -316,7 +316,7 @@ def anvisningar_tabell(
     pub: Publication, fran: str, fokusomrade: str | None = None, upphavda: bool = False
 ) -> str:
     """The anvisningar, optionally of one fokusområde; repealed ones only when asked for."""
-    if fokusomrade is not None and pub.model.fokusomrade(fokusomrade) is None:
+    if fokusomrade is not None and pub.model.fokusomrade_med_id(fokusomrade) is None:
         raise ValueError(f"anvisningar_tabell: okänt fokusområde '{fokusomrade}'")
     rows = [
         a
