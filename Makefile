@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # Material prints a banner about MkDocs 2.0 on every build; the risk is noted in DESIGN.md.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build build-publik test check serve lint lock clean bench
+.PHONY: build build-publik test test-snabb check serve lint lock clean bench
 
 # The intranet site. `styrdok bygg` runs `mkdocs build --strict` in a temporary folder,
 # scans it for leaks (as `styrdok lackor`), writes SHA256SUMS and MANIFEST.json and only
@@ -25,6 +25,11 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/styrdok check
 	$(BIN)/pytest
+
+# The quick tests while working: all but those marked slow (site builds, the browser, the
+# command in a subprocess; tests/README.md). `make test` runs them all, as CI does.
+test-snabb: $(STAMP)
+	$(BIN)/pytest -m "not slow"
 
 check: $(STAMP)
 	$(BIN)/styrdok check

@@ -1,4 +1,5 @@
-"""The help editors get: the guide, the editor's schema mappings, the PR template and CI.
+"""The help editors get: the guide, the editor's schema mappings, the pre-commit hooks, the
+PR template and CI.
 
 Editors are not developers. What protects them here: every field the schemas allow is
 explained in CONTRIBUTING.md, VS Code maps each data file to the schema `styrdok check`
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +19,10 @@ import pytest
 import yaml
 
 from styrdok.core.bodies import links
-from styrdok.core.project import DATA_FILES
-from styrdok.core.schema import SCHEMA_FILES
+from styrdok.core.kinds import DATA_FILES, SCHEMA_FILES
 
-REPO = Path(__file__).resolve().parents[1]
+from helpers import REPO
+
 SCHEMA_DIR = REPO / "schema"
 GUIDE = REPO / "CONTRIBUTING.md"
 VSCODE_SETTINGS = REPO / ".vscode" / "settings.json"
@@ -179,6 +182,33 @@ def test_data_file_starts_with_a_modeline_for_its_schema(path):
     schema = SCHEMA_FILES[DATA_FILES[path.name]]
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema=../schema/{schema}"
+
+
+# The pre-commit hooks (in a separate process, as pre-commit runs them).
+
+
+@pytest.mark.slow
+def test_pre_commit_config_is_valid():
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_data_files_pass_yamllint():
+    result = subprocess.run(
+        [sys.executable, "-m", "yamllint", "--strict", "-c", ".yamllint.yml", "data"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
 
 
 # The example workflow and the pull request template.

@@ -99,6 +99,10 @@ class Publication:
         """The published hand-written page at `sida` (a path below docs/)."""
         return self._sidor.get(sida)
 
+    def texts(self) -> tuple[Anvisning | Sida, ...]:
+        """Every published text: the anvisningar (a skyddad one's is empty), then the pages."""
+        return self.model.texts()
+
     def withholds(self, path: str) -> bool:
         """Whether a file below docs/ belongs to what this audience does not get: a page
         not published, or an attachment of a document whose content is not published."""
@@ -111,51 +115,60 @@ def shown_programme(model: Model) -> Program | None:
     return max(candidates, key=lambda p: (p.period_till, p.period_fran), default=None)
 
 
-def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
-    if malgrupp not in MALGRUPPER:
-        raise ValueError(f"okänd målgrupp {malgrupp!r}; välj en av {', '.join(MALGRUPPER)}")
-    anvisningar: list[Anvisning] = []
-    undanhallna: set[str] = set()
-    bara_metadata: set[str] = set()
-    bilagor: set[str] = set()
-    undanhallna_bilagor: set[str] = set()
+@dataclass
+class _Selected:
+    """What selection keeps for an audience, gathered in one pass over the model."""
+
+    anvisningar: list[Anvisning] = field(default_factory=list)
+    sidor: list[Sida] = field(default_factory=list)
+    undanhallna: set[str] = field(default_factory=set)
+    bara_metadata: set[str] = field(default_factory=set)
+    bilagor: set[str] = field(default_factory=set)
+    undanhallna_bilagor: set[str] = field(default_factory=set)
+
+    def withheld(self, path: str) -> bool:
+        return path in self.undanhallna or path in self.undanhallna_bilagor
+
+
+def _choose(whole: Model, malgrupp: str) -> _Selected:
+    chosen = _Selected()
     for anvisning in whole.anvisningar:
         shown = visning(anvisning.atkomst, malgrupp)
         if shown is Visning.HEL:
-            anvisningar.append(anvisning)
-            bilagor.update(anvisning.bilagor)
+            chosen.anvisningar.append(anvisning)
+            chosen.bilagor.update(anvisning.bilagor)
             continue
-        undanhallna_bilagor.update(anvisning.bilagor)
+        chosen.undanhallna_bilagor.update(anvisning.bilagor)
         if shown is None:
-            undanhallna.add(anvisning.sida)
+            chosen.undanhallna.add(anvisning.sida)
         else:
-            bara_metadata.add(anvisning.sida)
-            anvisningar.append(metadata_only(anvisning))
-    sidor: list[Sida] = []
+            chosen.bara_metadata.add(anvisning.sida)
+            chosen.anvisningar.append(metadata_only(anvisning))
     for sida in whole.sidor:
         if visning(sida.atkomst, malgrupp) is Visning.HEL:
-            sidor.append(sida)
-            bilagor.update(sida.bilagor)
+            chosen.sidor.append(sida)
+            chosen.bilagor.update(sida.bilagor)
         else:
-            undanhallna.add(sida.sida)
-            undanhallna_bilagor.update(sida.bilagor)
-    # A published text may link to, or replace, a document that is not published: its
-    # address and id must not show, so the links become plain text here, once.
-    published_ids = {a.id for a in anvisningar}
+            chosen.undanhallna.add(sida.sida)
+            chosen.undanhallna_bilagor.update(sida.bilagor)
+    return chosen
 
-    def withheld(path: str) -> bool:
-        return path in undanhallna or path in undanhallna_bilagor
 
+def _published_model(whole: Model, chosen: _Selected) -> Model:
+    """The model of what was chosen. A published text may link to, or replace, a document
+    that is not published: its address and id must not show, so the links become plain
+    text here, once."""
+    published_ids = {a.id for a in chosen.anvisningar}
     anvisningar = [
         replace(
             a,
             ersatter=tuple(old for old in a.ersatter if old in published_ids),
-            text=published(a.sida, a.text, withheld),
+            text=published(a.sida, a.text, chosen.withheld),
         )
-        for a in anvisningar
+        for a in chosen.anvisningar
     ]
-    sidor = [replace(s, text=published(s.sida, s.text, withheld)) for s in sidor]
-    model = Model(
+    sidor = [replace(s, text=published(s.sida, s.text, chosen.withheld)) for s in chosen.sidor]
+    return Model(
         program=whole.program,
         malomraden=whole.malomraden,
         fokusomraden=whole.fokusomraden,
@@ -164,6 +177,13 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
         anvisningar=tuple(anvisningar),
         sidor=tuple(sidor),
     )
+
+
+def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
+    if malgrupp not in MALGRUPPER:
+        raise ValueError(f"okänd målgrupp {malgrupp!r}; välj en av {', '.join(MALGRUPPER)}")
+    chosen = _choose(whole, malgrupp)
+    model = _published_model(whole, chosen)
     program = shown_programme(model)
     program_id = program.id if program else None
     return Publication(
@@ -182,10 +202,10 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
         ),
         anvisningar=tuple(sorted(model.anvisningar, key=lambda a: (svensk(a.titel), a.id))),
         organ=tuple(sorted(model.organ, key=lambda o: svensk(o.namn))),
-        undanhallna=frozenset(undanhallna),
-        bara_metadata=frozenset(bara_metadata),
+        undanhallna=frozenset(chosen.undanhallna),
+        bara_metadata=frozenset(chosen.bara_metadata),
         # An attachment declared by a withheld document is never published, even if a
         # published one also links to it.
-        bilagor=frozenset(bilagor - undanhallna_bilagor),
-        undanhallna_bilagor=frozenset(undanhallna_bilagor),
+        bilagor=frozenset(chosen.bilagor - chosen.undanhallna_bilagor),
+        undanhallna_bilagor=frozenset(chosen.undanhallna_bilagor),
     )

@@ -2,7 +2,7 @@
 
 Developer code, reviewed like code. Only the pages listed under `makrosidor` in
 mkdocs.yml are rendered, in a sandbox that knows nothing but these functions
-(styrdok.templating). Each macro is a thin call into styrdok.pages with the publication
+(styrdok.adapters.templating). Each macro is a thin call into styrdok.views.fragments with the publication
 the styrdok plugin selected and the page being rendered (`here`, below docs/), so links
 come out relative to that page.
 """
@@ -12,52 +12,77 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from styrdok.core.load import MAX_FILE_BYTES
-from styrdok.views import api, pages
+from styrdok.core.limits import MAX_FILE_BYTES
+from styrdok.views import api_files, fragments
 
 # The one file outside docs/ shown on the site: the editor guide, at a fixed path.
 REDAKTORSGUIDE = "CONTRIBUTING.md"
 
+# The names pages may call; each is a method of Macros below.
+NAMES = (
+    "program_status",
+    "program_fakta",
+    "malomraden_lista",
+    "fokusomraden_lista",
+    "anvisningar_tabell",
+    "program_ansvar",
+    "api_exempel",
+    "forteckning",
+    "organ_lista",
+    "redaktorsguide",
+)
 
-def macros(plugin, here: str) -> dict[str, Callable[..., str]]:
-    publication = plugin.publication
 
-    def program_status() -> str:
-        return pages.program_status(publication)
+def macros(plugin: Any, here: str) -> dict[str, Callable[..., str]]:
+    """The macros for page `here`, bound to the publication the plugin selected."""
+    bound = Macros(plugin, here)
+    return {name: getattr(bound, name) for name in NAMES}
 
-    def program_fakta() -> str:
-        return pages.program_fakta(publication)
 
-    def malomraden_lista() -> str:
-        return pages.malomraden_lista(publication, here)
+class Macros:
+    def __init__(self, plugin: Any, here: str) -> None:
+        self.plugin = plugin
+        self.pub = plugin.publication
+        self.here = here
 
-    def fokusomraden_lista() -> str:
-        return pages.fokusomraden_lista(publication, here)
+    def program_status(self) -> str:
+        return fragments.program_status(self.pub)
 
-    def anvisningar_tabell(fokusomrade: str | None = None, upphavda: bool = False) -> str:
-        return pages.anvisningar_tabell(publication, here, fokusomrade, upphavda)
+    def program_fakta(self) -> str:
+        return fragments.program_fakta(self.pub)
 
-    def program_ansvar(vem: str) -> str:
-        return pages.program_ansvar(publication, vem)
+    def malomraden_lista(self) -> str:
+        return fragments.malomraden_lista(self.pub, self.here)
 
-    def api_exempel(typ: str, id: str | None = None, poster: int = 1) -> str:
+    def fokusomraden_lista(self) -> str:
+        return fragments.fokusomraden_lista(self.pub, self.here)
+
+    def anvisningar_tabell(self, fokusomrade: str | None = None, upphavda: bool = False) -> str:
+        return fragments.anvisningar_tabell(self.pub, self.here, fokusomrade, upphavda)
+
+    def program_ansvar(self, vem: str) -> str:
+        return fragments.program_ansvar(self.pub, vem)
+
+    def api_exempel(self, typ: str, id: str | None = None, poster: int = 1) -> str:
         """A JSON document as the API publishes it; lists are cut to `poster` entries."""
-        document = api.example(publication, plugin.urls, plugin.api_examples(), typ, id)
+        found = self.plugin.api_examples()
+        document = api_files.example(self.pub, self.plugin.urls, found, typ, id)
         text = json.dumps(
-            api.shortened(document, poster), ensure_ascii=False, indent=2, sort_keys=True
+            api_files.shortened(document, poster), ensure_ascii=False, indent=2, sort_keys=True
         )
         return f"```json\n{text}\n```"
 
-    def forteckning() -> str:
-        return pages.forteckning(publication, here)
+    def forteckning(self) -> str:
+        return fragments.forteckning(self.pub, self.here)
 
-    def organ_lista(typ: str) -> str:
-        return pages.organ_lista(publication, here, typ)
+    def organ_lista(self, typ: str) -> str:
+        return fragments.organ_lista(self.pub, self.here, typ)
 
-    def redaktorsguide() -> str:
+    def redaktorsguide(self) -> str:
         """CONTRIBUTING.md from the repository root (the editor guide), as Markdown."""
-        path = Path(plugin.project.root) / REDAKTORSGUIDE
+        path = Path(self.plugin.project.root) / REDAKTORSGUIDE
         # A link could point anywhere on the build machine; only the file itself is shown.
         if path.is_symlink() or not path.is_file():
             raise ValueError(f"{REDAKTORSGUIDE} ska vara en vanlig fil i förrådets rot")
@@ -67,16 +92,3 @@ def macros(plugin, here: str) -> dict[str, Callable[..., str]]:
             return path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise ValueError(f"{REDAKTORSGUIDE} är inte sparad som UTF-8") from None
-
-    return {
-        "program_status": program_status,
-        "program_fakta": program_fakta,
-        "malomraden_lista": malomraden_lista,
-        "fokusomraden_lista": fokusomraden_lista,
-        "anvisningar_tabell": anvisningar_tabell,
-        "program_ansvar": program_ansvar,
-        "api_exempel": api_exempel,
-        "forteckning": forteckning,
-        "organ_lista": organ_lista,
-        "redaktorsguide": redaktorsguide,
-    }

@@ -1,5 +1,5 @@
 """Where each page lives below docs/: one place, so every view links the same way and
-ids that would collide with a fixed page can be refused."""
+ids that would collide with a fixed page can be refused (`kinds` reserves their names)."""
 
 from __future__ import annotations
 
@@ -15,14 +15,6 @@ FOKUSOMRADEN = "fokusomraden/index.md"
 MALOMRADEN = "malomraden/index.md"
 ORGAN = "organ/index.md"
 SAMTLIGA = "organ/samtliga.md"
-
-# Page names that ids in each folder must not take.
-RESERVED: dict[str, frozenset[str]] = {
-    "anvisning": frozenset({"index", "nytt-och-andrat", "ska-revideras", "upphavda"}),
-    "fokusomraden": frozenset({"index"}),
-    "malomraden": frozenset({"index"}),
-    "organ": frozenset({"index", "samtliga"}),
-}
 
 
 def fokusomrade(id: str) -> str:

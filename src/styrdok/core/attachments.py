@@ -12,8 +12,7 @@ import posixpath
 from collections.abc import Iterator, Mapping, Sequence
 
 from styrdok.core.bodies import Scan, resolve
-from styrdok.core.load import size_text
-from styrdok.core.messages import problem
+from styrdok.core.messages import problem, size_text
 from styrdok.core.model import Model
 from styrdok.core.problems import Position, Problem
 from styrdok.core.text_rules import texts

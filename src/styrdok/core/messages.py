@@ -2,12 +2,21 @@
 
 Each rule has a short code (used in tests, `--format json` and the editor guide), a
 severity, a message saying what is wrong and a hint saying what to do. Templates use
-`str.format` fields; the checks supply the values.
+`str.format` fields; the checks supply the values. Below the rules: the wording that
+fills some of their fields (why YAML cannot be read, what shape was expected), and how a
+value is shown in a message (shortened, described, sized, with a suggestion).
+
+The module is longer than the others because it is mostly one declarative table;
+splitting it would scatter the wording among the checks again, which is what it avoids.
 """
 
 from __future__ import annotations
 
+import difflib
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from styrdok.core.problems import Position, Problem, Severity
 
@@ -56,7 +65,7 @@ RULES: dict[str, Rule] = {
         "YAML-ankaret hänvisar till sig självt",
         "Skriv ut värdet i stället för att använda & och *.",
     ),
-    # Limits on what one file may cost to read (load.MAX_*): a short file must not
+    # Limits on what one file may cost to read (limits.MAX_*): a short file must not
     # stand for a huge one.
     "yaml-hanvisningar": Rule(
         FEL,
@@ -319,3 +328,165 @@ def problem(code: str, path: str, position: Position, **values: object) -> Probl
         message=message,
         hint=hint or None,
     )
+
+
+# Why YAML cannot be read, for "ogiltig-yaml": the detail ({detalj}) and the advice
+# ({rad}) for each reason the loader gives, with the values it supplies.
+YAML_HINT = (
+    "Kontrollera indraget (två mellanslag per nivå), att kolon följs av ett mellanslag "
+    "och att text som innehåller : eller # står inom citattecken."
+)
+UNREADABLE_YAML: dict[str, tuple[str, str]] = {
+    "parser": ("{detalj}", YAML_HINT),  # the parser's message, in Swedish if known
+    "okant-syntaxfel": ("syntaxfel ({engelska})", YAML_HINT),
+    "tecken": ("tecknet {tecken} är inte tillåtet i YAML", YAML_HINT),
+    "tagg": (
+        "taggen '{tagg}' är inte tillåten",
+        "Ta bort taggen (det som börjar med !) och skriv bara värdet.",
+    ),
+    "varde": ("värdet '{varde}' går inte att läsa ({orsak})", "Sätt värdet inom citattecken."),
+    "inget-tal": (
+        "värdet '{varde}' är inget vanligt tal",
+        "Skriv ett tal med siffror, t.ex. 2 eller 0.5.",
+    ),
+    "fil": ("{detalj}", ""),  # the operating system's message: the file cannot be opened
+}
+
+# Parser messages (English, from PyYAML) and what they mean for an editor.
+YAML_PARSER_MESSAGES: list[tuple[str, str]] = [
+    (
+        "cannot start any token",
+        "ett tecken som inte får inleda ett värde – sätt värdet inom citattecken",
+    ),
+    (
+        "mapping values are not allowed",
+        "ett kolon på fel ställe – saknas ett mellanslag efter kolon, eller behöver texten citattecken?",
+    ),
+    ("could not find expected ':'", "ett kolon saknas efter fältnamnet"),
+    ("did not find expected '-' indicator", "en rad i listan är felaktigt indragen"),
+    ("did not find expected key", "indraget stämmer inte med raderna ovanför"),
+    ("expected <block end>", "indraget stämmer inte med raderna ovanför"),
+    ("expected a single document", "filen innehåller flera YAML-dokument (mer än en rad ---)"),
+    ("found undefined alias", "hänvisningen med * går till ett ankare (&) som inte finns"),
+    (
+        "found unexpected end of stream",
+        "texten tar slut mitt i ett värde – stängs alla citattecken och parenteser?",
+    ),
+    ("found unknown escape character", "ett okänt tecken efter \\ inom citattecken"),
+    ("while parsing a flow", "en [ eller { stängs aldrig"),
+    ("while scanning a quoted scalar", "ett citattecken stängs aldrig"),
+    ("while scanning a simple key", "ett kolon saknas efter fältnamnet"),
+    (
+        "while scanning an alias",
+        "ett * som inte följs av ett ankarnamn – sätt värdet inom citattecken",
+    ),
+    (
+        "while scanning an anchor",
+        "ett & som inte följs av ett ankarnamn – sätt värdet inom citattecken",
+    ),
+    ("while scanning a directive", "en rad som börjar med % – sätt värdet inom citattecken"),
+    ("while scanning a block scalar", "ett flerradigt värde (| eller >) är felaktigt skrivet"),
+]
+
+# What "fel-struktur" expects of the YAML in a data file and in a page's front matter.
+SHAPES: dict[str, dict[str, str]] = {
+    "datafil": {
+        "vad": "filen",
+        "forvantat": "en lista med poster som var och en börjar med '- '",
+        "rad": "Se de andra datafilerna för hur en post ser ut.",
+    },
+    "front matter": {
+        "vad": "front matter",
+        "forvantat": "fält med värden, en per rad (namn: värde)",
+        "rad": "Skriv t.ex. titel: Min anvisning på en egen rad.",
+    },
+}
+
+
+def unreadable_yaml(path: str, position: Position, reason: str, **values: object) -> Problem:
+    """An "ogiltig-yaml" problem for one of the reasons in UNREADABLE_YAML."""
+    detail, hint = UNREADABLE_YAML[reason]
+    return problem("ogiltig-yaml", path, position, detalj=detail.format(**values), rad=hint)
+
+
+# How much of a value an editor sees in a message: enough to recognise it.
+MAX_SHOWN = 60
+
+
+def shorten(text: str, limit: int = MAX_SHOWN) -> str:
+    """`text` on one line and at most `limit` characters, ending in … if cut."""
+    # Only the start is looked at, so a megabyte of text costs no more than a word.
+    head = text[: limit + 1]
+    if "\n" in head or "\r" in head:
+        head = " ".join(head.splitlines())
+    if len(text) <= limit and len(head) <= limit:
+        return head
+    return head[: limit - 1].rstrip() + "…"
+
+
+def number_text(count: int) -> str:
+    """A whole number as Swedish writes it: 100 000."""
+    return f"{count:,}".replace(",", " ")
+
+
+def size_text(count: int) -> str:
+    """Bytes as an editor reads them: exact, with megabytes when it is that big."""
+    exact = number_text(count) + " byte"
+    if count < 1024 * 1024:
+        return exact
+    return f"{exact} ({count / (1024 * 1024):.1f} MB)".replace(".", ",")
+
+
+def describe(value: Any, written: str | None = None) -> str:
+    """How a value's type reads in Swedish, for messages; `written` is the text in the file.
+
+    Lists and mappings are named, never written out, and text is shortened: a message
+    must not grow with the value (an alias can make a short file stand for a huge one).
+    """
+    if written is not None:
+        written = shorten(written)
+    if value is None:
+        return "tomt"
+    if isinstance(value, bool):
+        return f"ett sanningsvärde ({written or ('true' if value else 'false')})"
+    if isinstance(value, int):
+        return f"ett heltal ({written or shorten(str(value))})"
+    if isinstance(value, float):
+        return f"ett decimaltal ({written or shorten(str(value))})"
+    if isinstance(value, str):
+        return f"en text ('{shorten(value)}')"
+    if isinstance(value, list):
+        return "en lista"
+    if isinstance(value, dict):
+        return "fält med värden"
+    return type(value).__name__
+
+
+def show(value: Any) -> str:
+    """A value as written in a message, at most MAX_SHOWN characters.
+
+    Lists and mappings are encoded piece by piece and the encoding stops at the limit,
+    so a value that aliases made huge costs no more than a short one.
+    """
+    if isinstance(value, str):
+        return shorten(value)
+    encoder = json.JSONEncoder(ensure_ascii=False, default=str)
+    text = ""
+    # iterencode yields small pieces as it walks the value (not in one shot).
+    for piece in encoder.iterencode(value):
+        text += piece
+        if len(text) > MAX_SHOWN:
+            break
+    return shorten(text)
+
+
+def suggest(value: str, choices: Iterable[str], label: str) -> str:
+    """A hint for a value not among `choices`: the closest one, and all if they are few."""
+    choices = list(choices)
+    if not choices:
+        return ""
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    listed = f"{label}: {', '.join(choices)}." if len(choices) <= 12 else ""
+    if close:
+        return f"Menade du '{close[0]}'? {listed}".strip()
+    return listed

@@ -16,6 +16,10 @@ from typing import Any
 from styrdok.core.problems import Position
 
 PROGRAM_I_KRAFT = "gällande"
+# An anvisning's lifecycle; views ask the predicates on Anvisning, never compare strings.
+UTKAST = "utkast"
+UPPHAVD = "upphävd"
+UNDER_REVIDERING = "under revidering"
 GALLANDE_STATUSAR = ("gällande", "under revidering")
 
 ORGANTYPER: dict[str, str] = {
@@ -216,7 +220,23 @@ class Anvisning:
 
     @property
     def gallande(self) -> bool:
+        """In force: decided and not repealed (gällande or under revidering)."""
         return self.status in GALLANDE_STATUSAR
+
+    @property
+    def utkast(self) -> bool:
+        """In preparation: not decided, does not apply yet."""
+        return self.status == UTKAST
+
+    @property
+    def under_revidering(self) -> bool:
+        """In force, but being reviewed."""
+        return self.status == UNDER_REVIDERING
+
+    @property
+    def upphavd(self) -> bool:
+        """Repealed: kept so decisions and references can be followed."""
+        return self.status == UPPHAVD
 
     @property
     def skyddad(self) -> bool:
@@ -287,6 +307,11 @@ class Model:
         object.__setattr__(self, "_by_id", MappingProxyType(by_id))
         object.__setattr__(self, "_ersatt_av", MappingProxyType(ersatt_av))
 
+    def texts(self) -> tuple[Anvisning | Sida, ...]:
+        """Every document with a text of its own: the anvisningar, then the other pages.
+        Each has `sida` (its path below docs/), `titel` and `text`."""
+        return (*self.anvisningar, *self.sidor)
+
     def program_med_id(self, id: str) -> Program | None:
         return self._by_id["program"].get(id)
 
@@ -298,6 +323,11 @@ class Model:
 
     def organ_med_id(self, id: str) -> Organ | None:
         return self._by_id["organ"].get(id)
+
+    def organ_namn(self, id: str) -> str:
+        """The organ's name, or its id when the model does not know it."""
+        organ = self._by_id["organ"].get(id)
+        return organ.namn if organ else id
 
     def forfattning_med_id(self, id: str) -> Forfattning | None:
         return self._by_id["forfattningar"].get(id)

@@ -1,4 +1,6 @@
-"""Where the source lives: the folders of a styrdok repository and the kinds of file in them."""
+"""Where the source lives: the folders of a styrdok repository.
+
+Which files in them are of which kind is said once, in `kinds`."""
 
 from __future__ import annotations
 
@@ -6,16 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-# Structured data: file name in data/ -> kind (and schema name).
-DATA_FILES: dict[str, str] = {
-    "program.yml": "program",
-    "malomraden.yml": "malomraden",
-    "fokusomraden.yml": "fokusomraden",
-    "organ.yml": "organ",
-    "forfattningar.yml": "forfattningar",
-}
-
-ANVISNINGAR_DIR = "anvisningar"
+from styrdok.core.kinds import page_kind
 
 
 @dataclass(frozen=True)
@@ -41,11 +34,9 @@ class Project:
         return path.as_posix()
 
     def page_kind(self, path: Path) -> str:
-        """`anvisning` for docs/anvisningar/<id>.md, otherwise `sida`."""
-        rel = path.relative_to(self.docs_dir)
-        if len(rel.parts) == 2 and rel.parts[0] == ANVISNINGAR_DIR and rel.name != "index.md":
-            return "anvisning"
-        return "sida"
+        """The name of the kind of page at `path`: `anvisning` for docs/anvisningar/<id>.md,
+        otherwise `sida`."""
+        return page_kind(path.relative_to(self.docs_dir)).name
 
 
 def find_root(start: Path) -> Path:

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from styrdok.core.kinds import KINDS
 from styrdok.core.pipeline import check_project
-from styrdok.core.project import ANVISNINGAR_DIR, Project, find_root
+from styrdok.core.project import Project, find_root
 from styrdok.core.report import as_json, as_text
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP
 from styrdok.tools import publish
@@ -26,12 +27,25 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"ogiltigt datum '{text}', skriv ÅÅÅÅ-MM-DD") from exc
 
 
+def _root(args: argparse.Namespace) -> Path:
+    """The repository root: --rot if given, else the nearest folder with mkdocs.yml."""
+    return args.rot if args.rot is not None else find_root(Path.cwd())
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="styrdok",
         description="Kontrollera och publicera trygghets- och säkerhetsprogrammet och dess anvisningar.",
     )
     commands = main.add_subparsers(dest="kommando", required=True, metavar="KOMMANDO")
+    add_check_commands(commands)
+    add_diff_command(commands)
+    add_new_commands(commands)
+    add_publish_commands(commands)
+    return main
+
+
+def add_check_commands(commands: argparse._SubParsersAction) -> None:
     check = commands.add_parser(
         "check",
         help="kontrollera all källtext mot scheman och regler",
@@ -71,6 +85,9 @@ def parser() -> argparse.ArgumentParser:
         help="målgruppen webbplatsen byggdes för",
     )
     scan.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+
+
+def add_diff_command(commands: argparse._SubParsersAction) -> None:
     compare = commands.add_parser(
         "diff",
         help="visa vad som ändrats för läsarna mellan två revisioner",
@@ -98,6 +115,8 @@ def parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
 
+
+def add_new_commands(commands: argparse._SubParsersAction) -> None:
     new = commands.add_parser(
         "ny",
         help="skapa ett nytt dokument med alla fält ifyllda",
@@ -130,8 +149,6 @@ def parser() -> argparse.ArgumentParser:
     )
     anvisning.add_argument("--kontakt", default=None, help="funktion eller enhet att kontakta")
     anvisning.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
-    add_publish_commands(commands)
-    return main
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -152,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def new_document(args: argparse.Namespace) -> int:
-    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    root = _root(args)
     project = Project.at(root)
     outcome = check_project(project)
     if outcome.model is None:
@@ -161,7 +178,7 @@ def new_document(args: argparse.Namespace) -> int:
     try:
         made = new_anvisning(
             outcome.model,
-            project.docs_dir / ANVISNINGAR_DIR,
+            project.docs_dir / KINDS["anvisningar"].docs_folder,
             args.titel,
             args.fokusomrade,
             args.ansvarig,
@@ -180,7 +197,7 @@ def new_document(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    root = _root(args)
     if not root.is_dir():
         print(f"styrdok: fel: mappen {root} finns inte", file=sys.stderr)
         return 2
@@ -191,7 +208,7 @@ def check(args: argparse.Namespace) -> int:
 
 
 def leaks(args: argparse.Namespace) -> int:
-    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    root = _root(args)
     if not args.webbplats.is_dir():
         print(f"styrdok: fel: mappen {args.webbplats} finns inte", file=sys.stderr)
         return 2
@@ -207,7 +224,7 @@ def leaks(args: argparse.Namespace) -> int:
 
 
 def diff(args: argparse.Namespace) -> int:
-    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    root = _root(args)
     if not root.is_dir():
         print(f"styrdok: fel: mappen {root} finns inte", file=sys.stderr)
         return 2
@@ -265,7 +282,7 @@ def add_publish_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def build(args: argparse.Namespace) -> int:
-    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    root = _root(args)
     kept = f"{args.till} är oförändrad" if args.till.exists() else f"{args.till} skapades inte"
     try:
         epoch, origin = publish.build(root, args.till, args.malgrupp, os.environ)

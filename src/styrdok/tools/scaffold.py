@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from styrdok.core.messages import suggest
 from styrdok.core.model import Model
-from styrdok.core.schema import suggest
+from styrdok.views.markdown import yaml_string
 
 MAX_ID = 60
 _PREFIX = re.compile(r"^anvisning(en)?\s+(för|om)\s+", re.IGNORECASE)
@@ -50,11 +51,6 @@ def _two_years_after(day: date) -> date:
     return day.replace(year=day.year + 2, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
-def _yaml_text(value: str) -> str:
-    """A YAML scalar that stays text whatever it contains."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def new_anvisning(
     model: Model,
     anvisningar_dir: Path,
@@ -65,6 +61,22 @@ def new_anvisning(
     today: date,
 ) -> NewAnvisning:
     titel = " ".join(titel.split())
+    id, path = _free_id(model, anvisningar_dir, titel)
+    _check_references(model, fokusomraden, ansvarig)
+    text = _TEMPLATE.format(
+        today=today.isoformat(),
+        review=_two_years_after(today).isoformat(),
+        id=id,
+        titel=yaml_string(titel),
+        fokus="\n".join(f"  - {f}" for f in fokusomraden),
+        ansvarig=ansvarig,
+        contact=yaml_string(kontakt or _KONTAKT),
+    )
+    return NewAnvisning(id, path, text)
+
+
+def _free_id(model: Model, anvisningar_dir: Path, titel: str) -> tuple[str, Path]:
+    """The id the title gives and the file it is written to, neither of which exists yet."""
     if not titel:
         raise ScaffoldError("titeln är tom – skriv anvisningens rubrik efter --titel")
     id = slug(titel)
@@ -78,6 +90,10 @@ def new_anvisning(
             f"id '{id}' finns redan: {what} – välj en titel som skiljer sig, "
             "eller ändra den befintliga anvisningen"
         )
+    return id, path
+
+
+def _check_references(model: Model, fokusomraden: list[str], ansvarig: str) -> None:
     known_fokus = [f.id for f in model.fokusomraden]
     for fokus in fokusomraden:
         if model.fokusomrade_med_id(fokus) is None:
@@ -89,24 +105,25 @@ def new_anvisning(
             f"okänt organ '{ansvarig}' – "
             f"{suggest(ansvarig, sorted(o.id for o in model.organ), 'Organ')}".rstrip(" –")
         )
-    fokus_lines = "\n".join(f"  - {f}" for f in fokusomraden)
-    contact = (
-        kontakt or "Ange funktion eller enhet, t.ex. Säkerhetsavdelningen, stadsledningskontoret"
-    )
-    text = f"""---
+
+
+_KONTAKT = "Ange funktion eller enhet, t.ex. Säkerhetsavdelningen, stadsledningskontoret"
+
+# The new file, filled in by `new_anvisning` (str.format: the text has no other braces).
+_TEMPLATE = """---
 # yaml-language-server: $schema=../../schema/anvisning.schema.json
-# Ny anvisning skapad {today.isoformat()} med styrdok ny anvisning. Fyll i och ändra det som
+# Ny anvisning skapad {today} med styrdok ny anvisning. Fyll i och ändra det som
 # står inom citattecken; styrdok check säger till om något saknas.
 
 # Stabilt id, samma som filnamnet. Ändra det inte efter publicering.
 id: {id}
 # Anvisningens rubrik.
-titel: {_yaml_text(titel)}
+titel: {titel}
 # En eller två meningar om vad anvisningen handlar om; visas i listor och sökträffar.
 sammanfattning: "Skriv en eller två meningar om vad anvisningen handlar om."
 # Fokusområden anvisningen hör till (id från data/fokusomraden.yml).
 fokusomraden:
-{fokus_lines}
+{fokus}
 # Organet som äger anvisningen och håller den aktuell (id från data/organ.yml).
 ansvarig: {ansvarig}
 # Vilka anvisningen gäller för: alla (samtliga nämnder och bolagsstyrelser), eller
@@ -116,10 +133,10 @@ ansvarig: {ansvarig}
 galler_for: alla
 # utkast tills anvisningen är beslutad; sedan gällande, under revidering eller upphävd.
 # När status blir gällande krävs beslutsdatum, beslutad_av, giltig_fran och revideras_senast:
-# beslutsdatum: {today.isoformat()}
+# beslutsdatum: {today}
 # beslutad_av: kommunstyrelsen
-# giltig_fran: {today.isoformat()}
-# revideras_senast: {_two_years_after(today).isoformat()}
+# giltig_fran: {today}
+# revideras_senast: {review}
 status: utkast
 # Vem som får läsa: öppen (även stadens webbplats), intern (intranätet) eller skyddad
 # (innehållet publiceras aldrig; säkerhetsskydd och sekretess).
@@ -128,11 +145,11 @@ atkomst: intern
 version: 1
 # Vad som har hänt, äldst först. Lägg till en rad vid varje beslut eller ändring.
 historik:
-  - datum: {today.isoformat()}
+  - datum: {today}
     andring: "Utkast skapat."
 # Vem läsaren kan fråga: en funktion eller enhet hellre än en person.
 kontakt:
-  funktion: {_yaml_text(contact)}
+  funktion: {contact}
 # Frivilligt: diarienummer, ersatter (id för anvisningar som denna ersätter) och
 # rattslig_grund (id från data/forfattningar.yml), t.ex.
 # rattslig_grund:
@@ -159,4 +176,3 @@ Beskriv stegen.
 
 Beskriv hur arbetet följs upp, till exempel i den årliga rapporteringen av risk- och lägesbilder.
 """
-    return NewAnvisning(id, path, text)

@@ -1,105 +1,50 @@
-"""The machine-readable publication: static JSON documents under api/v1/.
+"""The machine-readable publication: the JSON documents published under api/v1/.
 
-Every document is made from the publication alone, carries its canonical page URL and
-its own JSON URL, and is serialised deterministically (sorted keys, stable list order,
-UTF-8, no build time), so the same source gives the same bytes. The index lists every
-other document with its sha256, so a consumer can tell what changed without fetching
-everything.
+Every document is made from the publication alone and carries its canonical page URL
+and its own JSON URL. `api_files` serialises them and adds the index.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urljoin
 
 from styrdok.core import addresses
 from styrdok.core.model import Anvisning, Fokusomrade, Malomrade, Organ, Program
 from styrdok.select import Publication
-from styrdok.views.crossref import (
+from styrdok.views.markdown import iso
+from styrdok.views.queries import (
     Applicability,
     FokusAnswer,
     OrganAnswer,
     fokus_answer,
     organ_answer,
 )
-from styrdok.views.markdown import iso
+from styrdok.views.urls import Urls, anvisning_path, fokusomrade_path, organ_path
 
-API_VERSION = "1"
-API_DIR = f"api/v{API_VERSION}"
-
-# Published document kind -> its schema file in schema/api/v1/.
-SCHEMAS = {
-    "index": "index.schema.json",
-    "program": "program.schema.json",
-    "anvisningar": "anvisningar.schema.json",
-    "anvisning": "anvisning.schema.json",
-    "organ-lista": "organ-lista.schema.json",
-    "organ": "organ.schema.json",
-    "fokusomrade": "fokusomrade.schema.json",
-}
-
-OPENAPI = "openapi.json"
-
-Document = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Urls:
-    """Absolute addresses: `site_url` ends with a slash; `page_path` maps a page below
-    docs/ to its path on the site (e.g. anvisningar/x.md -> anvisningar/x/)."""
-
-    site_url: str
-    page_path: Callable[[str], str]
-
-    def page(self, sida: str) -> str:
-        return urljoin(self.site_url, self.page_path(sida))
-
-    def file(self, path: str) -> str:
-        """A file that is not a page, e.g. anvisningar/forteckning.csv."""
-        return urljoin(self.site_url, path)
-
-    def api(self, path: str) -> str:
-        return urljoin(self.site_url, f"{API_DIR}/{path}")
-
-    def schema(self, kind: str) -> str:
-        return self.api(f"schema/{SCHEMAS[kind]}")
-
-
-def anvisning_path(id: str) -> str:
-    return f"anvisningar/{id}.json"
-
-
-def organ_path(id: str) -> str:
-    return f"organ/{id}.json"
-
-
-def fokusomrade_path(id: str) -> str:
-    return f"fokusomraden/{id}.json"
+# A JSON object as published (the loader's source documents are another type).
+JsonDocument = dict[str, Any]
 
 
 # Pieces shared by several documents ---------------------------------------------------
 
 
-def _ref(pub: Publication, urls: Urls, organ_id: str | None) -> Document | None:
+def _ref(pub: Publication, urls: Urls, organ_id: str | None) -> JsonDocument | None:
     """An organ as other documents refer to it: id, name and where to read more."""
     if organ_id is None:
         return None
     organ = pub.model.organ_med_id(organ_id)
     return {
         "id": organ_id,
-        "namn": organ.namn if organ else organ_id,
+        "namn": pub.model.organ_namn(organ_id),
         "url": urls.page(addresses.organ(organ_id)) if organ else None,
         "json_url": urls.api(organ_path(organ_id)) if organ else None,
     }
 
 
-def anvisning_kort(urls: Urls, a: Anvisning) -> Document:
+def anvisning_kort(urls: Urls, a: Anvisning) -> JsonDocument:
     return {
         "id": a.id,
         "titel": a.titel,
@@ -109,7 +54,7 @@ def anvisning_kort(urls: Urls, a: Anvisning) -> Document:
     }
 
 
-def anvisning_metadata(pub: Publication, urls: Urls, a: Anvisning) -> Document:
+def anvisning_metadata(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
     laws = [pub.model.forfattning_med_id(i) for i in a.rattslig_grund]
     return {
         **anvisning_kort(urls, a),
@@ -150,7 +95,7 @@ def anvisning_metadata(pub: Publication, urls: Urls, a: Anvisning) -> Document:
     }
 
 
-def organ_metadata(pub: Publication, urls: Urls, organ: Organ) -> Document:
+def organ_metadata(pub: Publication, urls: Urls, organ: Organ) -> JsonDocument:
     return {
         "id": organ.id,
         "namn": organ.namn,
@@ -165,7 +110,7 @@ def organ_metadata(pub: Publication, urls: Urls, organ: Organ) -> Document:
     }
 
 
-def _malomrade(pub: Publication, urls: Urls, m: Malomrade) -> Document:
+def _malomrade(pub: Publication, urls: Urls, m: Malomrade) -> JsonDocument:
     return {
         "id": m.id,
         "namn": m.namn,
@@ -177,7 +122,7 @@ def _malomrade(pub: Publication, urls: Urls, m: Malomrade) -> Document:
     }
 
 
-def _fokusomrade(urls: Urls, f: Fokusomrade) -> Document:
+def _fokusomrade(urls: Urls, f: Fokusomrade) -> JsonDocument:
     return {
         "id": f.id,
         "namn": f.namn,
@@ -191,7 +136,7 @@ def _fokusomrade(urls: Urls, f: Fokusomrade) -> Document:
     }
 
 
-def _program(pub: Publication, urls: Urls, p: Program) -> Document:
+def _program(pub: Publication, urls: Urls, p: Program) -> JsonDocument:
     return {
         "id": p.id,
         "titel": p.titel,
@@ -224,7 +169,7 @@ def _program(pub: Publication, urls: Urls, p: Program) -> Document:
 # The documents --------------------------------------------------------------------------
 
 
-def _document(kind: str, urls: Urls, path: str, page: str, body: Document) -> Document:
+def _document(kind: str, urls: Urls, path: str, page: str, body: JsonDocument) -> JsonDocument:
     return {
         "$schema": urls.schema(kind),
         "json_url": urls.api(path),
@@ -233,7 +178,7 @@ def _document(kind: str, urls: Urls, path: str, page: str, body: Document) -> Do
     }
 
 
-def program_document(pub: Publication, urls: Urls) -> Document:
+def program_document(pub: Publication, urls: Urls) -> JsonDocument:
     shown = pub.program
     return _document(
         "program",
@@ -249,7 +194,7 @@ def program_document(pub: Publication, urls: Urls) -> Document:
     )
 
 
-def anvisningar_document(pub: Publication, urls: Urls) -> Document:
+def anvisningar_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "anvisningar",
         urls,
@@ -259,7 +204,7 @@ def anvisningar_document(pub: Publication, urls: Urls) -> Document:
     )
 
 
-def anvisning_document(pub: Publication, urls: Urls, a: Anvisning, html: str) -> Document:
+def anvisning_document(pub: Publication, urls: Urls, a: Anvisning, html: str) -> JsonDocument:
     body = anvisning_metadata(pub, urls, a)
     del body["url"], body["json_url"]
     # A skyddad anvisning is published as metadata only: no text, not even an empty one.
@@ -269,7 +214,7 @@ def anvisning_document(pub: Publication, urls: Urls, a: Anvisning, html: str) ->
     return _document("anvisning", urls, anvisning_path(a.id), a.sida, body)
 
 
-def organ_lista_document(pub: Publication, urls: Urls) -> Document:
+def organ_lista_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "organ-lista",
         urls,
@@ -279,10 +224,10 @@ def organ_lista_document(pub: Publication, urls: Urls) -> Document:
     )
 
 
-def organ_document(pub: Publication, urls: Urls, answer: OrganAnswer) -> Document:
+def organ_document(pub: Publication, urls: Urls, answer: OrganAnswer) -> JsonDocument:
     organ = answer.organ
 
-    def listed(anvisningar: Iterable[Anvisning]) -> list[Document]:
+    def listed(anvisningar: Iterable[Anvisning]) -> list[JsonDocument]:
         return [anvisning_kort(urls, a) for a in anvisningar]
 
     body = organ_metadata(pub, urls, organ)
@@ -298,7 +243,7 @@ def organ_document(pub: Publication, urls: Urls, answer: OrganAnswer) -> Documen
     return _document("organ", urls, organ_path(organ.id), addresses.organ(organ.id), body)
 
 
-def fokusomrade_document(pub: Publication, urls: Urls, answer: FokusAnswer) -> Document:
+def fokusomrade_document(pub: Publication, urls: Urls, answer: FokusAnswer) -> JsonDocument:
     body = _fokusomrade(urls, answer.fokus)
     del body["url"], body["json_url"]
     body["kommunikation"] = pub.program.kommunikation if pub.program else None
@@ -321,13 +266,13 @@ def fokusomrade_document(pub: Publication, urls: Urls, answer: FokusAnswer) -> D
 
 def documents(
     pub: Publication, urls: Urls, html: Mapping[str, str]
-) -> dict[str, tuple[str, Document]]:
+) -> dict[str, tuple[str, JsonDocument]]:
     """Every document but the index: path below api/v1/ -> (kind, document).
 
     `html` holds the rendered text of each anvisning page (below its metadata block).
     """
     applicability = Applicability.of(pub.anvisningar)
-    found: dict[str, tuple[str, Document]] = {
+    found: dict[str, tuple[str, JsonDocument]] = {
         "program.json": ("program", program_document(pub, urls)),
         "anvisningar.json": ("anvisningar", anvisningar_document(pub, urls)),
         "organ.json": ("organ-lista", organ_lista_document(pub, urls)),
@@ -346,127 +291,6 @@ def documents(
             fokusomrade_document(pub, urls, fokus_answer(pub, fokus)),
         )
     return found
-
-
-def serialize(document: Document) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode(
-        "utf-8"
-    )
-
-
-def index_document(
-    pub: Publication, urls: Urls, written: Mapping[str, tuple[str, bytes]]
-) -> Document:
-    """The entry point: every other document with its URL, sha256 and schema."""
-    return {
-        "$schema": urls.schema("index"),
-        "json_url": urls.api("index.json"),
-        "url": urls.page("index.md"),
-        "api_version": API_VERSION,
-        "malgrupp": pub.malgrupp,
-        "program": pub.program.id if pub.program else None,
-        "antal": {
-            "anvisningar": len(pub.anvisningar),
-            "organ": len(pub.organ),
-            "fokusomraden": len(pub.fokusomraden),
-            "malomraden": len(pub.malomraden),
-        },
-        "dokument": [
-            {
-                "typ": kind,
-                "url": urls.api(path),
-                "sha256": hashlib.sha256(data).hexdigest(),
-                "storlek": len(data),
-                "schema": urls.schema(kind),
-            }
-            for path, (kind, data) in sorted(written.items())
-        ],
-        "scheman": {kind: urls.schema(kind) for kind in sorted(SCHEMAS)},
-        "flode": urls.file(addresses.ANDRINGAR_ATOM),
-        "csv": urls.file(addresses.FORTECKNING_CSV),
-        "openapi": urls.api(OPENAPI),
-    }
-
-
-def published_schema(source: Path, urls: Urls, kind: str) -> bytes:
-    """A schema as published: its `$id` is its address on this site."""
-    schema = json.loads(source.read_text(encoding="utf-8"))
-    # Keys keep the source's reading order ($schema, $id, title first); the bytes are
-    # still the same for the same source.
-    published = {"$schema": schema.pop("$schema", None), "$id": urls.schema(kind), **schema}
-    return (json.dumps(published, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def publish(
-    pub: Publication, urls: Urls, html: Mapping[str, str], schema_dir: Path, out: Path
-) -> dict[str, bytes]:
-    """Write the API below `out` (the site's api/v1/) and return what was written, by path."""
-    written: dict[str, tuple[str, bytes]] = {
-        path: (kind, serialize(document))
-        for path, (kind, document) in documents(pub, urls, html).items()
-    }
-    files = {path: data for path, (_, data) in written.items()}
-    files["index.json"] = serialize(index_document(pub, urls, written))
-    for kind, name in SCHEMAS.items():
-        files[f"schema/{name}"] = published_schema(schema_dir / name, urls, kind)
-    openapi = schema_dir / OPENAPI
-    if openapi.is_file():
-        files[OPENAPI] = published_openapi(openapi, urls)
-    for path, data in files.items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    return files
-
-
-def published_openapi(source: Path, urls: Urls) -> bytes:
-    """The OpenAPI description as published: its server is this site's API."""
-    description = json.loads(source.read_text(encoding="utf-8"))
-    description["servers"] = [
-        {"url": urls.api("").rstrip("/"), "description": "Den här webbplatsen"}
-    ]
-    return serialize(description)
-
-
-def example(
-    pub: Publication,
-    urls: Urls,
-    found: Mapping[str, tuple[str, Document]],
-    kind: str,
-    id: str | None = None,
-) -> Document:
-    """A document as the API publishes it, for the consumer documentation.
-
-    `found` is `documents(pub, urls, {})`, made once by the caller for all examples. The
-    rendered HTML of an anvisning exists only after the build, so the example shows a
-    placeholder there.
-    """
-    if kind == "index":
-        written = {p: (k, serialize(d)) for p, (k, d) in found.items()}
-        return index_document(pub, urls, written)
-    path = {
-        "program": "program.json",
-        "anvisningar": "anvisningar.json",
-        "organ-lista": "organ.json",
-        "anvisning": anvisning_path(id or ""),
-        "organ": organ_path(id or ""),
-        "fokusomrade": fokusomrade_path(id or ""),
-    }.get(kind)
-    if path not in found:
-        raise ValueError(f"api_exempel: okänt dokument '{kind}' med id '{id}'")
-    document = dict(found[path][1])
-    if kind == "anvisning":
-        document["text_html"] = '<h2 id="syfte">Syfte</h2>\n<p>…</p>'
-    return document
-
-
-def shortened(value: Any, entries: int) -> Any:
-    """A copy with every list cut to its first `entries` items: for readable examples."""
-    if isinstance(value, dict):
-        return {key: shortened(item, entries) for key, item in value.items()}
-    if isinstance(value, list):
-        return [shortened(item, entries) for item in value[:entries]]
-    return value
 
 
 _URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')

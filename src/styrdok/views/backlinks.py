@@ -17,11 +17,9 @@ def link_targets(sida: str, text: str) -> set[str]:
 def references(pub: Publication) -> Mapping[str, tuple[tuple[str, str], ...]]:
     """For each anvisning page, the (page, title) pairs whose text links to it."""
     anvisningar = {a.sida for a in pub.anvisningar}
-    sources = [(a.sida, a.titel, a.text) for a in pub.anvisningar]
-    sources += [(s.sida, s.titel, s.text) for s in pub.model.sidor]
     found: dict[str, list[tuple[str, str]]] = {}
-    for sida, titel, text in sources:
-        for target in link_targets(sida, text) & anvisningar:
-            if target != sida:
-                found.setdefault(target, []).append((sida, titel))
+    for source in pub.texts():
+        for target in link_targets(source.sida, source.text) & anvisningar:
+            if target != source.sida:
+                found.setdefault(target, []).append((source.sida, source.titel))
     return MappingProxyType({k: tuple(sorted(v)) for k, v in found.items()})

@@ -7,21 +7,44 @@ the pages to MkDocs. Indexes are built once, so the work is linear in the conten
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from styrdok.core import addresses
-from styrdok.core.model import ORGANTYPER, Anvisning, Fokusomrade, Malomrade, Organ
-from styrdok.core.sortering import svensk
+from styrdok.core.model import ORGANTYPER, Fokusomrade, Malomrade, Organ
 from styrdok.select import Publication
-from styrdok.views.markdown import anvisning_link, front_matter, iso, link, md, status_badge, table
-from styrdok.views.pages import anvisningar_rows, organ_link
+from styrdok.views.blocks import anvisningar_rows, organ_ref
+from styrdok.views.markdown import (
+    anvisning_link,
+    fokus_link,
+    front_matter,
+    href,
+    iso,
+    malomrade_link,
+    md,
+    organ_link,
+    status_badge,
+    table,
+)
+from styrdok.views.queries import (
+    REVIEW_WINDOW,
+    Applicability,
+    FokusAnswer,
+    current,
+    drafts,
+    events,
+    fokus_answer,
+    fokusomraden_of,
+    in_force,
+    of_fokusomrade,
+    organ_answer,
+    repealed_newest_first,
+    review_answer,
+)
+from styrdok.views.wording import SAMTLIGA, galler_for, organtyp
 
 # Generated pages repeat what the anvisningar say; a search hit should land on the source.
 LISTING_BOOST = 0.5
-REVIEW_WINDOW = timedelta(days=90)
 RECENT_EVENTS = 30
 
 
@@ -30,57 +53,6 @@ class GeneratedPage:
     sida: str  # path below docs/
     titel: str
     text: str
-
-
-@dataclass(frozen=True)
-class Applicability:
-    """Which anvisningar apply to whom and who owns which, indexed once."""
-
-    alla: tuple[Anvisning, ...]
-    by_type: dict[str, tuple[Anvisning, ...]]
-    by_organ: dict[str, tuple[Anvisning, ...]]
-    owned: dict[str, tuple[Anvisning, ...]]
-
-    @classmethod
-    def of(cls, anvisningar: Iterable[Anvisning]) -> Applicability:
-        alla: list[Anvisning] = []
-        by_type: dict[str, list[Anvisning]] = defaultdict(list)
-        by_organ: dict[str, list[Anvisning]] = defaultdict(list)
-        owned: dict[str, list[Anvisning]] = defaultdict(list)
-        for a in anvisningar:
-            owned[a.ansvarig].append(a)
-            if a.galler_for.alla:
-                alla.append(a)
-            for typ in a.galler_for.organtyper:
-                by_type[typ].append(a)
-            for organ_id in a.galler_for.organ:
-                by_organ[organ_id].append(a)
-        return cls(
-            tuple(alla),
-            {k: tuple(v) for k, v in by_type.items()},
-            {k: tuple(v) for k, v in by_organ.items()},
-            {k: tuple(v) for k, v in owned.items()},
-        )
-
-    def specific(self, organ: Organ) -> tuple[tuple[Anvisning, ...], tuple[Anvisning, ...]]:
-        """Anvisningar for the organ's type, and those naming it (not already for its type)."""
-        for_type = self.by_type.get(organ.typ, ())
-        seen = {a.id for a in for_type}
-        named = tuple(a for a in self.by_organ.get(organ.id, ()) if a.id not in seen)
-        return for_type, named
-
-    def applies_to(self, organ: Organ) -> list[Anvisning]:
-        for_type, named = self.specific(organ)
-        common = self.alla if organ.tillampar_programmet else ()
-        return [*common, *for_type, *named]
-
-
-def in_force(anvisningar: Iterable[Anvisning]) -> list[Anvisning]:
-    return [a for a in anvisningar if a.gallande]
-
-
-def drafts(anvisningar: Iterable[Anvisning]) -> list[Anvisning]:
-    return [a for a in anvisningar if a.status == "utkast"]
 
 
 def generate(pub: Publication, today: date) -> list[GeneratedPage]:
@@ -99,45 +71,11 @@ def generate(pub: Publication, today: date) -> list[GeneratedPage]:
 # Fokusområden and målområden ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FokusAnswer:
-    """A fokusområde's anvisningar and the organ concerned: for its page and its JSON."""
-
-    fokus: Fokusomrade
-    anvisningar: tuple[Anvisning, ...]  # not repealed
-    upphavda: tuple[Anvisning, ...]
-    ansvariga: tuple[str, ...]  # organ ids owning the anvisningar
-    for_alla: bool  # some anvisning applies to all nämnder and bolagsstyrelser
-    organtyper: tuple[str, ...]
-    organ: tuple[str, ...]  # organ named by the anvisningar
-
-
-def fokus_answer(pub: Publication, fokus: Fokusomrade) -> FokusAnswer:
-    anvisningar = [a for a in pub.anvisningar if fokus.id in a.fokusomraden]
-    current = [a for a in anvisningar if a.status != "upphävd"]
-    types = {t for a in current for t in a.galler_for.organtyper}
-
-    def by_name(ids: set[str]) -> tuple[str, ...]:
-        return tuple(sorted(ids, key=lambda o: _organ_sort(pub, o)))
-
-    return FokusAnswer(
-        fokus=fokus,
-        anvisningar=tuple(current),
-        upphavda=tuple(a for a in anvisningar if a.status == "upphävd"),
-        ansvariga=by_name({a.ansvarig for a in current}),
-        for_alla=any(a.galler_for.alla for a in current),
-        organtyper=tuple(t for t in ORGANTYPER if t in types),
-        organ=by_name({o for a in current for o in a.galler_for.organ}),
-    )
-
-
 def fokusomrade_page(pub: Publication, fokus: Fokusomrade) -> GeneratedPage:
     answer = fokus_answer(pub, fokus)
     sida = addresses.fokusomrade(fokus.id)
     malomraden = [m for m in map(pub.model.malomrade_med_id, fokus.malomraden) if m]
-    mal_links = ", ".join(
-        f"[{md(m.namn)}]({link(sida, addresses.malomrade(m.id))})" for m in malomraden
-    )
+    mal_links = ", ".join(malomrade_link(sida, m) for m in malomraden)
     goals = "\n".join(f"- {md(goal)}" for goal in fokus.malsattningar)
     example = (
         "\n\n*Målsättningarna är exempeltext och inte programmets ordalydelse.*"
@@ -156,7 +94,7 @@ def fokusomrade_page(pub: Publication, fokus: Fokusomrade) -> GeneratedPage:
     if answer.upphavda:
         parts.append(
             f"{len(answer.upphavda)} upphävda anvisningar inom fokusområdet finns under "
-            f"[Upphävda anvisningar]({link(sida, addresses.UPPHAVDA)})."
+            f"[Upphävda anvisningar]({href(sida, addresses.UPPHAVDA)})."
         )
     parts.append(f"## Berörda organ\n\n{_organ_concerned(pub, sida, answer)}")
     return GeneratedPage(sida, fokus.namn, _page(fokus.namn, parts))
@@ -165,20 +103,14 @@ def fokusomrade_page(pub: Publication, fokus: Fokusomrade) -> GeneratedPage:
 def _organ_concerned(pub: Publication, sida: str, answer: FokusAnswer) -> str:
     if not answer.anvisningar:
         return "*Inga anvisningar, och därför inga berörda organ.*"
-    targets: list[str] = []
+    named = [organ_ref(pub, sida, o) or o for o in answer.organ]
+    targets = galler_for(False, answer.organtyper, named)
     if answer.for_alla:
-        targets.append(f"[samtliga nämnder och bolagsstyrelser]({link(sida, addresses.SAMTLIGA)})")
-    targets += [f"alla {ORGANTYPER[t].lower()}" for t in answer.organtyper]
-    targets += [organ_link(pub, sida, o) or o for o in answer.organ]
-    owners = ", ".join(organ_link(pub, sida, o) or o for o in answer.ansvariga)
+        targets.insert(0, f"[{SAMTLIGA}]({href(sida, addresses.SAMTLIGA)})")
+    owners = ", ".join(organ_ref(pub, sida, o) or o for o in answer.ansvariga)
     return (
         f"Ansvariga för anvisningarna: {owners}.\n\nAnvisningarna gäller för: {', '.join(targets)}."
     )
-
-
-def _organ_sort(pub: Publication, organ_id: str) -> str:
-    organ = pub.model.organ_med_id(organ_id)
-    return svensk(organ.namn if organ else organ_id)
 
 
 def malomrade_page(pub: Publication, malomrade: Malomrade) -> GeneratedPage:
@@ -189,19 +121,16 @@ def malomrade_page(pub: Publication, malomrade: Malomrade) -> GeneratedPage:
             "**Målområdet utgör kärnan i programmet:** allt i stadens trygghets- och "
             "säkerhetsarbete handlar, direkt eller indirekt, om det."
         )
-    bearing = [f for f in pub.fokusomraden if malomrade.id in f.malomraden]
+    bearing = fokusomraden_of(pub, malomrade)
     parts.append("## Fokusområden med bäring på målområdet")
     if not bearing:
         parts.append("*Inga fokusområden har bäring på målområdet.*")
     for fokus in bearing:
-        current = [
-            a for a in pub.anvisningar if fokus.id in a.fokusomraden and a.status != "upphävd"
-        ]
-        items = "\n".join(f"- {anvisning_link(sida, a)} {status_badge(a.status)}" for a in current)
-        parts.append(
-            f"### [{md(fokus.namn)}]({link(sida, addresses.fokusomrade(fokus.id))})\n\n"
-            + (items or "*Inga anvisningar.*")
+        items = "\n".join(
+            f"- {anvisning_link(sida, a)} {status_badge(a.status)}"
+            for a in current(of_fokusomrade(pub, fokus.id))
         )
+        parts.append(f"### {fokus_link(sida, fokus)}\n\n" + (items or "*Inga anvisningar.*"))
     return GeneratedPage(sida, malomrade.namn, _page(malomrade.namn, parts))
 
 
@@ -218,14 +147,12 @@ def organ_index_page(pub: Publication, applicability: Applicability) -> Generate
         "ditt bolag för att se vilka anvisningar som gäller och vilket ansvar ni har enligt "
         "programmet.",
         f"[{common} anvisningar gäller för samtliga nämnder och bolagsstyrelser]"
-        f"({link(sida, addresses.SAMTLIGA)}).",
+        f"({href(sida, addresses.SAMTLIGA)}).",
     ]
     for typ, rubrik in ORGANTYPER.items():
         members = [o for o in pub.organ if o.typ == typ]
         if members:
-            items = "\n".join(
-                f"- [{md(o.namn)}]({link(sida, addresses.organ(o.id))})" for o in members
-            )
+            items = "\n".join(f"- {organ_link(sida, o)}" for o in members)
             parts.append(f"## {rubrik}\n\n{items}")
     return GeneratedPage(sida, titel, _page(titel, parts))
 
@@ -238,41 +165,13 @@ def samtliga_page(pub: Publication, applicability: Applicability) -> GeneratedPa
         "De här anvisningarna gäller för alla nämnder och bolagsstyrelser. Nämnder och "
         "bolagsstyrelser ansvarar för att hålla sig uppdaterade om gällande anvisningar och "
         "för att följa dem. Vad som gäller särskilt för en viss nämnd eller ett visst bolag "
-        f"finns under [Vad gäller för oss?]({link(sida, addresses.ORGAN)})",
+        f"finns under [Vad gäller för oss?]({href(sida, addresses.ORGAN)})",
         f"## Gällande anvisningar\n\n{anvisningar_rows(pub, sida, in_force(applicability.alla))}",
     ]
     upcoming = drafts(applicability.alla)
     if upcoming:
         parts.append(f"## Under arbete\n\n{anvisningar_rows(pub, sida, upcoming)}")
     return GeneratedPage(sida, titel, _page(titel, parts))
-
-
-@dataclass(frozen=True)
-class OrganAnswer:
-    """What applies to one organ: the same answer for its page and its JSON document."""
-
-    organ: Organ
-    uppgifter: tuple[str, ...]
-    samtliga: tuple[Anvisning, ...]  # in force for all nämnder and bolagsstyrelser
-    for_typ: tuple[Anvisning, ...]  # in force for the organ's type
-    sarskilt: tuple[Anvisning, ...]  # in force and naming the organ
-    ansvarar_for: tuple[Anvisning, ...]  # owned by the organ, not repealed
-    under_arbete: tuple[Anvisning, ...]  # drafts that will apply to it
-
-
-def organ_answer(pub: Publication, applicability: Applicability, organ: Organ) -> OrganAnswer:
-    for_type, named = applicability.specific(organ)
-    return OrganAnswer(
-        organ=organ,
-        uppgifter=pub.program.uppgifter_for(organ) if pub.program else (),
-        samtliga=tuple(in_force(applicability.alla)) if organ.tillampar_programmet else (),
-        for_typ=tuple(in_force(for_type)),
-        sarskilt=tuple(in_force(named)),
-        ansvarar_for=tuple(
-            a for a in applicability.owned.get(organ.id, ()) if a.status != "upphävd"
-        ),
-        under_arbete=tuple(drafts(applicability.applies_to(organ))),
-    )
 
 
 def organ_page(pub: Publication, applicability: Applicability, organ: Organ) -> GeneratedPage:
@@ -288,12 +187,11 @@ def organ_page(pub: Publication, applicability: Applicability, organ: Organ) -> 
         parts.append(
             f"### För samtliga nämnder och bolagsstyrelser\n\n"
             f"{len(answer.samtliga)} anvisningar gäller för alla nämnder och bolagsstyrelser, också för "
-            f"{md(organ.namn)}: [se listan]({link(sida, addresses.SAMTLIGA)})."
+            f"{md(organ.namn)}: [se listan]({href(sida, addresses.SAMTLIGA)})."
         )
     if answer.for_typ:
         parts.append(
-            f"### För alla {md(ORGANTYPER[organ.typ].lower())}\n\n"
-            + anvisningar_rows(pub, sida, answer.for_typ)
+            f"### För {md(organtyp(organ.typ))}\n\n" + anvisningar_rows(pub, sida, answer.for_typ)
         )
     if answer.sarskilt:
         parts.append(
@@ -319,9 +217,9 @@ def _organ_facts(pub: Publication, sida: str, organ: Organ) -> str:
     if organ.forvaltning:
         rows.append(f"Förvaltning: {md(organ.forvaltning)}")
     if organ.moderbolag:
-        rows.append(f"Moderbolag: {organ_link(pub, sida, organ.moderbolag)}")
+        rows.append(f"Moderbolag: {organ_ref(pub, sida, organ.moderbolag)}")
     if organ.underordnat:
-        rows.append(f"Lyder under: {organ_link(pub, sida, organ.underordnat)}")
+        rows.append(f"Lyder under: {organ_ref(pub, sida, organ.underordnat)}")
     text = " · ".join(rows)
     if organ.beskrivning:
         text += f"\n\n{md(organ.beskrivning)}"
@@ -341,31 +239,6 @@ _TYPE_SINGULAR = {
 # Lifecycle -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Event:
-    """A decision about an anvisning: for "Nytt och ändrat" and the Atom feed."""
-
-    datum: date
-    handelse: str
-    anvisning: Anvisning
-
-    @property
-    def slug(self) -> str:
-        return f"{self.datum.isoformat()}-{'upphavd' if self.handelse == 'Upphävd' else f'v{self.anvisning.version}'}"
-
-
-def events(pub: Publication) -> list[Event]:
-    """Decisions (new anvisningar, new versions) and repeals, newest first."""
-    found: list[Event] = []
-    for a in pub.anvisningar:
-        if a.beslutsdatum:
-            what = "Ny anvisning beslutad" if a.version == 1 else f"Version {a.version} beslutad"
-            found.append(Event(a.beslutsdatum, what, a))
-        if a.upphavd_datum:
-            found.append(Event(a.upphavd_datum, "Upphävd", a))
-    return sorted(found, key=lambda e: (e.datum, e.anvisning.id, e.handelse), reverse=True)
-
-
 def nytt_och_andrat_page(pub: Publication) -> GeneratedPage:
     sida = addresses.NYTT_OCH_ANDRAT
     titel = "Nytt och ändrat"
@@ -378,7 +251,7 @@ def nytt_och_andrat_page(pub: Publication) -> GeneratedPage:
         )
         for e in events(pub)[:RECENT_EVENTS]
     ]
-    feed = link(sida, addresses.ANDRINGAR_ATOM)
+    feed = href(sida, addresses.ANDRINGAR_ATOM)
     parts = [
         f"# {titel}",
         f"De senaste {RECENT_EVENTS} besluten om anvisningar, nyast först: nya anvisningar, "
@@ -394,18 +267,13 @@ def nytt_och_andrat_page(pub: Publication) -> GeneratedPage:
 def ska_revideras_page(pub: Publication, today: date) -> GeneratedPage:
     sida = addresses.SKA_REVIDERAS
     titel = "Ska revideras"
-    due = sorted(
-        (a for a in pub.anvisningar if a.gallande and a.revideras_senast),
-        key=lambda a: (a.revideras_senast, a.id),
-    )
-    passed = [a for a in due if a.revideras_senast < today]
-    soon = [a for a in due if today <= a.revideras_senast <= today + REVIEW_WINDOW]
+    due = review_answer(pub, today)
     parts = [
         f"# {titel}",
         f"Anvisningar vars sista dag för översyn har passerat eller infaller inom "
         f"{REVIEW_WINDOW.days} dagar, räknat från {today.isoformat()} då sidan byggdes.",
-        f"## Revideringsdatum har passerat\n\n{anvisningar_rows(pub, sida, passed)}",
-        f"## Ska revideras inom {REVIEW_WINDOW.days} dagar\n\n{anvisningar_rows(pub, sida, soon)}",
+        f"## Revideringsdatum har passerat\n\n{anvisningar_rows(pub, sida, due.passed)}",
+        f"## Ska revideras inom {REVIEW_WINDOW.days} dagar\n\n{anvisningar_rows(pub, sida, due.soon)}",
     ]
     return GeneratedPage(sida, titel, _page(titel, parts))
 
@@ -413,21 +281,14 @@ def ska_revideras_page(pub: Publication, today: date) -> GeneratedPage:
 def upphavda_page(pub: Publication) -> GeneratedPage:
     sida = addresses.UPPHAVDA
     titel = "Upphävda anvisningar"
-    rows = []
-    for a in sorted(
-        (a for a in pub.anvisningar if a.status == "upphävd"),
-        key=lambda a: (a.upphavd_datum or date.min, a.id),
-        reverse=True,
-    ):
-        newer = pub.model.anvisning_ersatt_av(a.id)
-        replacement = pub.model.anvisning_med_id(newer) if newer else None
-        rows.append(
-            (
-                anvisning_link(sida, a),
-                iso(a.upphavd_datum) or "–",
-                anvisning_link(sida, replacement) if replacement else "–",
-            )
+    rows = [
+        (
+            anvisning_link(sida, a),
+            iso(a.upphavd_datum) or "–",
+            anvisning_link(sida, newer) if newer else "–",
         )
+        for a, newer in repealed_newest_first(pub)
+    ]
     parts = [
         f"# {titel}",
         "Anvisningarna nedan gäller inte längre. De finns kvar för att beslut och hänvisningar "

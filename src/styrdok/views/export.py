@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
-from styrdok.core.model import ORGANTYPER, Anvisning
+from styrdok.core.model import Anvisning
 from styrdok.select import Publication
-from styrdok.views.markdown import STATUS_NAMN, iso
+from styrdok.views.markdown import iso
+from styrdok.views.wording import STATUS_NAMN, galler_for_cell
 
 CSV_KOLUMNER = (
     "id",
@@ -48,17 +49,10 @@ def _row(pub: Publication, a: Anvisning) -> list[str]:
     model = pub.model
 
     def organ(organ_id: str | None) -> str:
-        found = model.organ_med_id(organ_id) if organ_id else None
-        return found.namn if found else (organ_id or "")
+        return model.organ_namn(organ_id) if organ_id else ""
 
     fokus = [f.namn for f in map(model.fokusomrade_med_id, a.fokusomraden) if f]
-    if a.galler_for.alla:
-        galler = "Samtliga nämnder och bolagsstyrelser"
-    else:
-        galler = ", ".join(
-            [f"Alla: {ORGANTYPER[t].lower()}" for t in a.galler_for.organtyper]
-            + [organ(o) for o in a.galler_for.organ]
-        )
+    galler = galler_for_cell(a.galler_for, organ)
     laws = [law.benamning for law in map(model.forfattning_med_id, a.rattslig_grund) if law]
     return [
         a.id,

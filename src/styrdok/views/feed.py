@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 
 from styrdok.core import addresses
 from styrdok.select import Publication
-from styrdok.views.api import Urls
-from styrdok.views.crossref import events
-from styrdok.views.markdown import STATUS_NAMN
+from styrdok.views.queries import events
+from styrdok.views.urls import Urls
+from styrdok.views.wording import STATUS_NAMN
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 50

@@ -1,5 +1,5 @@
-"""Small pieces of Markdown that every view writes: escaped text, relative links,
-status badges, fact lists and tables of anvisningar."""
+"""Small pieces of Markdown that every view writes: escaped text, relative links to the
+pages of entities, status badges, fact lists and tables."""
 
 from __future__ import annotations
 
@@ -8,15 +8,9 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from styrdok.core.model import Anvisning
-
-STATUS_NAMN = {
-    "utkast": "Utkast",
-    "gällande": "Gällande",
-    "under revidering": "Under revidering",
-    "upphävd": "Upphävd",
-}
-PROGRAM_STATUS_NAMN = {"förslag": "Förslag", "gällande": "Gäller", "utgått": "Har utgått"}
+from styrdok.core import addresses
+from styrdok.core.model import Anvisning, Fokusomrade, Malomrade, Organ
+from styrdok.views.wording import STATUS_NAMN
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#])")
 
@@ -27,10 +21,31 @@ def md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def link(fran: str, till: str, anchor: str | None = None) -> str:
-    """A relative Markdown link target from page `fran` to page `till` (both below docs/)."""
+def href(fran: str, till: str, anchor: str | None = None) -> str:
+    """The relative address from page `fran` to page `till` (both below docs/)."""
     target = posixpath.relpath(till, posixpath.dirname(fran) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+def page_link(fran: str, till: str, text: str) -> str:
+    """A Markdown link from page `fran` to page `till`, its text escaped."""
+    return f"[{md(text)}]({href(fran, till)})"
+
+
+def anvisning_link(fran: str, anvisning: Anvisning) -> str:
+    return page_link(fran, anvisning.sida, anvisning.titel)
+
+
+def fokus_link(fran: str, fokus: Fokusomrade) -> str:
+    return page_link(fran, addresses.fokusomrade(fokus.id), fokus.namn)
+
+
+def malomrade_link(fran: str, malomrade: Malomrade) -> str:
+    return page_link(fran, addresses.malomrade(malomrade.id), malomrade.namn)
+
+
+def organ_link(fran: str, organ: Organ) -> str:
+    return page_link(fran, addresses.organ(organ.id), organ.namn)
 
 
 def ascii_slug(text: str) -> str:
@@ -57,17 +72,14 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def anvisning_link(fran: str, anvisning: Anvisning) -> str:
-    return f"[{md(anvisning.titel)}]({link(fran, anvisning.sida)})"
-
-
 def front_matter(title: str, boost: float | None = None) -> str:
     """Front matter for a generated page; listing pages rank below the anvisningar in search."""
-    lines = ["---", f"title: {_yaml_string(title)}"]
+    lines = ["---", f"title: {yaml_string(title)}"]
     if boost is not None:
         lines += ["search:", f"  boost: {boost}"]
     return "\n".join([*lines, "---", ""]) + "\n"
 
 
-def _yaml_string(text: str) -> str:
+def yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar holding `text` exactly."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

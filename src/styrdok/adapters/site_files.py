@@ -1,0 +1,139 @@
+"""The files MkDocs gets, built from the publication alone (an allow-list), and the API
+written after the build.
+
+MkDocs never reads a page from docs/: the published pages come with the text selection
+handed over, then the generated pages, the CSV, the attachments of documents published
+in full, the feed, and the theme's own files. A file the core does not know (another
+extension, a symbolic link, an undeclared attachment) therefore cannot be published.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from styrdok.core import addresses
+from styrdok.select import Publication
+from styrdok.views.anvisning_page import anvisning_sida
+from styrdok.views.api_files import api_files
+from styrdok.views.crossref import GeneratedPage
+from styrdok.views.export import forteckning_csv
+from styrdok.views.feed import andringar_atom
+from styrdok.views.urls import API_DIR, OPENAPI, SCHEMAS, Urls
+
+# MkDocs reads "key: value" lines at the top of a page without YAML front matter as
+# metadata and removes them from the text; a fixed front matter of ours prevents that.
+FRONT_MATTER = "---\nstyrdok: sida\n---\n"
+
+
+@dataclass(frozen=True)
+class Site:
+    files: Files
+    urls: Urls
+    # Every path below site/ a file of ours is written to: the gate allows nothing else.
+    expected: frozenset[str]
+
+
+class _Collector:
+    """Files, each at an address no other file (ours or the theme's) has."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        self.files = Files([])
+        self.files.add_files_from_theme(config.theme.get_env(), config)
+        self.theme_paths = {f.src_uri for f in self.files}
+        self.destinations: dict[str, str] = {f.dest_uri: f.src_uri for f in self.files}
+
+    def add(self, file: File, edit: str | None = None) -> None:
+        clash = self.files.get_file_from_path(file.src_uri) or self.destinations.get(file.dest_uri)
+        if clash is not None:
+            other = clash if isinstance(clash, str) else clash.src_uri
+            kind = "temat" if other in self.theme_paths else "webbplatsen"
+            raise PluginError(
+                f"styrdok: docs/{file.src_uri} får samma adress som {other}, som {kind} "
+                "skapar. Byt namn på filen."
+            )
+        # The theme prints the edit address unescaped; the path is quoted for it.
+        file.edit_uri = quote(edit) if edit else None
+        self.destinations[file.dest_uri] = file.src_uri
+        self.files.append(file)
+
+    def page(self, sida: str, text: str, edit: str | None = None) -> None:
+        self.add(File.generated(self.config, sida, content=FRONT_MATTER + text), edit)
+
+    def generated(self, path: str, content: str | bytes) -> None:
+        self.add(File.generated(self.config, path, content=content))
+
+    def attachment(self, docs: Path, path: str) -> None:
+        source = docs / path
+        # The check refuses links; this is the same rule where the bytes are read.
+        if source.is_symlink() or not source.is_file() or not source.resolve().is_relative_to(docs):
+            raise PluginError(f"styrdok: bilagan docs/{path} är inte en vanlig fil i docs/")
+        self.add(File.generated(self.config, path, abs_src_path=str(source)))
+
+    def refuse_files_as_folders(self) -> None:
+        """A page written where a file is (andringar.xml/index.html beside andringar.xml)."""
+        written = set(self.destinations)
+        for dest in sorted(written):
+            parent = posixpath.dirname(dest)
+            while parent:
+                if parent in written:
+                    raise PluginError(
+                        f"styrdok: docs/{self.destinations[dest]} skulle hamna i {parent}, som "
+                        "är en fil på webbplatsen. Byt namn på filen."
+                    )
+                parent = posixpath.dirname(parent)
+
+
+def site(
+    config: MkDocsConfig,
+    pub: Publication,
+    docs: Path,
+    references: Mapping[str, tuple[tuple[str, str], ...]],
+    generated: Mapping[str, GeneratedPage],
+) -> Site:
+    """Every file of the site but the API, and the addresses the pages got."""
+    found = _Collector(config)
+    for sida in pub.model.sidor:
+        found.page(sida.sida, sida.text, edit=sida.sida)
+    for anvisning in pub.anvisningar:
+        text = anvisning_sida(pub, anvisning, anvisning.text, references.get(anvisning.sida, ()))
+        edit = None if anvisning.sida in pub.bara_metadata else anvisning.sida
+        found.page(anvisning.sida, text, edit)
+    for page in generated.values():
+        found.generated(page.sida, page.text)
+    found.generated(addresses.FORTECKNING_CSV, forteckning_csv(pub))
+    for path in sorted(pub.bilagor):
+        found.attachment(docs, path)
+    page_paths = {f.src_uri: f.url for f in found.files.documentation_pages()}
+    urls = Urls(config.site_url, page_paths.__getitem__)
+    author = config.site_author or config.site_name
+    found.generated(addresses.ANDRINGAR_ATOM, andringar_atom(pub, urls, config.site_name, author))
+    found.refuse_files_as_folders()
+    return Site(found.files, urls, frozenset(f.dest_uri for f in found.files))
+
+
+def write_api(
+    pub: Publication, urls: Urls, html: Mapping[str, str], schema_dir: Path, site_dir: Path
+) -> None:
+    """Read the API's schemas from the repository and write the API below site/api/v1/."""
+    source = schema_dir / API_DIR
+    schemas = {kind: _json(source / name) for kind, name in SCHEMAS.items()}
+    openapi = _json(source / OPENAPI) if (source / OPENAPI).is_file() else None
+    for path, data in api_files(pub, urls, html, schemas, openapi).items():
+        target = site_dir / API_DIR / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def _json(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,60 @@
+"""What the theme gets about a page: its metadata from the model, never from front
+matter, and every title escaped once, so Material's templates print nothing raw."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup, escape
+from mkdocs.structure.toc import AnchorLink
+
+from styrdok.core import sanitize
+from styrdok.select import Publication
+from styrdok.views.crossref import GeneratedPage
+
+
+def _safe(text: str | None) -> Markup | None:
+    """Text from the data as the theme may print it: escaped once. Markup keeps Jinja's
+    `| e` from escaping it again, and `| striptags` from undoing it where it matters."""
+    return None if text is None else escape(text)
+
+
+def safe_toc(items: list[AnchorLink]) -> None:
+    """The theme prints a TOC entry's title and `#id` unescaped: both are made safe."""
+    for item in items:
+        item.title = Markup(sanitize.text(item.title))
+        item.id = escape(item.id)
+        safe_toc(item.children)
+
+
+def page_meta(
+    pub: Publication, generated: Mapping[str, GeneratedPage], src: str, parsed: Mapping[str, Any]
+) -> dict[str, Any]:
+    """What the theme may read about page `src`; `parsed` is the front matter MkDocs read."""
+    anvisning = pub.anvisning_for_sida(src)
+    if anvisning is not None:
+        return {"title": _safe(anvisning.titel), "description": _safe(anvisning.sammanfattning)}
+    sida = pub.sida(src)
+    if sida is not None:
+        meta: dict[str, Any] = {"title": _safe(sida.titel)}
+        if sida.beskrivning:
+            meta["description"] = _safe(sida.beskrivning)
+        if sida.dolj:
+            meta["hide"] = list(sida.dolj)
+        search: dict[str, Any] = {}
+        if sida.sok_uteslut:
+            search["exclude"] = True
+        if sida.sok_vikt is not None:
+            search["boost"] = sida.sok_vikt
+        if search:
+            meta["search"] = search
+        return meta
+    page = generated.get(src)
+    if page is not None:
+        meta = {"title": _safe(page.titel)}
+        # Generated front matter is ours; only the search weight is taken from it.
+        if isinstance(parsed.get("search"), dict):
+            meta["search"] = {"boost": parsed["search"].get("boost")}
+        return meta
+    return {}

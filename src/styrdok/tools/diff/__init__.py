@@ -1,0 +1,42 @@
+"""`styrdok diff`: what changed for readers between two revisions of the source.
+
+Each revision is loaded with the same core as `styrdok check` (`revisions`) and selected
+for one audience with `select`, so the comparison sees exactly what that audience's site
+shows: a document the selection leaves out cannot appear here either. `compare` is pure
+(two publications in, a `Changes` out; what applies to organ in `organ`) and `wording`
+holds all the Swedish wording, for a CI job to post as a comment on a pull request.
+"""
+
+from __future__ import annotations
+
+from styrdok.select import STANDARD_MALGRUPP, select
+from styrdok.tools.diff.changes import Changes
+from styrdok.tools.diff.compare import compare, textandringar
+from styrdok.tools.diff.revisions import RevisionError, Source, load_source
+from styrdok.tools.diff.wording import as_markdown
+
+__all__ = [
+    "Changes",
+    "RevisionError",
+    "Source",
+    "as_markdown",
+    "compare",
+    "load_source",
+    "report",
+    "textandringar",
+]
+
+
+def report(old: Source, new: Source, malgrupp: str = STANDARD_MALGRUPP) -> str:
+    """Both revisions selected for `malgrupp`, compared and written as Markdown."""
+    changes = compare(
+        select(old.model, malgrupp),
+        select(new.model, malgrupp),
+        skyddade_textandringar=textandringar(old.model, new.model),
+    )
+    warnings = [
+        f"Källan i {s.etikett} har {s.fel} fel; jämförelsen kan vara ofullständig."
+        for s in (old, new)
+        if s.fel
+    ]
+    return as_markdown(changes, old.etikett, new.etikett, varningar=warnings)

@@ -1,0 +1,137 @@
+"""What must not appear in the site built for an audience, worked out from the whole model.
+
+From every document the selection withholds: its id, address and source link, its title,
+summary, case number and passages of its text; for skyddad anvisningar everything but
+the metadata. A word string that also occurs in text that is published for the audience
+(a published anvisning or page, the data, the editor guide) is not evidence of a leak and
+is left out. References to ids are kept even then: a link to a withheld document that a
+published page makes must still be caught if the build fails to remove it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from styrdok.core.model import Anvisning, Model, Sida
+from styrdok.select import Publication
+from styrdok.tools.leaks.matcher import Matcher
+from styrdok.tools.leaks.normal import INLINE_TAG
+
+# A passage is this many words of a withheld text: long enough not to occur by chance.
+PASSAGE_WORDS = 8
+MIN_TITLE = 12
+
+_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`>#|]|^\s*(?:[-+]|\d+\.)\s+", re.MULTILINE)
+_SPACE = re.compile(r"\s+")
+
+
+def plain(markdown: str) -> str:
+    """A line of Markdown as it reads once rendered."""
+    return _SPACE.sub(" ", _MARKUP.sub(lambda m: m.group(1) or " ", markdown)).strip()
+
+
+def passages(markdown: str) -> Iterator[str]:
+    """Runs of words from a Markdown text, one from the start of each line.
+
+    A run goes on into the next lines of the same paragraph, so a text wrapped at short
+    lines still gives passages, and a line break in the source is no protection.
+    """
+    block: list[list[str]] = []
+    for line in [*markdown.splitlines(), ""]:
+        text = plain(line)
+        if text:
+            block.append(text.split(" "))
+            continue
+        flat = [word for line_words in block for word in line_words]
+        start = 0
+        for line_words in block:
+            run = flat[start : start + PASSAGE_WORDS]
+            if len(run) == PASSAGE_WORDS:
+                yield " ".join(run)
+            start += len(line_words)
+        block = []
+
+
+def forbidden(
+    whole: Model, pub: Publication, published_texts: Iterable[str] = ()
+) -> dict[str, str]:
+    """Strings that must not appear in the site built for `pub`, with what each one is.
+
+    `published_texts` are texts the site shows that are not in the model, such as the
+    editor guide (CONTRIBUTING.md): wording they share with a withheld document is
+    public already and gives nothing away.
+    """
+    found: dict[str, str] = {}
+    published = {a.id: a for a in pub.anvisningar}
+
+    def text_of(what: str, document: Anvisning | Sida, text: str) -> None:
+        for passage in passages(text):
+            found.setdefault(passage, f"text ur {what} '{document.sida}'")
+
+    for anvisning in whole.anvisningar:
+        shown = published.get(anvisning.id)
+        what = f"{anvisning.atkomst} anvisning"
+        if shown is None:
+            found[f'"{anvisning.id}"'] = f"id för {what}"
+            found[f"anvisningar/{anvisning.id}"] = f"adressen till {what}"
+            found[f"{anvisning.id}.md"] = f"en länk till {what}"
+            if len(anvisning.titel) >= MIN_TITLE:
+                found.setdefault(anvisning.titel, f"titeln på {what} '{anvisning.id}'")
+        if shown is None or anvisning.sida in pub.bara_metadata:
+            found.setdefault(
+                anvisning.sammanfattning, f"sammanfattningen av {what} '{anvisning.id}'"
+            )
+            if anvisning.diarienummer:
+                found.setdefault(
+                    anvisning.diarienummer, f"diarienumret för {what} '{anvisning.id}'"
+                )
+            text_of(what, anvisning, anvisning.text)
+    shown_pages = {s.sida for s in pub.model.sidor}
+    for sida in whole.sidor:
+        if sida.sida not in shown_pages:
+            what = f"{sida.atkomst} sida"
+            if len(sida.titel) >= MIN_TITLE:
+                found.setdefault(sida.titel, f"titeln på {what} '{sida.sida}'")
+            text_of(what, sida, sida.text)
+    # Wording that a published text shares (a quoted law, the guide's example title)
+    # gives nothing away. One pass of one matcher over the published texts finds it.
+    matcher = Matcher(found)
+    public = set().union(
+        *(
+            matcher.find_words(INLINE_TAG.sub("", text.casefold()))
+            for text in _published(pub, published_texts)
+            if text
+        )
+    )
+    return {string: what for string, what in found.items() if string not in public}
+
+
+def _published(pub: Publication, extra: Iterable[str]) -> Iterator[str | None]:
+    """Every text the site built for `pub` shows, as written in the source."""
+    for a in pub.anvisningar:
+        yield from (a.titel, a.sammanfattning, a.diarienummer, a.text, a.kontakt.funktion)
+    for s in pub.model.sidor:
+        yield from (s.titel, getattr(s, "beskrivning", None), s.text)
+    model = pub.model
+    for p in model.program:
+        yield from (p.titel, p.kortnamn, p.diarienummer, p.sammanfattning)
+        yield from (p.utgangspunkt, p.kommunikation)
+        yield from (task for ansvar in p.ansvar for task in ansvar.uppgifter)
+    for m in model.malomraden:
+        yield from (m.namn, m.beskrivning)
+    for f in model.fokusomraden:
+        yield from (f.namn, f.beskrivning, *f.malsattningar)
+    for o in model.organ:
+        yield from (o.namn, o.forvaltning, o.beskrivning)
+    for law in model.forfattningar:
+        yield from (law.namn, law.kortnamn)
+    yield from extra
+
+
+def published_sources(root: Path) -> list[str]:
+    """Texts outside docs/ that every site shows: the editor guide, CONTRIBUTING.md,
+    which the page 'För redaktörer' includes. Pass them to `forbidden`."""
+    guide = root / "CONTRIBUTING.md"
+    return [guide.read_text(encoding="utf-8")] if guide.is_file() else []

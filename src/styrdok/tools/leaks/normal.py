@@ -1,0 +1,50 @@
+"""The one form forbidden strings and built files are compared in.
+
+A template filter (`| upper`), an entity, a soft hyphen or a line break must not hide a
+string, so both sides go through the same steps: HTML entities decoded, soft hyphen and
+zero-width characters removed, Unicode NFKC, casefolded, every whitespace run (NBSP too)
+one space.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Soft hyphen and zero-width characters: invisible to a reader, but they split a string.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+# A word once punctuation no longer counts: letters and digits.
+_WORD = re.compile(r"[^\W_]+")
+# Tags a browser renders without a break, so "<b>Kan</b>arie" reads "Kanarie". Matched
+# in casefolded text: without IGNORECASE the expression is several times faster.
+INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span"
+    r"|strong|sub|sup|time|u|var|wbr)(?:\s[^>]*)?/?>"
+)
+
+
+def folded(text: str) -> str:
+    """`normalise` but for the whitespace, which neither matcher needs: the word form
+    drops it and references to ids cannot contain any. Each step is skipped when it
+    has nothing to do, since this runs over every byte of the site several times."""
+    if "&" in text:
+        text = html.unescape(text)
+    if any(char in text for char in _INVISIBLE):
+        text = text.translate(_DROP_INVISIBLE)
+    if text.isascii():
+        # Most of a site's bytes (scripts, markup): NFKC leaves ASCII as it is.
+        return text.lower()
+    # Casefolding can produce characters NFKC would compose differently, hence twice.
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
+def normalise(text: str) -> str:
+    """`text` in the one form both sides are compared in (see the module docstring)."""
+    return " ".join(folded(text).split())
+
+
+def words(text: str) -> str:
+    """A normalised text as words: letters and digits, one space between."""
+    return " ".join(_WORD.findall(text))

@@ -1,0 +1,190 @@
+"""Publish a site: build it aside, scan it, record a manifest, then swap it into place.
+
+`styrdok bygg` is what `make build` and `make build-publik` run. The published folder
+only ever holds a complete build that passed `mkdocs build --strict` and the leak scan,
+and it carries a manifest (`SHA256SUMS`, `MANIFEST.json`) that `styrdok verifiera` and
+`sha256sum -c` check. The build date comes from SOURCE_DATE_EPOCH (MkDocs honours it for
+the sitemap), taken from the last commit when the caller does not set it, so two
+checkouts of the same commit build the same bytes.
+
+The modules: `manifest` (writing and verifying the manifest), `swap` (putting the build
+in place) and `errors`; this one runs the build and names the build date.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+
+from styrdok.core.pipeline import check_project
+from styrdok.core.project import Project
+from styrdok.core.report import as_text
+from styrdok.select import select
+from styrdok.tools.leaks import Leak, forbidden, published_sources, scan
+from styrdok.tools.publish.errors import PublishError, UsageError
+from styrdok.tools.publish.manifest import (
+    MANIFEST,
+    MANIFEST_FILES,
+    SUMS,
+    Entry,
+    Verification,
+    entries,
+    verify,
+    write_manifest,
+)
+from styrdok.tools.publish.swap import mode_for, swap
+
+# `styrdok bygg` and `styrdok verifiera` are one family: the CLI and the tests reach the
+# manifest and the swap through this package.
+__all__ = [
+    "MANIFEST",
+    "MANIFEST_FILES",
+    "SUMS",
+    "Entry",
+    "PublishError",
+    "UsageError",
+    "Verification",
+    "build",
+    "check_target",
+    "entries",
+    "leaks_in",
+    "source_date_epoch",
+    "swap",
+    "verify",
+    "write_manifest",
+]
+
+# --- Build date -------------------------------------------------------------------------
+
+
+def source_date_epoch(root: Path, env: Mapping[str, str]) -> tuple[int, str]:
+    """The build date as seconds since 1970 (UTC), and where it came from, in Swedish.
+
+    The caller's SOURCE_DATE_EPOCH wins (https://reproducible-builds.org/specs/source-date-epoch/).
+    Otherwise the committer date of HEAD: the same for every clone of a commit. Without
+    git history (a copied folder, a ZIP download) there is no such date, so today at
+    00:00 UTC is used: MkDocs only uses the day, so builds on the same day still agree.
+    """
+    given = env.get("SOURCE_DATE_EPOCH")
+    if given is not None:
+        if not given.isdigit():
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH måste vara ett heltal (sekunder sedan 1970-01-01 UTC), inte '{given}'"
+            )
+        return int(given), "SOURCE_DATE_EPOCH"
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        result = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
+        )
+        if result.returncode == 0 and result.stdout.strip().isdigit():
+            return int(result.stdout.strip()), "senaste incheckningen"
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    return int(today.timestamp()), "dagens datum, ingen git-historik"
+
+
+# --- Build and swap ---------------------------------------------------------------------
+
+
+def leaks_in(root: Path, site: Path, malgrupp: str) -> list[Leak]:
+    """The same scan as `styrdok lackor`: what the audience must not see, found in `site`."""
+    outcome = check_project(Project.at(root))
+    if outcome.model is None or not outcome.ok:
+        # The plugin checked the same source moments ago; a change since then is an error.
+        raise PublishError("källan har fel:\n" + as_text(outcome.problems).rstrip())
+    whole = outcome.model
+    # The editor guide is shown on the site but is not in the model: a withheld title
+    # that it quotes as an example must not count as a leak.
+    return scan(site, forbidden(whole, select(whole, malgrupp), published_sources(root)))
+
+
+def check_target(root: Path, target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} finns och är ingen mapp")
+    if target == root or root.is_relative_to(target):
+        raise UsageError(f"{target} är förrådet självt eller en mapp ovanför det")
+    if target.is_relative_to(root / "docs"):
+        raise UsageError(f"{target} ligger i docs/; bygg till en mapp utanför källan")
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    # A cancelled CI job gets SIGTERM: turn it into an exception so the finally blocks
+    # below remove the temporary folder instead of leaving it behind.
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises KeyboardInterrupt while the block runs (main thread only)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # Only the main thread may set handlers; then no clean-up on TERM.
+        yield
+        return
+    try:
+        yield
+    finally:
+        # None: the handler was not set from Python; the default is the closest match.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+def build(root: Path, target: Path, malgrupp: str, env: Mapping[str, str]) -> tuple[int, str]:
+    """Build, scan and publish `root`'s site for `malgrupp` into `target`.
+
+    Returns the build date used and where it came from. Raises PublishError on any
+    failure; `target` is then exactly as it was and no temporary folder is left.
+    """
+    root = root.resolve()
+    target = target.resolve()
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        raise UsageError(f"{config} finns inte")
+    check_target(root, target)
+    epoch, origin = source_date_epoch(root, env)
+    build_env = {**env, "STYRDOK_MALGRUPP": malgrupp, "SOURCE_DATE_EPOCH": str(epoch)}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _sigterm_as_interrupt():
+        _build_and_swap(root, config, target, malgrupp, epoch, build_env)
+    return epoch, origin
+
+
+def _build_and_swap(
+    root: Path, config: Path, target: Path, malgrupp: str, epoch: int, env: Mapping[str, str]
+) -> None:
+    new = Path(tempfile.mkdtemp(prefix=f".{target.name}.bygge-", dir=target.parent))
+    try:
+        # A separate process keeps MkDocs' and the plugins' global state out of ours and
+        # runs exactly what `mkdocs build --strict` runs.
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+        result = subprocess.run(
+            [*command, "-d", str(new)],
+            cwd=root,
+            env=env,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise PublishError(f"mkdocs build avslutades med status {result.returncode}")
+        # The manifest is written before the scan, so the scan also reads every file
+        # name (an address can give away a withheld anvisning too).
+        write_manifest(new, malgrupp, epoch)
+        found = leaks_in(root, new, malgrupp)
+        if found:
+            raise PublishError(
+                f"{len(found)} läckor för målgrupp {malgrupp}:\n"
+                + "\n".join(str(leak) for leak in found)
+            )
+        new.chmod(mode_for(target))
+        swap(new, target)
+    finally:
+        shutil.rmtree(new, ignore_errors=True)

@@ -1,0 +1,149 @@
+"""The page of one anvisning: its head (title, notices, metadata), the editor's text
+between markers, and its foot (version history, backlinks).
+
+The markers let the adapter take the rendered text back out for the JSON documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from styrdok.core.model import Anvisning
+from styrdok.select import Publication
+from styrdok.views.blocks import fokus_links, galler_for_text, organ_namn, organ_ref
+from styrdok.views.markdown import anvisning_link, facts, iso, md, page_link, status_badge, table
+from styrdok.views.queries import replacement
+
+# Around the editor's text on an anvisning page, so the rendered text can be taken out
+# for the JSON documents. HTML comments pass through Markdown untouched.
+TEXT_START = "<!-- styrdok:text -->"
+TEXT_END = "<!-- styrdok:slut -->"
+
+
+def anvisning_sida(
+    pub: Publication, anvisning: Anvisning, text: str, references: Sequence[tuple[str, str]]
+) -> str:
+    """The whole Markdown of an anvisning page: head, the editor's text, backlinks."""
+    return (
+        f"{anvisning_sidhuvud(pub, anvisning)}\n{TEXT_START}\n\n{text}\n\n{TEXT_END}\n"
+        f"{anvisning_sidfot(pub, anvisning, references)}"
+    )
+
+
+def split_rendered(html: str) -> tuple[str, str, str]:
+    """The rendered HTML of an anvisning page as (head, the editor's text, foot)."""
+    start = html.find(TEXT_START)
+    end = html.find(TEXT_END)
+    if start < 0 or end < start:
+        return html, "", ""
+    return html[:start], html[start + len(TEXT_START) : end], html[end + len(TEXT_END) :]
+
+
+def anvisning_sidhuvud(pub: Publication, anvisning: Anvisning) -> str:
+    """Title, notices and the metadata block that open every anvisning page."""
+    fran = anvisning.sida
+    parts = [f"# {md(anvisning.titel)}", f"*{md(anvisning.sammanfattning)}*"]
+    parts.extend(_notices(pub, anvisning))
+    replaced_by = pub.model.anvisning_ersatt_av(anvisning.id)
+    parts.append(
+        facts(
+            [
+                ("Status", status_badge(anvisning.status)),
+                ("Version", str(anvisning.version)),
+                ("Beslutad", _beslut(pub, anvisning)),
+                ("Giltig från", iso(anvisning.giltig_fran)),
+                ("Revideras senast", iso(anvisning.revideras_senast)),
+                ("Senast ändrad", iso(anvisning.senast_andrad)),
+                ("Upphävd", iso(anvisning.upphavd_datum)),
+                ("Ansvarig", organ_ref(pub, fran, anvisning.ansvarig)),
+                ("Gäller för", galler_for_text(pub, fran, anvisning.galler_for)),
+                ("Fokusområden", fokus_links(pub, fran, anvisning.fokusomraden) or None),
+                ("Ersätter", _anvisning_links(pub, fran, anvisning.ersatter)),
+                ("Ersatt av", _anvisning_links(pub, fran, (replaced_by,) if replaced_by else ())),
+                ("Rättslig grund", _lagar(pub, anvisning.rattslig_grund)),
+                ("Diarienummer", md(anvisning.diarienummer) if anvisning.diarienummer else None),
+                ("Kontakt", _kontakt(anvisning)),
+            ]
+        )
+    )
+    return "\n\n".join(parts) + "\n"
+
+
+def anvisning_sidfot(
+    pub: Publication, anvisning: Anvisning, references: Sequence[tuple[str, str]]
+) -> str:
+    """The version history, and backlinks: the pages whose text links to this anvisning."""
+    parts = []
+    if anvisning.historik:
+        rows = [
+            (h.datum.isoformat(), str(h.version) if h.version else "–", md(h.andring))
+            for h in reversed(anvisning.historik)
+        ]
+        parts.append("## Versionshistorik\n\n" + table(("Datum", "Version", "Ändring"), rows))
+    if references:
+        items = "\n".join(
+            f"- {page_link(anvisning.sida, sida, titel)}" for sida, titel in references
+        )
+        parts.append(f"## Hänvisningar hit\n\nDen här anvisningen nämns på:\n\n{items}")
+    return "".join(f"\n\n{part}\n" for part in parts)
+
+
+def _notices(pub: Publication, anvisning: Anvisning) -> list[str]:
+    notices = []
+    if anvisning.skyddad:
+        notices.append(
+            '!!! lock "Skyddad"\n'
+            "    Innehållet i anvisningen är skyddat och publiceras inte. Kontakta den ansvariga "
+            "(se Kontakt nedan) om du behöver ta del av det."
+        )
+    if anvisning.exempelinnehall:
+        notices.append(
+            '!!! warning "Exempelinnehåll"\n'
+            "    Den här anvisningen är exempeltext som visar hur en anvisning kan se ut. "
+            "Den är inte ett beslut av Stockholms stad och ska inte följas."
+        )
+    if anvisning.utkast:
+        notices.append(
+            '!!! note "Utkast"\n    Anvisningen är under arbete och har inte beslutats. Den gäller inte ännu.'
+        )
+    elif anvisning.under_revidering:
+        notices.append(
+            '!!! info "Under revidering"\n'
+            "    Anvisningen gäller, men ses över. Kontakta den ansvariga om du har synpunkter."
+        )
+    elif anvisning.upphavd:
+        newer = replacement(pub, anvisning)
+        also = f" Den har ersatts av {anvisning_link(anvisning.sida, newer)}." if newer else ""
+        notices.append(f'!!! danger "Upphävd"\n    Anvisningen gäller inte längre.{also}')
+    return notices
+
+
+def _beslut(pub: Publication, anvisning: Anvisning) -> str | None:
+    if not anvisning.beslutsdatum:
+        return None
+    by = organ_namn(pub, anvisning.beslutad_av)
+    return (
+        f"{anvisning.beslutsdatum.isoformat()} av {by}"
+        if by
+        else anvisning.beslutsdatum.isoformat()
+    )
+
+
+def _anvisning_links(pub: Publication, fran: str, ids: Iterable[str]) -> str | None:
+    found = (pub.model.anvisning_med_id(i) for i in ids)
+    return ", ".join(anvisning_link(fran, a) for a in found if a) or None
+
+
+def _lagar(pub: Publication, ids: Iterable[str]) -> str | None:
+    found = (pub.model.forfattning_med_id(i) for i in ids)
+    return "<br>".join(md(law.benamning) for law in found if law) or None
+
+
+def _kontakt(anvisning: Anvisning) -> str:
+    kontakt = anvisning.kontakt
+    parts = [md(kontakt.funktion)]
+    if kontakt.epost:
+        parts.append(f"[{md(kontakt.epost)}](mailto:{kontakt.epost})")
+    if kontakt.telefon:
+        parts.append(md(kontakt.telefon))
+    return ", ".join(parts)

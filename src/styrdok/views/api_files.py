@@ -1,0 +1,151 @@
+"""The API as files: each document serialised deterministically, the index that lists
+them with their sha256, the schemas and the OpenAPI description with this site's
+addresses, and the examples the API guide shows.
+
+Pure like the other views: it returns bytes by path; the adapter reads the schema files
+and writes the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from styrdok.core import addresses
+from styrdok.select import Publication
+from styrdok.views.api import JsonDocument, documents
+from styrdok.views.urls import (
+    API_VERSION,
+    OPENAPI,
+    SCHEMAS,
+    Urls,
+    anvisning_path,
+    fokusomrade_path,
+    organ_path,
+)
+
+
+def serialize(document: JsonDocument) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode(
+        "utf-8"
+    )
+
+
+def index_document(
+    pub: Publication, urls: Urls, written: Mapping[str, tuple[str, bytes]]
+) -> JsonDocument:
+    """The entry point: every other document with its URL, sha256 and schema."""
+    return {
+        "$schema": urls.schema("index"),
+        "json_url": urls.api("index.json"),
+        "url": urls.page("index.md"),
+        "api_version": API_VERSION,
+        "malgrupp": pub.malgrupp,
+        "program": pub.program.id if pub.program else None,
+        "antal": {
+            "anvisningar": len(pub.anvisningar),
+            "organ": len(pub.organ),
+            "fokusomraden": len(pub.fokusomraden),
+            "malomraden": len(pub.malomraden),
+        },
+        "dokument": [
+            {
+                "typ": kind,
+                "url": urls.api(path),
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "storlek": len(data),
+                "schema": urls.schema(kind),
+            }
+            for path, (kind, data) in sorted(written.items())
+        ],
+        "scheman": {kind: urls.schema(kind) for kind in sorted(SCHEMAS)},
+        "flode": urls.file(addresses.ANDRINGAR_ATOM),
+        "csv": urls.file(addresses.FORTECKNING_CSV),
+        "openapi": urls.api(OPENAPI),
+    }
+
+
+def published_schema(schema: Mapping[str, Any], urls: Urls, kind: str) -> bytes:
+    """A schema as published: its `$id` is its address on this site."""
+    schema = dict(schema)
+    # Keys keep the source's reading order ($schema, $id, title first); the bytes are
+    # still the same for the same source.
+    published = {"$schema": schema.pop("$schema", None), "$id": urls.schema(kind), **schema}
+    return (json.dumps(published, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def published_openapi(description: Mapping[str, Any], urls: Urls) -> bytes:
+    """The OpenAPI description as published: its server is this site's API."""
+    description = dict(description)
+    description["servers"] = [
+        {"url": urls.api("").rstrip("/"), "description": "Den här webbplatsen"}
+    ]
+    return serialize(description)
+
+
+def api_files(
+    pub: Publication,
+    urls: Urls,
+    html: Mapping[str, str],
+    schemas: Mapping[str, Mapping[str, Any]],
+    openapi: Mapping[str, Any] | None,
+) -> dict[str, bytes]:
+    """Every file of the API below api/v1/, by path.
+
+    `html` holds the rendered text of each anvisning page; `schemas` the source schema of
+    each document kind (SCHEMAS), `openapi` the OpenAPI description if there is one.
+    """
+    written: dict[str, tuple[str, bytes]] = {
+        path: (kind, serialize(document))
+        for path, (kind, document) in documents(pub, urls, html).items()
+    }
+    files = {path: data for path, (_, data) in written.items()}
+    files["index.json"] = serialize(index_document(pub, urls, written))
+    for kind, name in SCHEMAS.items():
+        files[f"schema/{name}"] = published_schema(schemas[kind], urls, kind)
+    if openapi is not None:
+        files[OPENAPI] = published_openapi(openapi, urls)
+    return files
+
+
+def example(
+    pub: Publication,
+    urls: Urls,
+    found: Mapping[str, tuple[str, JsonDocument]],
+    kind: str,
+    id: str | None = None,
+) -> JsonDocument:
+    """A document as the API publishes it, for the consumer documentation.
+
+    `found` is `documents(pub, urls, {})`, made once by the caller for all examples. The
+    rendered HTML of an anvisning exists only after the build, so the example shows a
+    placeholder there.
+    """
+    if kind == "index":
+        written = {p: (k, serialize(d)) for p, (k, d) in found.items()}
+        return index_document(pub, urls, written)
+    path = {
+        "program": "program.json",
+        "anvisningar": "anvisningar.json",
+        "organ-lista": "organ.json",
+        "anvisning": anvisning_path(id or ""),
+        "organ": organ_path(id or ""),
+        "fokusomrade": fokusomrade_path(id or ""),
+    }.get(kind)
+    if path not in found:
+        raise ValueError(f"api_exempel: okänt dokument '{kind}' med id '{id}'")
+    document = dict(found[path][1])
+    if kind == "anvisning":
+        document["text_html"] = '<h2 id="syfte">Syfte</h2>\n<p>…</p>'
+    return document
+
+
+def shortened(value: Any, entries: int) -> Any:
+    """A copy with every list cut to its first `entries` items: for readable examples."""
+    if isinstance(value, dict):
+        return {key: shortened(item, entries) for key, item in value.items()}
+    if isinstance(value, list):
+        return [shortened(item, entries) for item in value[:entries]]
+    return value

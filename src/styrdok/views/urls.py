@@ -1,0 +1,57 @@
+"""Where the published things live: absolute page addresses and the API's paths."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+API_VERSION = "1"
+API_DIR = f"api/v{API_VERSION}"
+
+# Published document kind -> its schema file in schema/api/v1/.
+SCHEMAS = {
+    "index": "index.schema.json",
+    "program": "program.schema.json",
+    "anvisningar": "anvisningar.schema.json",
+    "anvisning": "anvisning.schema.json",
+    "organ-lista": "organ-lista.schema.json",
+    "organ": "organ.schema.json",
+    "fokusomrade": "fokusomrade.schema.json",
+}
+
+OPENAPI = "openapi.json"
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Absolute addresses: `site_url` ends with a slash; `page_path` maps a page below
+    docs/ to its path on the site (e.g. anvisningar/x.md -> anvisningar/x/)."""
+
+    site_url: str
+    page_path: Callable[[str], str]
+
+    def page(self, sida: str) -> str:
+        return urljoin(self.site_url, self.page_path(sida))
+
+    def file(self, path: str) -> str:
+        """A file that is not a page, e.g. anvisningar/forteckning.csv."""
+        return urljoin(self.site_url, path)
+
+    def api(self, path: str) -> str:
+        return urljoin(self.site_url, f"{API_DIR}/{path}")
+
+    def schema(self, kind: str) -> str:
+        return self.api(f"schema/{SCHEMAS[kind]}")
+
+
+def anvisning_path(id: str) -> str:
+    return f"anvisningar/{id}.json"
+
+
+def organ_path(id: str) -> str:
+    return f"organ/{id}.json"
+
+
+def fokusomrade_path(id: str) -> str:
+    return f"fokusomraden/{id}.json"

@@ -1,0 +1,53 @@
+"""Swedish words every view uses for the same thing: status names and whom an anvisning
+applies to. One place, so a page, the CSV, the feed and the diff say it alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from styrdok.core.model import ORGANTYPER, GallerFor
+
+STATUS_NAMN = {
+    "utkast": "Utkast",
+    "gällande": "Gällande",
+    "under revidering": "Under revidering",
+    "upphävd": "Upphävd",
+}
+PROGRAM_STATUS_NAMN = {"förslag": "Förslag", "gällande": "Gäller", "utgått": "Har utgått"}
+
+SAMTLIGA = "samtliga nämnder och bolagsstyrelser"
+
+# Types with a single member are named as that organ, not as "all of them".
+_ENDA = ("kommunstyrelse", "kommunfullmäktige")
+
+
+def organtyp(typ: str) -> str:
+    """The members of an organ type as a recipient: "alla stadsdelsnämnder", "Kommunstyrelsen"."""
+    label = ORGANTYPER[typ]
+    return label if typ in _ENDA else f"alla {label[0].lower()}{label[1:]}"
+
+
+def galler_for(alla: bool, organtyper: Iterable[str], organ: Iterable[str]) -> list[str]:
+    """Whom something applies to, as phrases: everyone, each type, then each named organ.
+
+    `organ` is already in the caller's form (a name, or a Markdown link to the organ).
+    """
+    return [*([SAMTLIGA] if alla else []), *map(organtyp, organtyper), *organ]
+
+
+def versal(text: str) -> str:
+    """The text with its first letter in upper case, as a sentence or a cell starts."""
+    return text[:1].upper() + text[1:]
+
+
+def galler_for_cell(krets: GallerFor, namn: Callable[[str], str]) -> str:
+    """Whom an anvisning applies to, as one cell of the CSV.
+
+    The CSV marks a type as "Alla: stadsdelsnämnder" so a spreadsheet filter on "Alla:"
+    finds them; it is the one form that differs from `galler_for`, kept so the published
+    file does not change under a refactor.
+    """
+    if krets.alla:
+        return versal(SAMTLIGA)
+    types = [f"Alla: {ORGANTYPER[t].lower()}" for t in krets.organtyper]
+    return ", ".join([*types, *map(namn, krets.organ)])

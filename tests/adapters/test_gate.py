@@ -1,0 +1,26 @@
+"""The gate after the build (adapters/gate.py), on a hand-made tree. On real builds of an
+attacked project: site/test_trust_boundary.py (THREATS.md, 8)."""
+
+from __future__ import annotations
+
+from styrdok.adapters.gate import CONTENT_END, CONTENT_START, check_tree
+
+
+def test_the_gate_finds_a_link_to_a_file_the_tree_does_not_contain(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="a/">ok</a><img src="finns-inte.png">')
+    (tmp_path / "a" / "index.html").write_text(
+        f'<!doctype html><html><body>{CONTENT_START}<p onclick="x">x</p><script>1</script>'
+        f'<h2 id="__config">x</h2><!-->{CONTENT_END}'
+        '<iframe src="../index.html"></iframe><a href="javascript:x">x</a></body></html>'
+    )
+    (tmp_path / "stray.pdf").write_text("x")
+    found = [b.vad for b in check_tree(tmp_path, {"index.html", "a/index.html"})]
+    assert any("finns-inte.png" in f for f in found)
+    assert any("händelseattributet onclick" in f for f in found)
+    assert any("<script> finns i innehållet" in f for f in found)
+    assert any("<iframe>" in f for f in found)
+    assert any("javascript:" in f for f in found)
+    assert any("kommer inte från publikationen" in f for f in found)
+    assert any("__config" in f for f in found)
+    assert any("HTML-kommentar" in f for f in found)

@@ -1,0 +1,42 @@
+"""Helpers the tests share: where things are, the small valid project and the check.
+
+A package, not a test file: pytest does not collect it, and it is importable because
+pyproject.toml sets `pythonpath = ["tests"]`. Fixtures are in the conftest.py files;
+tests/README.md says what is where.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from styrdok.core.pipeline import Outcome, check_project
+from styrdok.core.project import Project
+from styrdok.select import STANDARD_MALGRUPP, Publication, select
+
+TESTS = Path(__file__).resolve().parents[1]
+REPO = TESTS.parent
+DATA = TESTS / "data"
+VALID = DATA / "valid"
+INVALID = DATA / "invalid"
+# A fixed day, so review-date warnings do not depend on when the tests run.
+TODAY = date(2026, 1, 1)
+
+
+def make_project(dest: Path) -> Path:
+    """A copy of the small valid project, with the repository's schemas."""
+    shutil.copytree(VALID, dest)
+    shutil.copytree(REPO / "schema", dest / "schema")
+    return dest
+
+
+def check(root: Path, today: date = TODAY) -> Outcome:
+    return check_project(Project.at(root), today)
+
+
+def publication_of(root: Path, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
+    """What a project publishes for an audience; its check must pass."""
+    outcome = check(root)
+    assert outcome.ok, outcome.problems
+    return select(outcome.model, malgrupp)

@@ -1,0 +1,93 @@
+"""Canaries: an intern and a skyddad anvisning, an intern page and an öppen page linking to
+them, each field and body marked KANARIE-…, to look for in what is published.
+
+Shared by the end-to-end access tests (site/test_access.py), the selection tests
+(test_select.py) and the leak scanner's tests (tools/test_leaks.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+INTERN = """---
+id: kanarie-intern-id
+titel: KANARIE-INTERN-TITEL
+sammanfattning: KANARIE-INTERN-SAMMANFATTNING
+fokusomraden: [krisberedskap]
+ansvarig: socialnamnden
+galler_for:
+  organ: [bromma-stadsdelsnamnd]
+status: gällande
+atkomst: intern
+beslutsdatum: 2024-01-10
+beslutad_av: kommunstyrelsen
+giltig_fran: 2024-02-01
+revideras_senast: 2028-01-01
+version: 1
+diarienummer: KANARIEINTERNDNR 2024/1
+kontakt:
+  funktion: KANARIE-INTERN-KONTAKT
+  epost: kanarie-intern@example.se
+bilagor: [kanarie-intern-id/bild.png]
+---
+
+KANARIE-INTERN-TEXT står i brödtexten, med en länk till [en öppen sida](../oppen-sida.md)
+som bara den här anvisningen länkar till, och en bild: ![diagram](kanarie-intern-id/bild.png)
+"""
+
+SKYDDAD = """---
+id: kanarie-skyddad-id
+titel: KANARIE-SKYDDAD-TITEL
+sammanfattning: KANARIE-SKYDDAD-SAMMANFATTNING
+fokusomraden: [krisberedskap]
+ansvarig: kommunstyrelsen
+galler_for: alla
+status: gällande
+atkomst: skyddad
+beslutsdatum: 2024-01-10
+beslutad_av: kommunstyrelsen
+giltig_fran: 2024-02-01
+revideras_senast: 2028-01-01
+version: 1
+diarienummer: KANARIESKYDDADDNR 2024/2
+rattslig_grund: [sakerhetsskyddslagen]
+kontakt:
+  funktion: KANARIE-SKYDDAD-KONTAKT
+bilagor: [kanarie-skyddad-id/bilaga.txt, kanarie-skyddad-id/analys.pdf]
+---
+
+KANARIE-SKYDDAD-TEXT står i brödtexten och får aldrig nå webbplatsen. Se [bilagan](kanarie-skyddad-id/bilaga.txt)
+och [analysen](kanarie-skyddad-id/analys.pdf).
+"""
+
+
+def add_canaries(project: Path) -> None:
+    docs = project / "docs"
+    (docs / "anvisningar" / "kanarie-intern-id.md").write_text(INTERN, encoding="utf-8")
+    (docs / "anvisningar" / "kanarie-skyddad-id.md").write_text(SKYDDAD, encoding="utf-8")
+    (docs / "anvisningar" / "kanarie-skyddad-id").mkdir()
+    (docs / "anvisningar" / "kanarie-skyddad-id" / "bilaga.txt").write_text(
+        "KANARIE-SKYDDAD-BILAGA\n"
+    )
+    (docs / "anvisningar" / "kanarie-skyddad-id/analys.pdf").write_bytes(
+        b"%PDF-1.4 KANARIE-SKYDDAD-PDF"
+    )
+    (docs / "anvisningar" / "kanarie-intern-id").mkdir()
+    (docs / "anvisningar" / "kanarie-intern-id" / "bild.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n KANARIE-INTERN-BILD"
+    )
+    (docs / "intern-sida.md").write_text(
+        "---\ntitle: KANARIE-INTERN-SIDA-TITEL\natkomst: intern\n---\n\n# Intern\n\n"
+        "KANARIE-INTERN-SIDA-TEXT och en länk till [krisledningen](anvisningar/krisledning.md).\n",
+        encoding="utf-8",
+    )
+    (docs / "oppen-sida.md").write_text(
+        "---\natkomst: öppen\n---\n\n# Öppen sida\n\nSidan länkar till [den interna anvisningen]"
+        "(anvisningar/kanarie-intern-id.md) och [den skyddade](anvisningar/kanarie-skyddad-id.md).\n",
+        encoding="utf-8",
+    )
+    krisledning = docs / "anvisningar" / "krisledning.md"
+    krisledning.write_text(
+        krisledning.read_text(encoding="utf-8") + "\nJämför [den interna](kanarie-intern-id.md).\n",
+        encoding="utf-8",
+    )

@@ -1,0 +1,100 @@
+"""The broken files in tests/data/invalid: where each goes in the valid project and the
+rule and line it must produce there.
+
+Shared by the rule tests (core/test_pipeline.py), the pinned messages
+(core/test_messages.py) and the schema tests (core/test_schema.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from helpers import INVALID
+
+ANVISNING = "docs/anvisningar/krisledning.md"
+GAMMAL = "docs/anvisningar/krisledning-gammal.md"
+
+# file in tests/data/invalid -> (where it goes in the project, rule, line)
+EXPECTED: dict[str, tuple[str, str, int]] = {
+    "tom-fil--blanksteg.yml": ("data/organ.yml", "tom-fil", 1),
+    "binar-fil--nolltecken.md": (ANVISNING, "binar-fil", 1),
+    "teckenkodning--latin1.md": (ANVISNING, "teckenkodning", 3),
+    "tabb--indrag.yml": ("data/malomraden.yml", "tabb", 3),
+    "ogiltig-yaml--kolon-i-text.md": (ANVISNING, "ogiltig-yaml", 3),
+    "ogiltig-yaml--indrag.yml": ("data/organ.yml", "ogiltig-yaml", 20),
+    "dubblett-nyckel--titel.md": (ANVISNING, "dubblett-nyckel", 4),
+    "ogiltig-nyckel--lista-som-nyckel.yml": ("data/forfattningar.yml", "ogiltig-nyckel", 4),
+    "yaml-cirkel--ankare.yml": ("data/forfattningar.yml", "yaml-cirkel", 1),
+    "yaml-hanvisningar--for-manga.yml": ("data/forfattningar.yml", "yaml-hanvisningar", 3),
+    "yaml-expansion--miljard-skratt.md": (ANVISNING, "yaml-expansion", 6),
+    "yaml-djup--nastlade-listor.md": (ANVISNING, "yaml-djup", 5),
+    "frontmatter-saknas--bara-text.md": (ANVISNING, "frontmatter-saknas", 1),
+    "frontmatter-oavslutad--ingen-slutrad.md": (ANVISNING, "frontmatter-oavslutad", 1),
+    "fel-struktur--frontmatter-lista.md": (ANVISNING, "fel-struktur", 2),
+    "fel-struktur--datafil-mappning.yml": ("data/organ.yml", "fel-struktur", 1),
+    "okand-datafil--stavfel.yml": ("data/fokusområden.yml", "okand-datafil", 1),
+    "saknat-falt--ansvarig.md": (ANVISNING, "saknat-falt", 2),
+    "saknat-falt--gallande-utan-beslutsdatum.md": (ANVISNING, "saknat-falt", 2),
+    "saknat-falt--program-utan-period.yml": ("data/program.yml", "saknat-falt", 13),
+    "ogiltigt-varde--organtyp.yml": ("data/organ.yml", "ogiltigt-varde", 21),
+    "okant-falt--stavfel.md": (ANVISNING, "okant-falt", 5),
+    "skyddsvard-men-oppen--sakerhetsskyddslagen.md": (ANVISNING, "skyddsvard-men-oppen", 24),
+    "saknat-falt--atkomst-pa-skyddsvard-anvisning.md": (ANVISNING, "saknat-falt", 2),
+    "ogiltigt-varde--atkomst.md": (ANVISNING, "ogiltigt-varde", 23),
+    "fel-typ--sfs-utan-citattecken.yml": ("data/forfattningar.yml", "fel-typ", 7),
+    "fel-typ--text-i-stallet-for-lista.md": (ANVISNING, "fel-typ", 5),
+    "ogiltigt-varde--status.md": (ANVISNING, "ogiltigt-varde", 9),
+    "ogiltigt-varde--galler-for.md": (ANVISNING, "ogiltigt-varde", 8),
+    "ogiltigt-datum--30-februari.md": (ANVISNING, "ogiltigt-datum", 10),
+    "ogiltigt-format--id-versaler.yml": ("data/malomraden.yml", "ogiltigt-format", 1),
+    "for-fa--tom-lista.yml": ("data/fokusomraden.yml", "for-fa", 6),
+    "for-lang--sammanfattning.md": (ANVISNING, "for-lang", 4),
+    "dubblett-varde--fokusomraden.md": (ANVISNING, "dubblett-varde", 6),
+    "utanfor-intervall--version-noll.md": (ANVISNING, "utanfor-intervall", 14),
+    "dubblett-id--organ.yml": ("data/organ.yml", "dubblett-id", 32),
+    "reserverat-id--organ-samtliga.yml": ("data/organ.yml", "reserverat-id", 32),
+    "id-filnamn--annat-id.md": (ANVISNING, "id-filnamn", 2),
+    "okant-program--malomrade.yml": ("data/malomraden.yml", "okant-program", 2),
+    "okant-malomrade--fokusomrade.yml": ("data/fokusomraden.yml", "okant-malomrade", 16),
+    "okant-fokusomrade--stavfel.md": (ANVISNING, "okant-fokusomrade", 6),
+    "okant-organ--ansvarig.md": (ANVISNING, "okant-organ", 7),
+    "okant-organ--galler-for.md": (ANVISNING, "okant-organ", 11),
+    "okand-anvisning--ersatter.md": (ANVISNING, "okand-anvisning", 17),
+    "okand-forfattning--stavfel.md": (ANVISNING, "okand-forfattning", 19),
+    "ersatt-men-gallande--anvisning.md": (GAMMAL, "ersatt-men-gallande", 8),
+    "ersatt-men-gallande--program.yml": ("data/program.yml", "ersatt-men-gallande", 18),
+    "ersattningscykel--anvisning.md": (GAMMAL, "ersattningscykel", 17),
+    "revision-passerad--gammalt-datum.md": (ANVISNING, "revision-passerad", 13),
+    "datumordning--giltig-fore-beslut.md": (ANVISNING, "datumordning", 12),
+    "historik-ordning--nyast-forst.md": (ANVISNING, "historik-ordning", 19),
+    "historik-version--hogre-an-aktuell.md": (ANVISNING, "historik-version", 16),
+    "flera-karnor--tva.yml": ("data/malomraden.yml", "flera-karnor", 12),
+    "fel-program--malomrade-i-annat-program.yml": ("data/fokusomraden.yml", "fel-program", 6),
+    "flera-gallande-program--tva.yml": ("data/program.yml", "flera-gallande-program", 16),
+    "inget-gallande-program--forslag.yml": ("data/program.yml", "inget-gallande-program", 1),
+    "fel-filandelse--markdown.markdown": (
+        "docs/anvisningar/krisledning.markdown",
+        "fel-filandelse",
+        1,
+    ),
+    "okand-fil--utan-agare.txt": ("docs/anvisningar/hemlig.txt", "okand-fil", 1),
+    "bilaga-saknas--stavfel.md": (ANVISNING, "bilaga-saknas", 24),
+    "bilaga-fel-mapp--annans-mapp.md": (ANVISNING, "bilaga-fel-mapp", 24),
+    "otillaten-html--script.md": (ANVISNING, "otillaten-html", 29),
+    "otillatet-attribut--onmouseover.md": (ANVISNING, "otillatet-attribut", 28),
+    "otillaten-lank--javascript.md": (ANVISNING, "otillaten-lank", 28),
+    "otillaten-attributlista--onclick.md": (ANVISNING, "otillaten-attributlista", 28),
+    "inkludering--snippet.md": (ANVISNING, "inkludering", 28),
+    "html-kommentar--anteckning.md": (ANVISNING, "html-kommentar", 30),
+    "extern-bild--sparpixel.md": (ANVISNING, "extern-bild", 28),
+}
+
+# The cycle is reported at the member with the smallest id, which is not the file added.
+REPORTED_IN = {"ersattningscykel--anvisning.md": ANVISNING}
+
+
+def place(project: Path, name: str) -> None:
+    """Put the broken file `name` where EXPECTED says, in the project."""
+    target, _, _ = EXPECTED[name]
+    shutil.copy(INVALID / name, project / target)

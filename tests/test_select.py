@@ -1,0 +1,146 @@
+"""Selection (styrdok.select): what of the model each audience gets, decided once.
+
+The rules, from select.py: the intranet gets öppen and intern documents in full and a
+skyddad anvisning as metadata only; the public site gets öppen documents only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from styrdok.select import SKYDDAD_SAMMANFATTNING, Visning, select, visning
+
+from helpers import check
+from helpers.canaries import add_canaries
+
+# Programme, order --------------------------------------------------------------------------
+
+
+def test_selection_shows_the_programme_in_force(project):
+    publication = select(check(project).model)
+    assert publication.program.id == "program-nu"
+    assert [m.id for m in publication.malomraden] == [
+        "individens-trygghet",
+        "stadens-funktionalitet",
+    ]
+    assert publication.anvisning_for_sida("anvisningar/krisledning.md").id == "krisledning"
+
+
+def test_selection_without_a_programme_in_force_shows_the_latest(project):
+    program = project / "data" / "program.yml"
+    program.write_text(program.read_text().replace("status: gällande", "status: utgått"))
+    publication = select(check(project).model)
+    assert publication.program.id == "program-nu"
+    assert not publication.program.i_kraft
+
+
+def test_anvisningar_are_in_swedish_alphabetical_order(project):
+    doc = project / "docs" / "anvisningar" / "krisledning.md"
+    doc.write_text(
+        doc.read_text().replace("titel: Anvisning för krisledning", "titel: Ökad beredskap")
+    )
+    titles = [a.titel for a in select(check(project).model).anvisningar]
+    assert titles == [
+        "Gammal anvisning för krisledning",
+        "Lokal trygghetsmätning i Bromma",
+        "Ökad beredskap",
+    ]
+
+
+# Audiences ---------------------------------------------------------------------------------
+
+
+def test_access_rules_for_each_audience():
+    assert visning("öppen", "publik") is Visning.HEL
+    assert visning("intern", "publik") is None
+    assert visning("skyddad", "publik") is None
+    assert visning("öppen", "intranät") is Visning.HEL
+    assert visning("intern", "intranät") is Visning.HEL
+    assert visning("skyddad", "intranät") is Visning.METADATA
+    assert visning("öppen", "okänd") is None
+
+
+def test_skyddad_anvisning_keeps_only_its_metadata(project):
+    add_canaries(project)
+    pub = select(check(project).model, "intranät")
+    skyddad = pub.model.anvisning_med_id("kanarie-skyddad-id")
+    assert skyddad.titel == "KANARIE-SKYDDAD-TITEL"
+    assert skyddad.kontakt.funktion == "KANARIE-SKYDDAD-KONTAKT"
+    assert skyddad.text == "" and skyddad.diarienummer is None and skyddad.rattslig_grund == ()
+    assert "KANARIE" not in skyddad.sammanfattning
+
+
+def test_withheld_files_are_pages_and_attachments_of_withheld_documents(project):
+    add_canaries(project)
+    pub = select(check(project).model, "publik")
+    for path in (
+        "anvisningar/kanarie-intern-id.md",
+        "anvisningar/kanarie-skyddad-id/bilaga.txt",
+        "anvisningar/kanarie-skyddad-id/analys.pdf",
+        "anvisningar/kanarie-intern-id/bild.png",
+        "intern-sida.md",
+    ):
+        assert pub.withholds(path), path
+    for path in ("anvisningar/krisledning.md", "oppen-sida.md"):
+        assert not pub.withholds(path), path
+    assert pub.bilagor == frozenset()
+    intranat = select(check(project).model, "intranät")
+    assert intranat.bilagor == {"anvisningar/kanarie-intern-id/bild.png"}
+    assert intranat.withholds("anvisningar/kanarie-skyddad-id/analys.pdf")
+
+
+def test_the_public_selection_holds_only_oppen_documents(project):
+    add_canaries(project)
+    whole = check(project).model
+    pub = select(whole, "publik")
+    assert {a.atkomst for a in whole.anvisningar} == {"öppen", "intern", "skyddad"}
+    assert {a.atkomst for a in pub.anvisningar} == {"öppen"}
+    assert {a.atkomst for a in pub.model.anvisningar} == {"öppen"}
+    assert {a.id for a in pub.anvisningar} == {
+        a.id for a in whole.anvisningar if a.atkomst == "öppen"
+    }
+    assert {s.atkomst for s in pub.model.sidor} == {"öppen"}
+    assert pub.sida("intern-sida.md") is None
+    assert pub.bara_metadata == frozenset()
+    withheld = {a.sida for a in whole.anvisningar if a.atkomst != "öppen"}
+    assert withheld | {"intern-sida.md"} <= pub.undanhallna
+
+
+def test_the_intranet_publishes_intern_in_full_and_skyddad_as_metadata_only(project):
+    add_canaries(project)
+    whole = check(project).model
+    pub = select(whole, "intranät")
+    source = whole.anvisning_med_id("kanarie-skyddad-id")
+    skyddad = pub.model.anvisning_med_id("kanarie-skyddad-id")
+    assert skyddad in pub.anvisningar
+    assert source.sida in pub.bara_metadata and source.sida not in pub.undanhallna
+    assert source.bilagor and skyddad.bilagor == ()
+    assert set(source.bilagor) <= pub.undanhallna_bilagor
+    assert not set(source.bilagor) & pub.bilagor
+    assert skyddad.sammanfattning == SKYDDAD_SAMMANFATTNING
+    assert skyddad.text == "" and skyddad.historik == ()
+    intern = pub.model.anvisning_med_id("kanarie-intern-id")
+    assert intern.sammanfattning == "KANARIE-INTERN-SAMMANFATTNING"
+    assert "KANARIE-INTERN-TEXT" in intern.text
+    assert intern.diarienummer == whole.anvisning_med_id("kanarie-intern-id").diarienummer
+    assert pub.sida("intern-sida.md") is not None
+
+
+def test_an_unknown_audience_is_refused(project):
+    with pytest.raises(ValueError, match="okänd målgrupp 'alla'"):
+        select(check(project).model, "alla")
+
+
+def test_links_to_and_replacements_of_withheld_documents_are_left_out(project):
+    add_canaries(project)
+    gammal = project / "docs" / "anvisningar" / "krisledning-gammal.md"
+    gammal.write_text(gammal.read_text().replace("atkomst: öppen", "atkomst: intern"))
+    outcome = check(project)
+    assert outcome.ok, outcome.problems
+    intranat = select(outcome.model, "intranät").model.anvisning_med_id("krisledning")
+    publik = select(outcome.model, "publik").model.anvisning_med_id("krisledning")
+    assert intranat.ersatter == ("krisledning-gammal",)
+    assert publik.ersatter == ()
+    assert "kanarie-intern-id.md" in intranat.text
+    assert "kanarie-intern-id.md" not in publik.text
+    assert "den interna" in publik.text
