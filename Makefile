@@ -60,7 +60,7 @@ lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --extra test --generate-hashes --strip-extras --allow-unsafe \
 		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
-# The second line removes what a killed `styrdok bygg` leaves next to a site (publish.swap).
+# The second line removes what a killed `styrdok bygg` leaves next to a site (tools/publish/swap.py).
 clean:
 	rm -rf $(VENV) site site-publik .pytest_cache .ruff_cache .hypothesis
 	rm -rf .site.bygge-* .site.gammal-* .site-publik.bygge-* .site-publik.gammal-*

@@ -25,7 +25,7 @@ VIEW_MAY_USE_FROM_CORE = {
     "styrdok.core.model": "the model's types",
     "styrdok.core.addresses": "where each page lives below docs/",
     "styrdok.core.sortering": "Swedish alphabetical order",
-    "styrdok.core.bodies": "the links in an editor's text, as the check reads them",
+    "styrdok.core.reading.bodies": "the links in an editor's text, as the check reads them",
 }
 RENDERERS = ("mkdocs", "markdown", "material", "pymdownx")
 
@@ -50,7 +50,7 @@ def imports(source: str, name: str, is_package: bool = False) -> Iterator[tuple[
             else:
                 target = node.module or ""
             yield node.lineno, target
-            # `from styrdok.core import load` imports the module styrdok.core.load.
+            # `from styrdok.core import load` imports the module styrdok.core.reading.load.
             for alias in node.names:
                 yield node.lineno, f"{target}.{alias.name}"
 
@@ -58,6 +58,10 @@ def imports(source: str, name: str, is_package: bool = False) -> Iterator[tuple[
 def stage(module: str) -> str:
     parts = module.split(".")
     return parts[1] if len(parts) > 1 and parts[0] == "styrdok" else ""
+
+
+def is_package(module: str) -> bool:
+    return (PACKAGE.parent / Path(*module.split(".")) / "__init__.py").is_file()
 
 
 def is_module(module: str) -> bool:
@@ -73,7 +77,7 @@ def violation(importer: str, imported: str) -> str | None:
     if imported.split(".")[0] in RENDERERS and here in ("core", "select", "views"):
         return f"{here} must not know the renderer ({imported})"
     # `from styrdok.core import addresses` names the package too; the module is what counts.
-    if not there or ((PACKAGE / there).is_dir() and imported == f"styrdok.{there}"):
+    if not there or is_package(imported):
         return None
     if not is_module(imported):
         return None
@@ -111,13 +115,13 @@ def test_every_stage_imports_only_what_it_may():
 @pytest.mark.parametrize(
     ("importer", "imported"),
     [
-        ("styrdok.views.crossref", "styrdok.core.load"),
+        ("styrdok.views.crossref", "styrdok.core.reading.load"),
         ("styrdok.views.api", "styrdok.core.pipeline"),
         ("styrdok.views.pages", "styrdok.adapters.mkdocs_plugin"),
         ("styrdok.views.feed", "mkdocs.structure.files"),
         ("styrdok.core.model", "styrdok.select"),
-        ("styrdok.core.schema", "styrdok.views.markdown"),
-        ("styrdok.core.linker", "markdown"),
+        ("styrdok.core.rules.schema", "styrdok.views.markdown"),
+        ("styrdok.core.linking.linker", "markdown"),
         ("styrdok.select", "styrdok.views.queries"),
         ("styrdok.adapters.mkdocs_plugin", "styrdok.tools.cli"),
     ],
@@ -141,6 +145,8 @@ def test_the_rules_allow_imports_along_the_flow(importer, imported):
 
 
 def test_imports_are_read_as_written_relative_ones_included():
-    source = "from . import model\nfrom ..views import queries\nimport styrdok.core.load\n"
-    found = {m for _, m in imports(source, "styrdok.core.linker")}
-    assert {"styrdok.core.model", "styrdok.views.queries", "styrdok.core.load"} <= found
+    source = (
+        "from .. import model\nfrom ...views import queries\nimport styrdok.core.reading.load\n"
+    )
+    found = {m for _, m in imports(source, "styrdok.core.linking.linker")}
+    assert {"styrdok.core.model", "styrdok.views.queries", "styrdok.core.reading.load"} <= found

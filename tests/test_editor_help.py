@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
-from styrdok.core.bodies import links
 from styrdok.core.kinds import DATA_FILES, SCHEMA_FILES
+from styrdok.core.reading.bodies import links
 
 from helpers import REPO
 

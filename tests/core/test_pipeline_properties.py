@@ -10,12 +10,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from styrdok.core.integrity import check_model
 from styrdok.core.limits import MAX_ALIAS_VALUES, MAX_ALIASES
-from styrdok.core.linker import link
-from styrdok.core.load import load_bytes, load_file
+from styrdok.core.linking.linker import link
 from styrdok.core.project import Project
-from styrdok.core.schema import Schemas
+from styrdok.core.reading.load import load_bytes, load_file
+from styrdok.core.rules.integrity import check_model
+from styrdok.core.rules.schema import Schemas
 
 from helpers import REPO, VALID, check, make_project
 

@@ -13,14 +13,16 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
+from styrdok.core.kinds import KINDS
 from styrdok.core.problems import Position
 
 PROGRAM_I_KRAFT = "gällande"
 # An anvisning's lifecycle; views ask the predicates on Anvisning, never compare strings.
 UTKAST = "utkast"
-UPPHAVD = "upphävd"
+GALLANDE = "gällande"
 UNDER_REVIDERING = "under revidering"
-GALLANDE_STATUSAR = ("gällande", "under revidering")
+UPPHAVD = "upphävd"
+GALLANDE_STATUSAR = (GALLANDE, UNDER_REVIDERING)
 
 ORGANTYPER: dict[str, str] = {
     "kommunfullmäktige": "Kommunfullmäktige",
@@ -212,6 +214,11 @@ class Anvisning:
     text_rad: int = 1
 
     @property
+    def fil(self) -> str:
+        """The source file, as messages name it (a page's `fil`, likewise)."""
+        return self.kalla.fil
+
+    @property
     def senast_andrad(self) -> date | None:
         """The latest day something was decided or changed, from the data."""
         days = [h.datum for h in self.historik]
@@ -281,14 +288,7 @@ class Model:
         # Indexes are built once here; views look things up, they never scan.
         by_id = {
             name: MappingProxyType({item.id: item for item in getattr(self, name)})
-            for name in (
-                "program",
-                "malomraden",
-                "fokusomraden",
-                "organ",
-                "forfattningar",
-                "anvisningar",
-            )
+            for name in (kind.key for kind in KINDS.values() if kind.ids is not None)
         }
         # Replacement is written on the newer document (ersatter); a programme may also
         # name its successor (ersatt_av). Both directions end up in one lookup.

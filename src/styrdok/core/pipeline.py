@@ -9,16 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from styrdok.core.attachments import check_attachments
-from styrdok.core.integrity import check_model
-from styrdok.core.linker import link
-from styrdok.core.load import load_project
+from styrdok.core.linking.linker import link
 from styrdok.core.messages import problem
 from styrdok.core.model import Model
 from styrdok.core.problems import Position, Problem, Severity, sorted_problems
 from styrdok.core.project import Project
-from styrdok.core.schema import SchemaFileError, Schemas
-from styrdok.core.text_rules import check_texts, scan_texts
+from styrdok.core.reading.load import load_project
+from styrdok.core.rules.attachments import check_attachments
+from styrdok.core.rules.integrity import check_model
+from styrdok.core.rules.schema import SchemaFileError, Schemas
+from styrdok.core.rules.text_rules import check_texts, scan_texts
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from styrdok.core.bodies import FENCE_INFO, links, resolve
+from styrdok.core.reading.bodies import FENCE_INFO, links, resolve
 
 EJ_PUBLICERAD = "ej publicerad"
 

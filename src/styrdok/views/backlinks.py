@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from styrdok.core.bodies import targets
+from styrdok.core.reading.bodies import targets
 from styrdok.select import Publication
 
 

@@ -12,15 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from styrdok.core.front_matter import read_page
-from styrdok.core.inventory import Inventory, inventory
 from styrdok.core.kinds import DATA_FILES, NAMED, Kind
 from styrdok.core.limits import MAX_FILE_BYTES
 from styrdok.core.messages import SHAPES, describe, problem, size_text, unreadable_yaml
 from styrdok.core.problems import Position, Problem
 from styrdok.core.project import Project
-from styrdok.core.safe_yaml import parse_yaml
-from styrdok.core.source import SourceDocument
+from styrdok.core.reading.front_matter import read_page
+from styrdok.core.reading.inventory import Inventory, inventory
+from styrdok.core.reading.safe_yaml import parse_yaml
+from styrdok.core.reading.source import SourceDocument
 
 
 @dataclass

@@ -11,11 +11,11 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping, Sequence
 
-from styrdok.core.bodies import Scan, resolve
 from styrdok.core.messages import problem, size_text
 from styrdok.core.model import Model
 from styrdok.core.problems import Position, Problem
-from styrdok.core.text_rules import texts
+from styrdok.core.reading.bodies import Scan, resolve
+from styrdok.core.rules.text_rules import texts
 
 # Attachments are published as they are; a very large file belongs in the city's
 # document management, linked from the text.
@@ -32,11 +32,10 @@ def check_attachments(
     present = set(files)
     sizes = sizes or {}
     declared: dict[str, str] = {}
-    sources = {a.sida: a.kalla.fil for a in model.anvisningar}
-    sources.update({s.sida: s.fil for s in model.sidor})
+    sources = {document.sida: document.fil for document in model.texts()}
     own: dict[str, set[str]] = {}
-    for document in (*model.anvisningar, *model.sidor):
-        fil = sources[document.sida]
+    for document in model.texts():
+        fil = document.fil
         folder = posixpath.dirname(document.sida)
         own[document.sida] = set(document.bilagor)
         kalla = getattr(document, "kalla", None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from styrdok.core.integrity import find_cycles
+from styrdok.core.rules.integrity import find_cycles
 
 
 def test_find_cycles_reports_each_cycle_once_from_its_smallest_id():

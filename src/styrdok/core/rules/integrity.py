@@ -7,7 +7,7 @@ from datetime import date
 
 from styrdok.core import addresses
 from styrdok.core.messages import problem
-from styrdok.core.model import Anvisning, Model, Program
+from styrdok.core.model import GALLANDE, UPPHAVD, Anvisning, Model, Program
 from styrdok.core.problems import Position, Problem
 
 
@@ -103,7 +103,7 @@ def replaced_but_in_force(model: Model) -> Iterator[Problem]:
                 id=anvisning.id,
                 av=newer,
                 status=anvisning.status,
-                ny_status="upphävd",
+                ny_status=UPPHAVD,
             )
     for program in model.program:
         newer = model.program_ersatt_av(program.id)
@@ -178,7 +178,7 @@ def find_cycles(edges: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
 def review_date_passed(model: Model, today: date) -> Iterator[Problem]:
     for anvisning in model.anvisningar:
         due = anvisning.revideras_senast
-        if anvisning.status == "gällande" and due and due < today:
+        if anvisning.status == GALLANDE and due and due < today:
             yield problem(
                 "revision-passerad",
                 anvisning.kalla.fil,

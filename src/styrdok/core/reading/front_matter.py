@@ -7,8 +7,8 @@ from dataclasses import replace
 from styrdok.core.kinds import Kind
 from styrdok.core.messages import SHAPES, describe, problem
 from styrdok.core.problems import Position, Problem
-from styrdok.core.safe_yaml import parse_yaml
-from styrdok.core.source import SourceDocument
+from styrdok.core.reading.safe_yaml import parse_yaml
+from styrdok.core.reading.source import SourceDocument
 
 
 def read_page(text: str, display: str, kind: Kind) -> tuple[SourceDocument, list[Problem]]:

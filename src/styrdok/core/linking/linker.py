@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
-from styrdok.core.builders import BUILDERS
-from styrdok.core.entries import Entry, all_ids, entries, references
 from styrdok.core.kinds import KINDS, NAMED, Ids, Kind
+from styrdok.core.linking.builders import BUILDERS
+from styrdok.core.linking.entries import Entry, all_ids, entries, references
 from styrdok.core.messages import problem, suggest
 from styrdok.core.model import Model
 from styrdok.core.problems import Problem
-from styrdok.core.schema import Validation
-from styrdok.core.source import SourceDocument
+from styrdok.core.reading.source import SourceDocument
+from styrdok.core.rules.schema import Validation
 
 # Each kind's reference rules, with the field paths split once.
 _REFERENCES = {

@@ -22,7 +22,7 @@ from styrdok.core.messages import (
     unreadable_yaml,
 )
 from styrdok.core.problems import Position, Problem
-from styrdok.core.yaml_values import ValueBuilder, too_deep
+from styrdok.core.reading.yaml_values import ValueBuilder, too_deep
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

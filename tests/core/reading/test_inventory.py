@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from styrdok.core.inventory import inventory
+from styrdok.core.reading.inventory import inventory
 
 
 def test_the_loader_reads_only_md_and_sees_everything_else(tmp_path):

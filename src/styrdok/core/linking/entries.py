@@ -13,8 +13,8 @@ from typing import Any
 from styrdok.core.kinds import NAMED
 from styrdok.core.model import Kalla
 from styrdok.core.problems import Position
-from styrdok.core.schema import Validation
-from styrdok.core.source import SourceDocument
+from styrdok.core.reading.source import SourceDocument
+from styrdok.core.rules.schema import Validation
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from styrdok.core.kinds import DATA_FILES, SCHEMA_FILES
-from styrdok.core.load import load_file
 from styrdok.core.project import Project
-from styrdok.core.schema import Schemas, load_registry
+from styrdok.core.reading.load import load_file
+from styrdok.core.rules.schema import Schemas, load_registry
 
 from helpers import REPO, VALID
 from helpers.invalid import EXPECTED

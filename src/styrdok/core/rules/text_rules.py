@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from styrdok.core.bodies import Scan, scan
 from styrdok.core.messages import problem
 from styrdok.core.model import Model
 from styrdok.core.problems import Position, Problem
+from styrdok.core.reading.bodies import Scan, scan
 from styrdok.core.sanitize import DEFAULT_WHY_ELEMENT, WHY_ELEMENT, why_attribute
 
 
 def texts(model: Model) -> Iterator[tuple[str, str, int, str]]:
     """(source file, page below docs/, first line of the text, text) of every document."""
-    for a in model.anvisningar:
-        yield a.kalla.fil, a.sida, a.text_rad, a.text
-    for s in model.sidor:
-        yield s.fil, s.sida, s.text_rad, s.text
+    for document in model.texts():
+        yield document.fil, document.sida, document.text_rad, document.text
 
 
 def check_texts(model: Model, scans: dict[str, Scan]) -> Iterator[Problem]:

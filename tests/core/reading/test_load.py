@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from styrdok.core.limits import MAX_ALIAS_VALUES, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES
-from styrdok.core.load import load_bytes, load_file
 from styrdok.core.messages import describe
+from styrdok.core.reading.load import load_bytes, load_file
 
 from helpers import INVALID, REPO, VALID, check
 

@@ -17,8 +17,8 @@ from referencing import Registry, Resource
 
 from styrdok.core.kinds import KINDS, NAMED
 from styrdok.core.problems import Problem
-from styrdok.core.schema_errors import TRANSLATORS, Found, translate_other
-from styrdok.core.source import SourceDocument
+from styrdok.core.reading.source import SourceDocument
+from styrdok.core.rules.schema_errors import TRANSLATORS, Found, translate_other
 
 
 class SchemaFileError(Exception):

@@ -17,10 +17,10 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from styrdok.core.messages import describe, problem, shorten, show, suggest
 from styrdok.core.problems import Position, Problem
-from styrdok.core.source import SourceDocument
+from styrdok.core.reading.source import SourceDocument
 
 if TYPE_CHECKING:
-    from styrdok.core.schema import Schemas
+    from styrdok.core.rules.schema import Schemas
 
 _TYPE_NAMES = {
     "string": "text",

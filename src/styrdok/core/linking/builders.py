@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
-from styrdok.core.entries import Entry
+from styrdok.core.linking.entries import Entry
 from styrdok.core.model import (
     Ansvar,
     Anvisning,
