@@ -1,0 +1,90 @@
+"""Fixtures for the end-to-end tests of the built site: `site` (the real site, built once
+as tests/conftest.py's built_site), the site served on 127.0.0.1 and a headless Chromium
+driven through Playwright (test_browser.py, test_accessibility.py). One server and one
+browser per module.
+
+Without Chromium or Playwright the browser tests skip, unless STYRDOK_KRAV_WEBBLASARE=1
+(as in CI), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import pytest
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # the test skips, or fails where a browser is required
+    sync_playwright = None
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+KRAV = os.environ.get("STYRDOK_KRAV_WEBBLASARE") == "1"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def unavailable(reason: str) -> NoReturn:
+    if KRAV:
+        pytest.fail(
+            f"{reason}. STYRDOK_KRAV_WEBBLASARE=1 kräver att webbläsartesterna körs: "
+            "installera Debians chromium (apt-get install chromium) och "
+            "Python-paketet playwright (make .venv/.installed).",
+            pytrace=False,
+        )
+    pytest.skip(reason)
+
+
+def chromium() -> str | None:
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else shutil.which("chromium")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if sync_playwright is None:
+        unavailable("Python-paketet playwright saknas")
+    executable = chromium()
+    if executable is None:
+        unavailable("Chromium saknas (ingen /usr/bin/chromium och ingen chromium i PATH)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site(built_site) -> Path:
+    return built_site
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def origin(site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
