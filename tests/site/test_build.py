@@ -110,7 +110,9 @@ def fixture_project(tmp_path) -> Path:
     return make_project(tmp_path / "projekt")
 
 
-def test_fixture_site_builds_and_leaves_editor_braces_alone(fixture_project, tmp_path, mkdocs_build):
+def test_fixture_site_builds_and_leaves_editor_braces_alone(
+    fixture_project, tmp_path, mkdocs_build
+):
     result = mkdocs_build(fixture_project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site/anvisningar/krisledning/index.html").read_text()
@@ -128,7 +130,9 @@ def test_fixture_site_builds_and_leaves_editor_braces_alone(fixture_project, tmp
         "okant-fokusomrade--stavfel.md",
     ],
 )
-def test_broken_anvisning_stops_the_build_with_the_same_message(fixture_project, tmp_path, broken, mkdocs_build):
+def test_broken_anvisning_stops_the_build_with_the_same_message(
+    fixture_project, tmp_path, broken, mkdocs_build
+):
     target = fixture_project / "docs/anvisningar/krisledning.md"
     shutil.copy(INVALID / broken, target)
     expected = check_project(Project.at(fixture_project)).errors[0]

@@ -127,7 +127,8 @@ def test_navigation_holds_sections_not_every_page(built_site, pages, repo_public
         assert f"organ/{organ.id}" not in listed
     # The same nav on every page; Material adds the current page's toc (# links) to it.
     sizes = {
-        len([h for h in parsed.hrefs(nav=True) if not h.startswith("#")]) for parsed in pages.values()
+        len([h for h in parsed.hrefs(nav=True) if not h.startswith("#")])
+        for parsed in pages.values()
     }
     assert max(sizes) - min(sizes) <= 1
 

@@ -24,8 +24,9 @@ from jsonschema import Draft202012Validator
 from styrdok.views.urls import API_DIR, OPENAPI, SCHEMAS
 
 from helpers import REPO
-from helpers.html import parse_html, read_html
 from helpers.api import DRAFT_2020_12, SCHEMA_SOURCE, errors
+from helpers.html import parse_html, read_html
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(
     r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", re.IGNORECASE
@@ -111,7 +112,9 @@ def test_every_document_below_api_v1_is_listed_in_the_index(api_dir, api_index, 
     )
 
 
-def test_published_schemas_are_valid_and_name_their_own_address(api_dir, api_index, schemas, site_url):
+def test_published_schemas_are_valid_and_name_their_own_address(
+    api_dir, api_index, schemas, site_url
+):
     assert api_index["url"] == site_url
     assert set(api_index["scheman"]) == set(SCHEMAS)
     for kind, name in SCHEMAS.items():

@@ -486,7 +486,9 @@ def test_numbers_that_are_not_numbers_and_python_tags_are_refused(project, value
         ("[a](" * 20000, "sekunder att bygga"),
     ],
 )
-def test_texts_that_markdown_cannot_render_stop_the_build_in_swedish(tmp_path, text, words, mkdocs_build):
+def test_texts_that_markdown_cannot_render_stop_the_build_in_swedish(
+    tmp_path, text, words, mkdocs_build
+):
     project = make_project(tmp_path / "projekt")
     body(project, f"## Syfte\n\n{text}\n")
     config = project / "mkdocs.yml"
