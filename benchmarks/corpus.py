@@ -119,6 +119,21 @@ def multiply_organ(path: Path, factor: int) -> int:
     return len(entries) * factor
 
 
+def multiply_reports(folder: Path, factor: int) -> None:
+    """Give copies 2..factor of every organ the original's report in each year's file
+    (data/uppfoljning/), since every body the programme applies to reports."""
+    for path in sorted(folder.glob("*.yml")):
+        year: dict[str, Any] = load_yaml(path.read_text(encoding="utf-8"))
+        reports = year["rapporter"]
+        copies = [
+            {**report, "organ": f"{report['organ']}{copy_suffix(k)}"}
+            for k in range(2, factor + 1)
+            for report in reports
+        ]
+        year["rapporter"] = reports + copies
+        path.write_text(dump_yaml(year), encoding="utf-8")
+
+
 def copy_source(dest: Path) -> None:
     dest.mkdir(parents=True, exist_ok=True)
     for name in SOURCE_FILES:
@@ -136,6 +151,7 @@ def make_corpus(dest: Path, factor: int, organ_factor: int = 1) -> Path:
     multiply_anvisningar(dest / "docs" / "anvisningar", factor)
     if organ_factor > 1:
         multiply_organ(dest / "data" / "organ.yml", organ_factor)
+        multiply_reports(dest / "data" / "uppfoljning", organ_factor)
     return dest
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from styrdok.core.kinds import DATA_FILES, SCHEMA_FILES
+from styrdok.core.kinds import DATA_FILES, DATA_FOLDERS, SCHEMA_FILES
 from styrdok.core.reading.bodies import links
 
 from helpers import REPO
@@ -182,6 +182,24 @@ def test_data_file_starts_with_a_modeline_for_its_schema(path):
     schema = SCHEMA_FILES[DATA_FILES[path.name]]
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema=../schema/{schema}"
+
+
+FOLDER_PATHS = sorted(
+    path for folder in DATA_FOLDERS for path in (REPO / "data" / folder).glob("*.yml")
+)
+
+
+@pytest.mark.parametrize("path", FOLDER_PATHS, ids=[p.name for p in FOLDER_PATHS])
+def test_file_of_a_data_folder_is_mapped_and_starts_with_a_modeline(path):
+    schema = SCHEMA_FILES[DATA_FOLDERS[path.parent.name].name]
+    mapped = {
+        local_schema(name)
+        for name, globs in vscode_schemas().items()
+        if any(path.resolve() in matching_files(g) for g in globs if not g.startswith("!"))
+    }
+    assert mapped == {(SCHEMA_DIR / schema).resolve()}
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../../schema/{schema}"
 
 
 # The pre-commit hooks (in a separate process, as pre-commit runs them).

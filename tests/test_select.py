@@ -1,17 +1,21 @@
 """Selection (styrdok.select): what of the model each audience gets, decided once.
 
 The rules, from select.py: the intranet gets öppen and intern documents in full and a
-skyddad anvisning as metadata only; the public site gets öppen documents only.
+skyddad anvisning as metadata only; the public site gets öppen documents only. A year's
+reports likewise: a skyddad one on the intranet as the fact of submission only, and on
+the public site nothing that is not öppen.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
 from styrdok.select import SKYDDAD_SAMMANFATTNING, Visning, select, visning
 
 from helpers import check
-from helpers.canaries import add_canaries
+from helpers.canaries import REPORT_CANARIES, add_canaries, add_report_canaries
 
 # Programme, order --------------------------------------------------------------------------
 
@@ -144,3 +148,64 @@ def test_links_to_and_replacements_of_withheld_documents_are_left_out(project):
     assert "kanarie-intern-id.md" in intranat.text
     assert "kanarie-intern-id.md" not in publik.text
     assert "den interna" in publik.text
+
+
+# Reporting ---------------------------------------------------------------------------------
+
+
+def reports(pub, ar=2024):
+    (year,) = [y for y in pub.uppfoljning if y.ar == ar]
+    return {r.organ: r for r in year.rapporter}
+
+
+def test_the_intranet_gets_oppen_and_intern_reports_in_full(project):
+    add_report_canaries(project)
+    whole = check(project).model
+    source = reports(select(whole, "intranät").model)  # the published model carries them too
+    (year,) = [y for y in whole.uppfoljning if y.ar == 2024]
+    for rapport in year.rapporter:
+        if rapport.atkomst in ("öppen", "intern"):
+            assert source[rapport.organ] == rapport
+
+
+def test_the_intranet_gets_a_skyddad_report_as_the_fact_of_submission_only(project):
+    add_report_canaries(project)
+    skyddad = reports(select(check(project).model, "intranät"))["socialnamnden"]
+    assert (skyddad.organ, skyddad.inlamnad, skyddad.inlamnad_datum.isoformat()) == (
+        "socialnamnden",
+        True,
+        "2025-02-12",
+    )
+    assert skyddad.referens is None and skyddad.notering is None and skyddad.risker == ()
+    assert not any(canary in repr(skyddad) for canary in REPORT_CANARIES["skyddad"])
+
+
+def test_the_public_gets_only_oppen_reports_and_nothing_of_the_others(project):
+    add_report_canaries(project)
+    whole = check(project).model
+    pub = select(whole, "publik")
+    shown = reports(pub)
+    assert set(shown) == {"bromma-stadsdelsnamnd", "stockholms-stadshus-ab", "ab-svenska-bostader"}
+    assert {r.atkomst for y in pub.uppfoljning for r in y.rapporter} == {"öppen"}
+    assert pub.model.uppfoljning == pub.uppfoljning
+    # Not even whether the others came in: no trace of their organ in any year.
+    withheld = {
+        (y.ar, r.organ) for y in whole.uppfoljning for r in y.rapporter if r.atkomst != "öppen"
+    }
+    assert len(withheld) == 5
+    assert not withheld & {(y.ar, r.organ) for y in pub.uppfoljning for r in y.rapporter}
+    assert shown["bromma-stadsdelsnamnd"].risker[0].titel == "Öppen risk i Bromma"
+
+
+def test_reporting_years_are_published_oldest_first(project):
+    add_report_canaries(project)
+    assert [y.ar for y in select(check(project).model, "publik").uppfoljning] == [2024, 2025]
+
+
+def test_a_report_with_an_access_level_selection_does_not_know_is_never_published(project):
+    whole = check(project).model
+    (year,) = whole.uppfoljning
+    odd = replace(year.rapporter[0], atkomst="hemlig")
+    strange = replace(whole, uppfoljning=(replace(year, rapporter=(odd,)),))
+    for malgrupp in ("intranät", "publik"):
+        assert select(strange, malgrupp).uppfoljning[0].rapporter == ()

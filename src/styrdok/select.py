@@ -7,6 +7,11 @@ selection leaves out cannot appear in any page, list, count or export. The rules
   (id, title, status, dates, fokusområden, who it applies to, owner and contact), so
   staff know it exists and whom to ask; its text never leaves the source.
 - publik: öppen documents only. Nothing intern or skyddad appears, not even its id.
+
+A year's reports (`uppfoljning`) follow the same levels: the intranet gets öppen and
+intern reports in full and a skyddad one as the fact of submission only (organ,
+inlamnad, inlamnad_datum); the public gets öppen reports only, and of the others not
+even whether they came in: the status of a report that is not öppen is not öppen data.
 """
 
 from __future__ import annotations
@@ -16,7 +21,17 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from types import MappingProxyType
 
-from styrdok.core.model import Anvisning, Fokusomrade, Malomrade, Model, Organ, Program, Sida
+from styrdok.core.model import (
+    Anvisning,
+    Fokusomrade,
+    Malomrade,
+    Model,
+    Organ,
+    Program,
+    Rapport,
+    Sida,
+    Uppfoljningsar,
+)
 from styrdok.core.sortering import svensk
 from styrdok.core.withheld import published
 
@@ -59,6 +74,24 @@ def metadata_only(anvisning: Anvisning) -> Anvisning:
     )
 
 
+def submission_only(rapport: Rapport) -> Rapport:
+    """A skyddad report as the intranet may show it: that it came in and when; not where
+    it is filed, the note or any risk."""
+    return replace(rapport, referens=None, notering=None, risker=())
+
+
+def reports_for(year: Uppfoljningsar, malgrupp: str) -> Uppfoljningsar:
+    """A year with the reports `malgrupp` may see, each as much as it may see of it."""
+    shown: list[Rapport] = []
+    for rapport in year.rapporter:
+        how = visning(rapport.atkomst, malgrupp)
+        if how is Visning.HEL:
+            shown.append(rapport)
+        elif how is Visning.METADATA:
+            shown.append(submission_only(rapport))
+    return replace(year, rapporter=tuple(shown))
+
+
 @dataclass(frozen=True)
 class Publication:
     malgrupp: str
@@ -70,6 +103,8 @@ class Publication:
     fokusomraden: tuple[Fokusomrade, ...] = field(default=())
     anvisningar: tuple[Anvisning, ...] = field(default=())
     organ: tuple[Organ, ...] = field(default=())
+    # Each year's follow-up, oldest first, with only the reports the audience may see.
+    uppfoljning: tuple[Uppfoljningsar, ...] = field(default=())
     # Pages below docs/ that are not published at all, and anvisning pages that are
     # published as metadata only.
     undanhallna: frozenset[str] = field(default=frozenset())
@@ -154,7 +189,7 @@ def _choose(whole: Model, malgrupp: str) -> _Selected:
     return chosen
 
 
-def _published_model(whole: Model, chosen: _Selected) -> Model:
+def _published_model(whole: Model, chosen: _Selected, malgrupp: str) -> Model:
     """The model of what was chosen. A published text may link to, or replace, a document
     that is not published: its address and id must not show, so the links become plain
     text here, once."""
@@ -176,6 +211,7 @@ def _published_model(whole: Model, chosen: _Selected) -> Model:
         forfattningar=whole.forfattningar,
         anvisningar=tuple(anvisningar),
         sidor=tuple(sidor),
+        uppfoljning=tuple(reports_for(year, malgrupp) for year in whole.uppfoljning),
     )
 
 
@@ -183,7 +219,7 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
     if malgrupp not in MALGRUPPER:
         raise ValueError(f"okänd målgrupp {malgrupp!r}; välj en av {', '.join(MALGRUPPER)}")
     chosen = _choose(whole, malgrupp)
-    model = _published_model(whole, chosen)
+    model = _published_model(whole, chosen, malgrupp)
     program = shown_programme(model)
     program_id = program.id if program else None
     return Publication(
@@ -202,6 +238,7 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
         ),
         anvisningar=tuple(sorted(model.anvisningar, key=lambda a: (svensk(a.titel), a.id))),
         organ=tuple(sorted(model.organ, key=lambda o: svensk(o.namn))),
+        uppfoljning=tuple(sorted(model.uppfoljning, key=lambda year: year.ar)),
         undanhallna=frozenset(chosen.undanhallna),
         bara_metadata=frozenset(chosen.bara_metadata),
         # An attachment declared by a withheld document is never published, even if a

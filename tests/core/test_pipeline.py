@@ -30,6 +30,7 @@ TESTED_ELSEWHERE = {
     "sida-i-bilagemapp": "site/test_trust_boundary.py (needs a folder)",
     "for-stor-bilaga": "site/test_trust_boundary.py (a 20 MB file is made on the fly)",
     "bilaga-odeklarerad": "site/test_trust_boundary.py (needs the linked file too)",
+    "skyddsvard-rapport-oppen": "core/rules/test_reporting.py (needs a skyddsvärt fokusområde)",
 }
 
 

@@ -1,5 +1,6 @@
 """Canaries: an intern and a skyddad anvisning, an intern page and an öppen page linking to
-them, each field and body marked KANARIE-…, to look for in what is published.
+them, each field and body marked KANARIE-…, to look for in what is published; and a
+year of reports (`add_report_canaries`) with an intern and a skyddad report marked alike.
 
 Shared by the end-to-end access tests (site/test_access.py), the selection tests
 (test_select.py) and the leak scanner's tests (tools/test_leaks.py).
@@ -91,3 +92,70 @@ def add_canaries(project: Path) -> None:
         krisledning.read_text(encoding="utf-8") + "\nJämför [den interna](kanarie-intern-id.md).\n",
         encoding="utf-8",
     )
+
+
+# A year of reports: kommunstyrelsen's is intern, socialnämndens skyddad, the rest öppen.
+UPPFOLJNING = """ar: 2024
+sista_dag: 2025-02-28
+rapporter:
+  - organ: kommunstyrelsen
+    inlamnad: true
+    inlamnad_datum: 2025-02-10
+    referens: KANARIEINTERNRAPPORT 2025/1
+    atkomst: intern
+    notering: KANARIE-INTERN-NOTERING
+    risker:
+      - titel: KANARIE-INTERN-RISK-TITEL
+        fokusomraden: [krisberedskap]
+        sannolikhet: 2
+        konsekvens: 3
+        atgarder: KANARIE-INTERN-ATGARDER
+  - organ: socialnamnden
+    inlamnad: true
+    inlamnad_datum: 2025-02-12
+    referens: KANARIESKYDDADRAPPORT 2025/2
+    atkomst: skyddad
+    notering: KANARIE-SKYDDAD-NOTERING
+    risker:
+      - titel: KANARIE-SKYDDAD-RISK-TITEL
+        fokusomraden: [krisberedskap]
+        sannolikhet: 4
+        konsekvens: 5
+        atgarder: KANARIE-SKYDDAD-ATGARDER står i åtgärderna och får aldrig nå webbplatsen.
+  - organ: bromma-stadsdelsnamnd
+    inlamnad: true
+    inlamnad_datum: 2025-02-20
+    atkomst: öppen
+    risker:
+      - titel: Öppen risk i Bromma
+        fokusomraden: [forebygga-brott]
+        sannolikhet: 3
+        konsekvens: 2
+        atgarder: Öppna åtgärder i Bromma.
+  - organ: stockholms-stadshus-ab
+    inlamnad: true
+    inlamnad_datum: 2025-02-21
+    atkomst: öppen
+  - organ: ab-svenska-bostader
+    inlamnad: true
+    inlamnad_datum: 2025-02-22
+    atkomst: öppen
+"""
+REPORT_CANARIES = {
+    "intern": (
+        "KANARIE-INTERN-RISK-TITEL",
+        "KANARIE-INTERN-ATGARDER",
+        "KANARIE-INTERN-NOTERING",
+        "KANARIEINTERNRAPPORT 2025/1",
+    ),
+    "skyddad": (
+        "KANARIE-SKYDDAD-RISK-TITEL",
+        "KANARIE-SKYDDAD-ATGARDER står i åtgärderna och får aldrig nå webbplatsen.",
+        "KANARIE-SKYDDAD-NOTERING",
+        "KANARIESKYDDADRAPPORT 2025/2",
+    ),
+}
+
+
+def add_report_canaries(project: Path) -> None:
+    (project / "data" / "uppfoljning" / "2024.yml").write_text(UPPFOLJNING, encoding="utf-8")

@@ -14,6 +14,7 @@ from helpers import INVALID
 
 ANVISNING = "docs/anvisningar/krisledning.md"
 GAMMAL = "docs/anvisningar/krisledning-gammal.md"
+AR = "data/uppfoljning/2025.yml"
 
 # file in tests/data/invalid -> (where it goes in the project, rule, line)
 EXPECTED: dict[str, tuple[str, str, int]] = {
@@ -88,6 +89,20 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "inkludering--snippet.md": (ANVISNING, "inkludering", 28),
     "html-kommentar--anteckning.md": (ANVISNING, "html-kommentar", 30),
     "extern-bild--sparpixel.md": (ANVISNING, "extern-bild", 28),
+    # Reporting: a year's file, data/uppfoljning/<år>.yml.
+    "fel-filnamn--utkast.yml": ("data/uppfoljning/2025-utkast.yml", "fel-filnamn", 1),
+    "ar-filnamn--annat-ar.yml": (AR, "ar-filnamn", 1),
+    "saknat-falt--atkomst-pa-rapport.yml": (AR, "saknat-falt", 20),
+    "saknat-falt--inlamnad-utan-datum.yml": (AR, "saknat-falt", 16),
+    "otillatet-falt--datum-utan-inlamning.yml": (AR, "otillatet-falt", 18),
+    "utanfor-intervall--sannolikhet-sex.yml": (AR, "utanfor-intervall", 27),
+    "okant-organ--rapport.yml": (AR, "okant-organ", 24),
+    "okant-fokusomrade--risk.yml": (AR, "okant-fokusomrade", 26),
+    "rapport-saknas--socialnamnden.yml": (AR, "rapport-saknas", 3),
+    "rapport-dubblett--bromma.yml": (AR, "rapport-dubblett", 24),
+    "rapport-fel-organ--forvaltning.yml": (AR, "rapport-fel-organ", 24),
+    "sen-rapport--utan-notering.yml": (AR, "sen-rapport", 18),
+    "rapport-ej-inlamnad--efter-sista-dag.yml": (AR, "rapport-ej-inlamnad", 17),
 }
 
 # The cycle is reported at the member with the smallest id, which is not the file added.

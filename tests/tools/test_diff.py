@@ -274,6 +274,9 @@ def test_programme_data_changes_are_listed_briefly(repo):
         organ.write(
             "\n- id: spanga-tensta\n  namn: Spånga-Tensta stadsdelsnämnd\n  typ: stadsdelsnämnd\n"
         )
+    # A new nämnd reports like every other, so the source stays without errors.
+    with (repo / "data/uppfoljning/2025.yml").open("a", encoding="utf-8") as year:
+        year.write("  - organ: spanga-tensta\n    inlamnad: false\n    atkomst: intern\n")
     assert diff(repo, "HEAD") == (
         "## Ändringar för läsarna (HEAD → den här grenen)\n\n"
         "Jämförelsen gäller det som visas för målgruppen Intranät.\n\n"

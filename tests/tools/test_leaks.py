@@ -31,8 +31,8 @@ from styrdok.tools.leaks import (
     words,
 )
 
-from helpers import check
-from helpers.canaries import add_canaries
+from helpers import REPO, check
+from helpers.canaries import REPORT_CANARIES, add_canaries, add_report_canaries
 
 FRONT = """---
 id: {id}
@@ -392,6 +392,33 @@ def test_scanner_reports_file_and_canary(tmp_path, project):
         ("data.json", "KANARIE-SKYDDAD-TEXT står i brödtexten och får aldrig nå"),
     }
     assert str(Leak("a/b.html", "titeln", "X")) == "a/b.html: innehåller titeln: 'X'"
+
+
+def test_a_withheld_reports_texts_are_forbidden_for_the_audiences_without_them(project):
+    add_report_canaries(project)
+    whole = check(project).model
+    for malgrupp, withheld in (
+        ("intranät", REPORT_CANARIES["skyddad"]),
+        ("publik", REPORT_CANARIES["skyddad"] + REPORT_CANARIES["intern"]),
+    ):
+        pub = select(whole, malgrupp)
+        strings = forbidden(whole, pub, published_sources(REPO))
+        missing = [canary for canary in withheld if canary not in strings]
+        assert missing == [], malgrupp
+        # ...and none of them is in what the audience is handed, which would excuse it.
+        handed = repr(pub.uppfoljning) + "".join(published_sources(REPO))
+        assert not [canary for canary in withheld if canary in handed], malgrupp
+    intranat = forbidden(whole, select(whole, "intranät"))
+    assert not [canary for canary in REPORT_CANARIES["intern"] if canary in intranat]
+    assert "Öppen risk i Bromma" not in forbidden(whole, select(whole, "publik"))
+
+
+def test_a_skyddad_reports_risk_in_a_site_is_a_leak(tmp_path, project):
+    add_report_canaries(project)
+    whole = check(project).model
+    site = site_with(tmp_path, {"x.html": "<li>KANARIE-SKYDDAD-RISK-TITEL</li>"})
+    (leak,) = scan(site, forbidden(whole, select(whole, "intranät")))
+    assert leak.vad == "en risk i skyddad rapport från 'socialnamnden' för 2024"
 
 
 def test_scanner_sees_through_html_entities_and_json_escapes(tmp_path):

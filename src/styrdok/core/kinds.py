@@ -1,6 +1,10 @@
 """Every kind of source file, in one table: where its files are, its schema, how its
 entries are identified and which of their fields refer to other kinds.
 
+A kind's entries are in one of three shapes: a data file in data/ holding a YAML list
+(`data_file`), a folder in data/ with one YAML file per entry (`data_folder`), or a
+folder below docs/ with one Markdown page per entry (`docs_folder`).
+
 The loader, the schema check and the linker all read this table, so they cannot
 disagree about a kind. Adding a kind of data is a row here plus what no table can
 supply: its schema in schema/, its class and attribute in `model.Model`, and a builder
@@ -36,14 +40,30 @@ class Ids:
 
 
 @dataclass(frozen=True)
+class Folder:
+    """A folder in data/ holding one YAML file per entry, each file one mapping, named
+    after one of the entry's fields (data/uppfoljning/2024.yml holds `ar: 2024`).
+
+    The folder is optional: a project without it has no entries of the kind."""
+
+    path: str  # below data/, e.g. uppfoljning
+    stem: str  # a regular expression a file's name without .yml must match in full
+    field: str  # the entry's field that names the file
+    form: str  # how messages describe a right file name
+    mismatch: str  # the rule for an entry whose field is not its file's name
+
+
+@dataclass(frozen=True)
 class Kind:
     key: str  # the attribute of `model.Model` that holds the kind's objects
     schema: str  # the file in schema/ every document of the kind must satisfy
-    # Where the files are: one file in data/ holding a YAML list with one entry per
-    # item, or a folder below docs/ with one Markdown page per entry, whose front
-    # matter is one YAML mapping. "" is docs/ itself: every page no other kind claims.
+    # Where the files are (one of the three): one file in data/ holding a YAML list
+    # with one entry per item; a folder below docs/ with one Markdown page per entry,
+    # whose front matter is one YAML mapping ("" is docs/ itself: every page no other
+    # kind claims); or a folder in data/ with one YAML mapping per file.
     data_file: str | None = None
     docs_folder: str | None = None
+    data_folder: Folder | None = None
     ids: Ids | None = None  # None: entries have no ids, and nothing refers to them
     # Field -> key of the kind whose ids it holds. A field holds one id or a list of
     # ids; "a[].b" is field b of each item of list a, "a.b" field b of mapping a.
@@ -62,7 +82,11 @@ class Kind:
     @property
     def where(self) -> str:
         """Where editors find the kind's entries, as messages name it."""
-        return f"data/{self.data_file}" if self.data_file else f"docs/{self.docs_folder}/"
+        if self.data_file:
+            return f"data/{self.data_file}"
+        if self.data_folder:
+            return f"data/{self.data_folder.path}/"
+        return f"docs/{self.docs_folder}/"
 
 
 def page_names(*pages: str) -> frozenset[str]:
@@ -139,6 +163,22 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
                     "galler_for.organ": "organ",
                 },
             ),
+            Kind(
+                "uppfoljning",
+                "uppfoljning.schema.json",
+                data_folder=Folder(
+                    "uppfoljning",
+                    r"[0-9]{4}",
+                    "ar",
+                    "året med fyra siffror och .yml, t.ex. 2024.yml",
+                    "ar-filnamn",
+                ),
+                # A year is named by its file (`ar`), not by an id; nothing refers to it.
+                references={
+                    "rapporter[].organ": "organ",
+                    "rapporter[].risker[].fokusomraden": "fokusomraden",
+                },
+            ),
             Kind("sidor", "sida.schema.json", docs_folder=""),
         )
     }
@@ -150,6 +190,10 @@ NAMED: Mapping[str, Kind] = MappingProxyType({kind.name: kind for kind in KINDS.
 # start from a file.
 DATA_FILES: Mapping[str, str] = MappingProxyType(
     {kind.data_file: kind.name for kind in KINDS.values() if kind.data_file}
+)
+# Folder below data/ -> the kind whose entries are its files.
+DATA_FOLDERS: Mapping[str, Kind] = MappingProxyType(
+    {kind.data_folder.path: kind for kind in KINDS.values() if kind.data_folder}
 )
 SCHEMA_FILES: Mapping[str, str] = MappingProxyType(
     {kind.name: kind.schema for kind in KINDS.values()}

@@ -117,6 +117,11 @@ RULES: dict[str, Rule] = {
         "okänd datafil '{namn}'",
         "Datafilerna heter {kanda}. Byt namn på filen eller flytta den.",
     ),
+    "fel-filnamn": Rule(
+        FEL,
+        "filen '{namn}' i {mapp} har fel namn och läses inte",
+        "Filerna i {mapp} ska heta {form}. Döp om filen eller flytta den.",
+    ),
     # Against the schema.
     "saknat-falt": Rule(
         FEL, "fältet '{falt}' saknas", "Lägg till en rad '{falt}: …'. {beskrivning}"
@@ -141,6 +146,7 @@ RULES: dict[str, Rule] = {
         "{beskrivning}",
     ),
     "utanfor-intervall": Rule(FEL, "'{falt}' har värdet {varde}, som är {hur}", "{beskrivning}"),
+    "otillatet-falt": Rule(FEL, "fältet '{falt}' får inte finnas här", "{beskrivning}"),
     "schemafel": Rule(FEL, "'{falt}' är felaktigt: {detalj}", "{beskrivning}"),
     # Across files.
     "dubblett-id": Rule(
@@ -157,6 +163,11 @@ RULES: dict[str, Rule] = {
         FEL,
         "id '{id}' stämmer inte med filnamnet '{filnamn}'",
         "Döp om filen till {id}.md eller ändra id, så att adressen till sidan blir stabil.",
+    ),
+    "ar-filnamn": Rule(
+        FEL,
+        "ar: {varde} stämmer inte med filnamnet '{filnamn}'",
+        "Varje år har en egen fil som heter som året: döp om filen till {varde}.yml eller rätta ar.",
     ),
     "okant-program": Rule(FEL, "okänt program '{id}'", "{forslag}"),
     "okant-malomrade": Rule(FEL, "okänt målområde '{id}'", "{forslag}"),
@@ -220,6 +231,38 @@ RULES: dict[str, Rule] = {
         VARNING,
         "inget program har status gällande",
         "Webbplatsen visar då det senaste programmet med en markering om att det inte gäller.",
+    ),
+    # Reporting (data/uppfoljning/<år>.yml): one report a year from every body the
+    # programme applies to.
+    "rapport-saknas": Rule(
+        FEL,
+        "{namn} ({id}) saknas bland rapporterna för {ar}",
+        "Programmet gäller alla nämnder och bolagsstyrelser, så varje år har en post per organ. Lägg till '- organ: {id}' under rapporter:, med inlamnad: false tills rapporten har kommit in.",
+    ),
+    "rapport-dubblett": Rule(
+        FEL,
+        "{namn} ({id}) står redan bland rapporterna för {ar}, på rad {rad}",
+        "Ett organ har en enda post per år; slå ihop posterna.",
+    ),
+    "rapport-fel-organ": Rule(
+        FEL,
+        "{namn} ({id}) lämnar ingen risk- och lägesbild: programmet gäller inte organ av typen {typ}",
+        "Bara kommunstyrelsen, nämnderna och bolagsstyrelserna lämnar risk- och lägesbilder. Ta bort posten, eller ange organet som rapporten kommer från.",
+    ),
+    "sen-rapport": Rule(
+        FEL,
+        "rapporten från {namn} lämnades in {datum}, efter sista dagen {sista_dag}, men har ingen notering",
+        "Skriv i notering: varför rapporten kom in sent (t.ex. att organet fick anstånd), eller rätta inlamnad_datum.",
+    ),
+    "rapport-ej-inlamnad": Rule(
+        VARNING,
+        "{namn} ({id}) har inte lämnat in sin risk- och lägesbild för {ar}; sista dagen var {sista_dag}",
+        "Påminn organet. När rapporten har kommit in: sätt inlamnad: true och inlamnad_datum.",
+    ),
+    "skyddsvard-rapport-oppen": Rule(
+        FEL,
+        "rapporten från {namn} tar upp risker inom {skal} men har atkomst: öppen",
+        "Sätt atkomst: skyddad (eller intern om innehållet får spridas inom staden) – en öppen rapport får publiceras även på stadens webbplats.",
     ),
     # Files below docs/: only pages and declared attachments are published.
     "symbolisk-lank": Rule(
@@ -394,6 +437,11 @@ SHAPES: dict[str, dict[str, str]] = {
         "vad": "filen",
         "forvantat": "en lista med poster som var och en börjar med '- '",
         "rad": "Se de andra datafilerna för hur en post ser ut.",
+    },
+    "datapost": {
+        "vad": "filen",
+        "forvantat": "fält med värden, en per rad (namn: värde)",
+        "rad": "Se de andra filerna i samma mapp för hur en fil ser ut.",
     },
     "front matter": {
         "vad": "front matter",

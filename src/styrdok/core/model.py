@@ -273,6 +273,52 @@ class Sida:
 
 
 @dataclass(frozen=True)
+class Risk:
+    """One risk of a body's risk- och lägesbild, on the five-level RSA scales (1–5)."""
+
+    titel: str
+    fokusomraden: tuple[str, ...]
+    sannolikhet: int
+    konsekvens: int
+    atgarder: str
+
+
+@dataclass(frozen=True)
+class Rapport:
+    """A body's report for one year: whether it came in, and what it says."""
+
+    organ: str
+    inlamnad: bool
+    # No default: the access level of what a body reports must be chosen, never assumed.
+    atkomst: str
+    kalla: Kalla
+    inlamnad_datum: date | None = None
+    referens: str | None = None
+    notering: str | None = None
+    risker: tuple[Risk, ...] = ()
+
+    @property
+    def skyddad(self) -> bool:
+        return self.atkomst == "skyddad"
+
+
+@dataclass(frozen=True)
+class Uppfoljningsar:
+    """One year's follow-up of the programme (data/uppfoljning/<ar>.yml): a report from
+    every body the programme applies to."""
+
+    ar: int
+    sista_dag: date
+    rapporter: tuple[Rapport, ...]
+    kalla: Kalla
+    exempelinnehall: bool = False
+
+    def passerad(self, today: date) -> bool:
+        """Whether the deadline has passed on `today`."""
+        return self.sista_dag < today
+
+
+@dataclass(frozen=True)
 class Model:
     program: tuple[Program, ...]
     malomraden: tuple[Malomrade, ...]
@@ -281,6 +327,7 @@ class Model:
     forfattningar: tuple[Forfattning, ...]
     anvisningar: tuple[Anvisning, ...]
     sidor: tuple[Sida, ...] = ()
+    uppfoljning: tuple[Uppfoljningsar, ...] = ()
     _by_id: Mapping[str, Mapping[str, Any]] = field(init=False, repr=False, compare=False)
     _ersatt_av: Mapping[str, Mapping[str, str]] = field(init=False, repr=False, compare=False)
 

@@ -1,4 +1,4 @@
-"""The whole check, from files to model: load, validate, link, integrity.
+"""The whole check, from files to model: load, validate, link, integrity, reporting.
 
 The CLI and the MkDocs plugin both call `check_project`, so `styrdok check` and
 `mkdocs build --strict` report the same problems in the same words.
@@ -17,6 +17,7 @@ from styrdok.core.project import Project
 from styrdok.core.reading.load import load_project
 from styrdok.core.rules.attachments import check_attachments
 from styrdok.core.rules.integrity import check_model
+from styrdok.core.rules.reporting import check_reporting
 from styrdok.core.rules.schema import SchemaFileError, Schemas
 from styrdok.core.rules.text_rules import check_texts, scan_texts
 
@@ -57,6 +58,7 @@ def check_project(project: Project, today: date | None = None) -> Outcome:
         *(p for v in validations for p in v.problems),
         *link_problems,
         *check_model(model, today),
+        *check_reporting(model, today),
         *check_texts(model, scans),
         *check_attachments(
             model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek

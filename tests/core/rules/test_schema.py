@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from styrdok.core.kinds import DATA_FILES, SCHEMA_FILES
+from styrdok.core.kinds import DATA_FILES, DATA_FOLDERS, SCHEMA_FILES
 from styrdok.core.project import Project
 from styrdok.core.reading.load import load_file
 from styrdok.core.rules.schema import Schemas, load_registry
@@ -84,8 +84,11 @@ def test_schema_examples_validate(kind):
 @pytest.mark.parametrize("kind", sorted(SCHEMA_FILES))
 def test_each_kind_has_a_valid_example_document(kind):
     project = Project.at(VALID)
+    folders = [folder for folder, k in DATA_FOLDERS.items() if k.name == kind]
     if kind in DATA_FILES.values():
         paths = [VALID / "data" / name for name, k in DATA_FILES.items() if k == kind]
+    elif folders:
+        paths = sorted((VALID / "data" / folders[0]).glob("*.yml"))
     else:
         paths = [p for p in (VALID / "docs").rglob("*.md") if project.page_kind(p) == kind]
     assert paths
@@ -98,12 +101,16 @@ def test_each_kind_has_a_valid_example_document(kind):
 
 def kind_of_target(target: str) -> str:
     if target.startswith("data/"):
+        folder, _, _ = target.removeprefix("data/").rpartition("/")
+        if folder in DATA_FOLDERS:
+            return DATA_FOLDERS[folder].name
         return DATA_FILES.get(target.removeprefix("data/"), "okand")
     return "anvisning" if target.startswith("docs/anvisningar/") else "sida"
 
 
 SCHEMA_RULES = {
     "saknat-falt",
+    "otillatet-falt",
     "okant-falt",
     "fel-typ",
     "ogiltigt-varde",

@@ -20,11 +20,15 @@ from styrdok.core.model import (
     Forfattning,
     GallerFor,
     Handelse,
+    Kalla,
     Kontakt,
     Malomrade,
     Organ,
     Program,
+    Rapport,
+    Risk,
     Sida,
+    Uppfoljningsar,
 )
 
 _HEADING = re.compile(r"^# +(.+?)\s*$", re.MULTILINE)
@@ -185,6 +189,43 @@ def sida(e: Entry) -> Sida:
     )
 
 
+def uppfoljningsar(e: Entry) -> Uppfoljningsar:
+    d = e.data
+    kalla = e.kalla()
+    # Rules about the list as a whole (an organ missing) point at the line `rapporter:`.
+    places = {**kalla.falt, "rapporter": e.at("rapporter", key=True)}
+    return Uppfoljningsar(
+        ar=d["ar"],
+        sista_dag=date.fromisoformat(d["sista_dag"]),
+        rapporter=tuple(rapport(e, i, item) for i, item in enumerate(d["rapporter"])),
+        kalla=Kalla(kalla.fil, kalla.position, places),
+        exempelinnehall=d.get("exempelinnehall", False),
+    )
+
+
+def rapport(e: Entry, index: int, d: Mapping[str, Any]) -> Rapport:
+    places = {name: e.at("rapporter", index, name) for name in d}
+    return Rapport(
+        organ=d["organ"],
+        inlamnad=d["inlamnad"],
+        atkomst=d["atkomst"],
+        kalla=Kalla(e.doc.path, e.at("rapporter", index), places),
+        inlamnad_datum=_date(d.get("inlamnad_datum")),
+        referens=d.get("referens"),
+        notering=d.get("notering"),
+        risker=tuple(
+            Risk(
+                titel=risk["titel"],
+                fokusomraden=tuple(risk["fokusomraden"]),
+                sannolikhet=risk["sannolikhet"],
+                konsekvens=risk["konsekvens"],
+                atgarder=risk["atgarder"],
+            )
+            for risk in d.get("risker", ())
+        ),
+    )
+
+
 def attachment_paths(sida: str, declared: Iterable[str]) -> tuple[str, ...]:
     """Declared attachments as paths below docs/: they are written from the page's folder
     (the schema allows no '..', so they cannot leave it)."""
@@ -204,5 +245,6 @@ BUILDERS: dict[str, Callable[[Entry], Any]] = {
     "organ": organ,
     "forfattningar": forfattning,
     "anvisningar": anvisning,
+    "uppfoljning": uppfoljningsar,
     "sidor": sida,
 }

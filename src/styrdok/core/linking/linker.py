@@ -2,7 +2,8 @@
 
 Which kinds there are, what their entries are called and which fields refer to which
 kind is `kinds`'; this module applies it: ids must be unique and not reserved, an
-entry's page must be named by its id, and every reference must name an existing id.
+entry's page must be named by its id (a file in a folder of data/ by its field), and
+every reference must name an existing id.
 `builders` then makes the model objects.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
-from styrdok.core.kinds import KINDS, NAMED, Ids, Kind
+from styrdok.core.kinds import KINDS, NAMED, Folder, Ids, Kind
 from styrdok.core.linking.builders import BUILDERS
 from styrdok.core.linking.entries import Entry, all_ids, entries, references
 from styrdok.core.messages import problem, suggest
@@ -88,10 +89,27 @@ class Linker:
                         "id-filnamn", entry.doc.path, entry.at("id"), id=entry.id, filnamn=filnamn
                     )
                 )
+        if kind.data_folder:
+            self.check_file_name(kind.data_folder, entry)
         for steps, target in _REFERENCES[kind.key]:
             for ref, path in references(entry.data, steps):
                 if ref not in self.known[target]:
                     self.unknown(entry, path, ref, KINDS[target])
+
+    def check_file_name(self, folder: Folder, entry: Entry) -> None:
+        """A file in a folder of data/ is named by a field of its entry (2024.yml, ar: 2024)."""
+        filnamn = PurePosixPath(entry.doc.path).name
+        value = entry.data[folder.field]
+        if f"{value}.yml" != filnamn:
+            self.problems.append(
+                problem(
+                    folder.mismatch,
+                    entry.doc.path,
+                    entry.at(folder.field),
+                    varde=value,
+                    filnamn=filnamn,
+                )
+            )
 
     def unknown(self, entry: Entry, path: tuple[str | int, ...], ref: str, kind: Kind) -> None:
         if kind.key in self.unreadable:

@@ -2,8 +2,8 @@
 
 The loader decides once how a file is read, so nothing later has to care: bytes are
 checked here (empty, binary, not UTF-8; a UTF-8 BOM and CRLF line ends are accepted),
-YAML is read by `safe_yaml`, pages are split by `front_matter`, and which files below
-docs/ may exist is `inventory`'s. Nothing here raises for anything an editor can write;
+YAML is read by `safe_yaml`, pages are split by `front_matter`, which files below
+docs/ may exist is `inventory`'s and which in a folder of data/ is `folders`'. Nothing here raises for anything an editor can write;
 it returns problems.
 """
 
@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from styrdok.core.kinds import DATA_FILES, NAMED, Kind
+from styrdok.core.kinds import DATA_FILES, DATA_FOLDERS, NAMED, Kind
 from styrdok.core.limits import MAX_FILE_BYTES
 from styrdok.core.messages import SHAPES, describe, problem, size_text, unreadable_yaml
 from styrdok.core.problems import Position, Problem
 from styrdok.core.project import Project
+from styrdok.core.reading.folders import folder_files
 from styrdok.core.reading.front_matter import read_page
 from styrdok.core.reading.inventory import Inventory, inventory
 from styrdok.core.reading.safe_yaml import parse_yaml
@@ -33,10 +34,12 @@ class Loaded:
 
 
 def load_project(project: Project) -> Loaded:
-    """Every source file of the project: the data files and the Markdown pages."""
+    """Every source file of the project: the data files, the files of the folders in data/
+    (one entry each) and the Markdown pages."""
     loaded = Loaded([], [])
     if not project.data_dir.is_symlink():
         load_data_files(project, loaded)
+        load_data_folders(project, loaded)
     for folder in (project.docs_dir, project.data_dir):
         if folder.is_symlink():
             loaded.problems.append(
@@ -84,6 +87,18 @@ def load_data_files(project: Project, loaded: Loaded) -> None:
             )
 
 
+def load_data_folders(project: Project, loaded: Loaded) -> None:
+    """The files of each folder in data/ that holds one entry per file, if it exists."""
+    for kind in DATA_FOLDERS.values():
+        found = folder_files(project.data_dir, kind.data_folder)
+        for path in found.entries:
+            doc, problems = load_file(path, project.display(path), kind.name)
+            loaded.documents.append(doc)
+            loaded.problems.extend(problems)
+        for path, code, values in found.refused:
+            loaded.problems.append(problem(code, project.display(path), Position(), **values))
+
+
 def load_file(path: Path, display: str, kind: str) -> tuple[SourceDocument, list[Problem]]:
     """A document of the kind named `kind` from a file; a file above MAX_FILE_BYTES is
     refused without being read."""
@@ -113,6 +128,8 @@ def load_bytes(raw: bytes, display: str, kind: str) -> tuple[SourceDocument, lis
     of_kind = NAMED[kind]
     if of_kind.is_list:
         return read_data_file(text, display, of_kind)
+    if of_kind.data_folder:
+        return read_data_entry(text, display, of_kind)
     return read_page(text, display, of_kind)
 
 
@@ -126,6 +143,20 @@ def read_data_file(text: str, display: str, kind: Kind) -> tuple[SourceDocument,
         where = Position() if node is None else Position(node.start_mark.line + 1, 1)
         return empty, [
             problem("fel-struktur", display, where, faktiskt=describe(data), **SHAPES["datafil"])
+        ]
+    return SourceDocument(display, kind.name, data, node), []
+
+
+def read_data_entry(text: str, display: str, kind: Kind) -> tuple[SourceDocument, list[Problem]]:
+    """A file of a folder in data/: one YAML mapping, the entry."""
+    empty = SourceDocument(display, kind.name, None)
+    data, node, problems = parse_yaml(text, display, 0)
+    if problems:
+        return empty, problems
+    if not isinstance(data, dict):
+        where = Position() if node is None else Position(node.start_mark.line + 1, 1)
+        return empty, [
+            problem("fel-struktur", display, where, faktiskt=describe(data), **SHAPES["datapost"])
         ]
     return SourceDocument(display, kind.name, data, node), []
 

@@ -115,11 +115,35 @@ def _required(found: Found) -> list[Problem]:
     problems = []
     for name in missing:
         prop = properties.get(name) or found.schemas.property_schema(found.doc.kind, name)
-        note = about(prop) or "se schemat."
-        if conditional:
-            note += " Fältet krävs för den status dokumentet har."
+        note = about(prop)
+        if conditional and found.schema.get("description"):
+            # The condition says what the field is and why it is needed here.
+            note = found.schema["description"]
+        elif conditional:
+            note = f"{note or 'se schemat.'} Fältet krävs för den status dokumentet har."
+        note = note or "se schemat."
         problems.append(problem("saknat-falt", path, where, falt=name, beskrivning=note))
     return problems
+
+
+def _forbidden(found: Found) -> list[Problem]:
+    """Fields a condition forbids (`not: {required: [...]}`); the schema holding the
+    condition says why in its description."""
+    names = found.bound.get("required", []) if isinstance(found.bound, dict) else []
+    present = [n for n in names if isinstance(found.value, dict) and n in found.value]
+    if not present:
+        return translate_other(found)
+    why = found.schema.get("description") or "Ta bort fältet."
+    return [
+        problem(
+            "otillatet-falt",
+            found.doc.path,
+            found.doc.locate([*found.path, name], key=True),
+            falt=name,
+            beskrivning=why,
+        )
+        for name in present
+    ]
 
 
 def _unknown_fields(found: Found) -> list[Problem]:
@@ -267,6 +291,7 @@ TRANSLATORS: dict[str, Translator] = {
     "anyOf": _one_of,
     "required": _required,
     "additionalProperties": _unknown_fields,
+    "not": _forbidden,
     "type": _wrong_type,
     "enum": _not_allowed,
     "const": _not_allowed,

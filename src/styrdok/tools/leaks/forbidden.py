@@ -2,9 +2,10 @@
 
 From every document the selection withholds: its id, address and source link, its title,
 summary, case number and passages of its text; for skyddad anvisningar everything but
-the metadata. A word string that also occurs in text that is published for the audience
-(a published anvisning or page, the data, the editor guide) is not evidence of a leak and
-is left out. References to ids are kept even then: a link to a withheld document that a
+the metadata. From every report of a year's follow-up that the audience does not get in
+full: its risks' titles and measures, its note and its reference. A word string that
+also occurs in text that is published for the audience (a published anvisning, page or
+report, the data, the editor guide) is not evidence of a leak and is left out. References to ids are kept even then: a link to a withheld document that a
 published page makes must still be caught if the build fails to remove it.
 """
 
@@ -14,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from styrdok.core.model import Anvisning, Model, Sida
+from styrdok.core.model import Anvisning, Model, Rapport, Sida
 from styrdok.select import Publication
 from styrdok.tools.leaks.matcher import Matcher
 from styrdok.tools.leaks.normal import INLINE_TAG
@@ -95,6 +96,8 @@ def forbidden(
             if len(sida.titel) >= MIN_TITLE:
                 found.setdefault(sida.titel, f"titeln på {what} '{sida.sida}'")
             text_of(what, sida, sida.text)
+    for string, what in withheld_reports(whole, pub):
+        found.setdefault(string, what)
     # Wording that a published text shares (a quoted law, the guide's example title)
     # gives nothing away. One pass of one matcher over the published texts finds it.
     matcher = Matcher(found)
@@ -106,6 +109,31 @@ def forbidden(
         )
     )
     return {string: what for string, what in found.items() if string not in public}
+
+
+def withheld_reports(whole: Model, pub: Publication) -> Iterator[tuple[str, str]]:
+    """The texts of each report `pub` does not carry as written (left out, or a skyddad
+    one as the fact of submission only), with what each one is."""
+    published = {(year.ar, r.organ): r for year in pub.uppfoljning for r in year.rapporter}
+    for year in whole.uppfoljning:
+        for rapport in year.rapporter:
+            if published.get((year.ar, rapport.organ)) != rapport:
+                yield from _report_texts(
+                    rapport, f"{rapport.atkomst} rapport från '{rapport.organ}' för {year.ar}"
+                )
+
+
+def _report_texts(rapport: Rapport, what: str) -> Iterator[tuple[str, str]]:
+    texts = [(f"en risk i {what}", risk.titel) for risk in rapport.risker]
+    texts += [(f"åtgärderna i {what}", risk.atgarder) for risk in rapport.risker]
+    if rapport.notering:
+        texts.append((f"noteringen i {what}", rapport.notering))
+    for label, text in texts:
+        if len(text) >= MIN_TITLE:
+            yield text, label
+        yield from ((passage, f"text ur {what}") for passage in passages(text))
+    if rapport.referens:
+        yield rapport.referens, f"referensen för {what}"
 
 
 def _published(pub: Publication, extra: Iterable[str]) -> Iterator[str | None]:
@@ -127,6 +155,10 @@ def _published(pub: Publication, extra: Iterable[str]) -> Iterator[str | None]:
         yield from (o.namn, o.forvaltning, o.beskrivning)
     for law in model.forfattningar:
         yield from (law.namn, law.kortnamn)
+    for year in pub.uppfoljning:
+        for rapport in year.rapporter:
+            yield from (rapport.referens, rapport.notering)
+            yield from (text for risk in rapport.risker for text in (risk.titel, risk.atgarder))
     yield from extra
 
 

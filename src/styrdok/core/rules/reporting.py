@@ -1,0 +1,127 @@
+"""Rules over each year's follow-up (data/uppfoljning/<år>.yml).
+
+The programme asks every nämnd and bolagsstyrelse for a yearly risk- och lägesbild, so
+a year lists each body it applies to exactly once, and no other; a report that came in
+late says why; once the deadline has passed, each body that has not reported is a
+warning; and a report about what must be protected is not open to everyone. Unknown
+organ and fokusområden are the linker's (`okant-organ`, `okant-fokusomrade`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+
+from styrdok.core.messages import problem
+from styrdok.core.model import Model, Rapport, Uppfoljningsar
+from styrdok.core.problems import Problem
+
+YearRule = Callable[[Model, Uppfoljningsar, date], Iterator[Problem]]
+
+
+def missing(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Problem]:
+    listed = {r.organ for r in year.rapporter}
+    for organ in model.organ:
+        if organ.tillampar_programmet and organ.id not in listed:
+            yield problem(
+                "rapport-saknas",
+                year.kalla.fil,
+                year.kalla.plats("rapporter"),
+                namn=organ.namn,
+                id=organ.id,
+                ar=year.ar,
+            )
+
+
+def listed_twice(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Problem]:
+    first: dict[str, Rapport] = {}
+    for rapport in year.rapporter:
+        earlier = first.setdefault(rapport.organ, rapport)
+        if earlier is not rapport:
+            yield problem(
+                "rapport-dubblett",
+                rapport.kalla.fil,
+                rapport.kalla.plats("organ"),
+                namn=model.organ_namn(rapport.organ),
+                id=rapport.organ,
+                ar=year.ar,
+                rad=earlier.kalla.plats("organ").line,
+            )
+
+
+def not_applying(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Problem]:
+    for rapport in year.rapporter:
+        organ = model.organ_med_id(rapport.organ)
+        if organ is not None and not organ.tillampar_programmet:
+            yield problem(
+                "rapport-fel-organ",
+                rapport.kalla.fil,
+                rapport.kalla.plats("organ"),
+                namn=organ.namn,
+                id=organ.id,
+                typ=organ.typ,
+            )
+
+
+def late_without_note(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Problem]:
+    for rapport in year.rapporter:
+        came = rapport.inlamnad_datum
+        if rapport.inlamnad and came and came > year.sista_dag and not rapport.notering:
+            yield problem(
+                "sen-rapport",
+                rapport.kalla.fil,
+                rapport.kalla.plats("inlamnad_datum"),
+                namn=model.organ_namn(rapport.organ),
+                datum=came.isoformat(),
+                sista_dag=year.sista_dag.isoformat(),
+            )
+
+
+def not_submitted(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Problem]:
+    if not year.passerad(today):
+        return
+    for rapport in year.rapporter:
+        organ = model.organ_med_id(rapport.organ)
+        if not rapport.inlamnad and organ is not None and organ.tillampar_programmet:
+            yield problem(
+                "rapport-ej-inlamnad",
+                rapport.kalla.fil,
+                rapport.kalla.plats("inlamnad"),
+                namn=organ.namn,
+                id=organ.id,
+                ar=year.ar,
+                sista_dag=year.sista_dag.isoformat(),
+            )
+
+
+def sensitive_but_open(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Problem]:
+    """A report with risks in a fokusområde about säkerhetsskydd must not be öppen."""
+    for rapport in year.rapporter:
+        if rapport.atkomst != "öppen":
+            continue
+        ids = {f for risk in rapport.risker for f in risk.fokusomraden}
+        sensitive = sorted(f.namn for f in map(model.fokusomrade_med_id, ids) if f and f.skyddsvart)
+        if sensitive:
+            yield problem(
+                "skyddsvard-rapport-oppen",
+                rapport.kalla.fil,
+                rapport.kalla.plats("atkomst"),
+                namn=model.organ_namn(rapport.organ),
+                skal="fokusområdet " + ", ".join(sensitive),
+            )
+
+
+RULES: tuple[YearRule, ...] = (
+    missing,
+    listed_twice,
+    not_applying,
+    late_without_note,
+    not_submitted,
+    sensitive_but_open,
+)
+
+
+def check_reporting(model: Model, today: date) -> list[Problem]:
+    return [
+        found for year in model.uppfoljning for rule in RULES for found in rule(model, year, today)
+    ]
