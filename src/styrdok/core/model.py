@@ -1,8 +1,11 @@
 """The model: the programme and its anvisningar as immutable, linked objects.
 
-Built once per build by `link`, after validation; every view reads it (through the
+Built once per build by `linking/`, after validation; every view reads it (through the
 publication made by `select`) and nothing re-reads files. Each object remembers where
 it was written so integrity rules can point at the line.
+
+Longer than most modules because it is declarative: one frozen dataclass per kind of
+thing the source describes, kept together so the model reads as one schema.
 """
 
 from __future__ import annotations

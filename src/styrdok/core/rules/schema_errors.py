@@ -5,6 +5,9 @@ code, so an editor sees file, line and what to do rather than a jsonschema path.
 runs once per error, and a broken file can have thousands: dispatch is one dict lookup,
 and what a translator needs (line, field name, description) is worked out only when it
 asks for it.
+
+Somewhat over the usual length because it is a table: one short translator per keyword,
+each next to the others it must agree with.
 """
 
 from __future__ import annotations
