@@ -135,28 +135,26 @@ def load_bytes(raw: bytes, display: str, kind: str) -> tuple[SourceDocument, lis
 
 def read_data_file(text: str, display: str, kind: Kind) -> tuple[SourceDocument, list[Problem]]:
     """A data file: one YAML list, an entry per item."""
-    empty = SourceDocument(display, kind.name, None)
-    data, node, problems = parse_yaml(text, display, 0)
-    if problems:
-        return empty, problems
-    if not isinstance(data, list):
-        where = Position() if node is None else Position(node.start_mark.line + 1, 1)
-        return empty, [
-            problem("fel-struktur", display, where, faktiskt=describe(data), **SHAPES["datafil"])
-        ]
-    return SourceDocument(display, kind.name, data, node), []
+    return _read_yaml(text, display, kind, list, "datafil")
 
 
 def read_data_entry(text: str, display: str, kind: Kind) -> tuple[SourceDocument, list[Problem]]:
     """A file of a folder in data/: one YAML mapping, the entry."""
+    return _read_yaml(text, display, kind, dict, "datapost")
+
+
+def _read_yaml(
+    text: str, display: str, kind: Kind, shape: type, shape_name: str
+) -> tuple[SourceDocument, list[Problem]]:
+    """A YAML file whose top level must be of `shape` (SHAPES[shape_name] words it)."""
     empty = SourceDocument(display, kind.name, None)
     data, node, problems = parse_yaml(text, display, 0)
     if problems:
         return empty, problems
-    if not isinstance(data, dict):
+    if not isinstance(data, shape):
         where = Position() if node is None else Position(node.start_mark.line + 1, 1)
         return empty, [
-            problem("fel-struktur", display, where, faktiskt=describe(data), **SHAPES["datapost"])
+            problem("fel-struktur", display, where, faktiskt=describe(data), **SHAPES[shape_name])
         ]
     return SourceDocument(display, kind.name, data, node), []
 
