@@ -208,15 +208,24 @@ def test_verifiera_checks_the_audience_and_the_manifest_itself(tmp_path, capsys)
 def test_wrong_usage_exits_2_with_a_swedish_message(project, styrdok, bygg):
     file = project / "fil.txt"
     file.write_text("x")
+    notes = project.parent / "anteckningar"
+    (notes / "2026").mkdir(parents=True)
+    (notes / "2026" / "mote.md").write_text("# Möte")
     for target, message in [
+        (notes, "innehåller källfiler"),
         (project, "förrådet självt"),
         (project / "docs" / "site", "ligger i docs/"),
         (file, "ingen mapp"),
+        # A mistyped --till must not replace the source with the site.
+        (project / "data", "innehåller källfiler"),
+        (project / "schema", "innehåller källfiler"),
+        (project / "schema" / "ny", "innehåller källfiler"),
     ]:
         result = bygg(project, target)
         assert result.returncode == 2, target
         assert message in result.stderr
         assert "Traceback" not in result.stderr
+    assert (project / "data" / "organ.yml").is_file() and (notes / "2026" / "mote.md").is_file()
     result = styrdok("bygg", "--rot", str(project), "--till", str(project / "site"), epoch="igår")
     assert result.returncode == 2
     assert "SOURCE_DATE_EPOCH måste vara ett heltal" in result.stderr

@@ -116,6 +116,29 @@ def check_target(root: Path, target: Path) -> None:
         raise UsageError(f"{target} är förrådet självt eller en mapp ovanför det")
     if target.is_relative_to(root / "docs"):
         raise UsageError(f"{target} ligger i docs/; bygg till en mapp utanför källan")
+    # The swap replaces the target whole: a mistyped --till must never be a folder of
+    # source (data/, schema/, …) or one that holds what looks like source anywhere.
+    inside = target.relative_to(root).parts[:1] if target.is_relative_to(root) else ()
+    if set(inside) & SOURCE_FOLDERS or (target.is_dir() and _holds_source(target)):
+        raise UsageError(
+            f"{target} innehåller källfiler och skulle ersättas helt; bygg till en tom mapp "
+            "eller till en tidigare byggd webbplats"
+        )
+
+
+# Folders of a styrdok repository that hold source, never a built site.
+SOURCE_FOLDERS = frozenset(
+    {"data", "schema", "overrides", "src", "tests", "benchmarks", ".git", ".github", ".ci"}
+)
+_SOURCE_SUFFIXES = frozenset({".md", ".yml", ".yaml", ".py", ".toml"})
+
+
+def _holds_source(folder: Path) -> bool:
+    """Whether a folder has files no build writes: Markdown, YAML, Python, a repository."""
+    for path in folder.rglob("*"):
+        if path.name in (".git", "mkdocs.yml") or path.suffix.lower() in _SOURCE_SUFFIXES:
+            return True
+    return False
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
