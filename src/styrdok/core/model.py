@@ -19,7 +19,10 @@ from typing import Any
 from styrdok.core.kinds import KINDS
 from styrdok.core.problems import Position
 
+# A programme is proposed, in force, or has expired.
+PROGRAM_FORSLAG = "förslag"
 PROGRAM_I_KRAFT = "gällande"
+PROGRAM_UTGATT = "utgått"
 # An anvisning's lifecycle; views ask the predicates on Anvisning, never compare strings.
 UTKAST = "utkast"
 GALLANDE = "gällande"
@@ -94,6 +97,14 @@ class Program:
     @property
     def i_kraft(self) -> bool:
         return self.status == PROGRAM_I_KRAFT
+
+    @property
+    def forslag(self) -> bool:
+        return self.status == PROGRAM_FORSLAG
+
+    @property
+    def utgatt(self) -> bool:
+        return self.status == PROGRAM_UTGATT
 
     @property
     def period(self) -> str:

@@ -39,7 +39,7 @@ def program_status(pub: Publication) -> str:
     newer = pub.model.program_ersatt_av(program.id)
     replacement = pub.model.program_med_id(newer) if newer else None
     tail = f" Det har ersatts av {md(replacement.titel)}." if replacement else ""
-    label = "är ännu inte antaget" if program.status == "förslag" else "gäller inte längre"
+    label = "är ännu inte antaget" if program.forslag else "gäller inte längre"
     return f'!!! danger "Programmet {label}"\n    {md(program.titel)} {label}.{tail}'
 
 
@@ -76,7 +76,7 @@ def _replaced_programmes(pub: Publication, program: Program) -> str | None:
         if old is None:
             continue
         dnr = f" (dnr {md(old.diarienummer)})" if old.diarienummer else ""
-        status = ", som har utgått som styrdokument" if old.status == "utgått" else ""
+        status = ", som har utgått som styrdokument" if old.utgatt else ""
         lines.append(f"{md(old.titel)}{dnr}{status}")
     return "<br>".join(lines) or None
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from styrdok.core import addresses
 from styrdok.core.messages import problem
-from styrdok.core.model import GALLANDE, UPPHAVD, Anvisning, Model, Program
+from styrdok.core.model import GALLANDE, PROGRAM_UTGATT, UPPHAVD, Anvisning, Model, Program
 from styrdok.core.problems import Position, Problem
 
 
@@ -116,7 +116,7 @@ def replaced_but_in_force(model: Model) -> Iterator[Problem]:
                 id=program.id,
                 av=newer,
                 status=program.status,
-                ny_status="utgått",
+                ny_status=PROGRAM_UTGATT,
             )
 
 
