@@ -4,6 +4,7 @@ Which files in them are of which kind is said once, in `kinds`."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,11 @@ class Project:
     def display(self, path: Path) -> str:
         """A path as editors see it: relative to the repository, with forward slashes."""
         # abspath first: a symbolic link is named as written, not by its target.
-        for candidate in (Path(os.path.abspath(path)), path.resolve()):
+        candidates = [Path(os.path.abspath(path))]
+        # A symbolic link loop cannot be resolved: the name as written will do.
+        with contextlib.suppress(OSError, RuntimeError):
+            candidates.append(path.resolve())
+        for candidate in candidates:
             try:
                 return candidate.relative_to(self.root).as_posix()
             except ValueError:

@@ -6,6 +6,7 @@ import codecs
 import time
 import tracemalloc
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -421,3 +422,16 @@ def test_any_yaml_like_text_ends_in_a_document_or_problems(text, kind):
         assert found.position.line >= 1
     if doc.node is not None:
         assert isinstance(doc.node, yaml.Node)
+
+
+@pytest.mark.parametrize("value", ["!!bool kanske", "!!int tolv", "!!float x"])
+def test_a_tag_that_cannot_build_its_value_is_a_message(value):
+    # !!bool kanske made PyYAML raise KeyError, which ended in a traceback.
+    _, problems = load_bytes(f"- id: {value}\n".encode(), "d.yml", "organ")
+    assert [p.code for p in problems] == ["ogiltig-yaml"]
+
+
+def test_a_symbolic_link_loop_is_reported_not_followed(project):
+    (project / "docs" / "anvisningar" / "loop.md").symlink_to("loop.md")
+    problems = check(project).problems
+    assert any("loop.md" in str(p) and "symbolisk länk" in str(p) for p in problems)

@@ -108,7 +108,8 @@ class ValueBuilder:
             # A tag such as !!python/name: the safe loader refuses it; say so in Swedish.
             tag = shorten(node.tag.replace("tag:yaml.org,2002:", "!!"), 60)
             return self.unreadable(node, "tagg", tagg=tag)
-        except (yaml.YAMLError, ValueError, TypeError) as exc:
+        # PyYAML's own constructors fail in other ways too: !!bool kanske is a KeyError.
+        except (yaml.YAMLError, ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
             return self.unreadable(
                 node, "varde", varde=shorten(node.value), orsak=shorten(str(exc), 200)
             )
