@@ -475,3 +475,11 @@ def test_nested_archives_share_one_unpacking_budget(tmp_path, monkeypatch):
     (tmp_path / "bomb.docx").write_bytes(archive({f"b{i}.docx": inner for i in range(20)}))
     found = leaks.scan(tmp_path, {"HEMLIG TEXT SOM INTE FÅR SYNAS": "x"})
     assert found and all("kan inte sökas igenom" in str(leak) for leak in found)
+
+
+def test_an_editor_guide_that_cannot_be_read_is_no_published_source(tmp_path):
+    # A Latin-1 CONTRIBUTING.md crashed the scan; the build stops on it with a message.
+    (tmp_path / "CONTRIBUTING.md").write_bytes("Redaktörer".encode("latin-1"))
+    assert published_sources(tmp_path) == []
+    (tmp_path / "CONTRIBUTING.md").write_text("# Redaktörer\n", encoding="utf-8")
+    assert published_sources(tmp_path) == ["# Redaktörer\n"]

@@ -14,11 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from styrdok.core.limits import MAX_FILE_BYTES
+from styrdok.core.reading.guide import read_guide
 from styrdok.views import api_files, fragments
-
-# The one file outside docs/ shown on the site: the editor guide, at a fixed path.
-REDAKTORSGUIDE = "CONTRIBUTING.md"
 
 # The names pages may call; each is a method of Macros below.
 NAMES = (
@@ -82,13 +79,4 @@ class Macros:
 
     def redaktorsguide(self) -> str:
         """CONTRIBUTING.md from the repository root (the editor guide), as Markdown."""
-        path = Path(self.plugin.project.root) / REDAKTORSGUIDE
-        # A link could point anywhere on the build machine; only the file itself is shown.
-        if path.is_symlink() or not path.is_file():
-            raise ValueError(f"{REDAKTORSGUIDE} ska vara en vanlig fil i förrådets rot")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ValueError(f"{REDAKTORSGUIDE} är större än {MAX_FILE_BYTES} byte")
-        try:
-            return path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise ValueError(f"{REDAKTORSGUIDE} är inte sparad som UTF-8") from None
+        return read_guide(Path(self.plugin.project.root))

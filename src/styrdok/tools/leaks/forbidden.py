@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from styrdok.core.model import Anvisning, Model, Rapport, Sida
+from styrdok.core.reading.guide import read_guide
 from styrdok.select import Publication
 from styrdok.tools.leaks.matcher import Matcher
 from styrdok.tools.leaks.normal import INLINE_TAG
@@ -165,5 +166,8 @@ def _published(pub: Publication, extra: Iterable[str]) -> Iterator[str | None]:
 def published_sources(root: Path) -> list[str]:
     """Texts outside docs/ that every site shows: the editor guide, CONTRIBUTING.md,
     which the page 'För redaktörer' includes. Pass them to `forbidden`."""
-    guide = root / "CONTRIBUTING.md"
-    return [guide.read_text(encoding="utf-8")] if guide.is_file() else []
+    try:
+        return [read_guide(root)]
+    except ValueError:
+        # Then no site shows it: the page that includes it stops the build.
+        return []
