@@ -172,11 +172,6 @@ def url_scheme(url: str) -> str | None:
     return scheme.lower() or None
 
 
-def allowed_url(url: str) -> bool:
-    scheme = url_scheme(url)
-    return scheme is None or scheme in URL_SCHEMES
-
-
 def clean(html: str, drop_url: Callable[[str], bool] | None = None) -> str:
     """`html` with everything outside the allow-list removed, comments included.
 
