@@ -209,3 +209,52 @@ def test_a_report_with_an_access_level_selection_does_not_know_is_never_publishe
     strange = replace(whole, uppfoljning=(replace(year, rapporter=(odd,)),))
     for malgrupp in ("intranät", "publik"):
         assert select(strange, malgrupp).uppfoljning[0].rapporter == ()
+
+
+# Risk matrices and indicators ---------------------------------------------------------------
+
+
+def test_the_risk_matrices_count_only_what_each_audience_reads(project):
+    add_report_canaries(project)
+    whole = check(project).model
+    for malgrupp in ("intranät", "publik"):
+        pub = select(whole, malgrupp)
+        readable = [
+            r
+            for y in whole.uppfoljning
+            for r in y.rapporter
+            if visning(r.atkomst, malgrupp) is Visning.HEL and r.inlamnad
+        ]
+        exact = [m for m in pub.riskbilder if not m.skyddade and m.fokusomrade is None]
+        assert sum(m.risker for m in exact) == sum(len(r.risker) for r in readable)
+        assert {m.ar for m in exact} == {y.ar for y in whole.uppfoljning}
+    # The public gets no matrix of skyddade lägesbilder at all.
+    assert not any(m.skyddade for m in select(whole, "publik").riskbilder)
+
+
+def test_the_intranet_counts_skyddade_lagesbilder_apart_and_hides_small_cells(project):
+    add_report_canaries(project)
+    pub = select(check(project).model, "intranät")
+    hidden = [m for m in pub.riskbilder if m.skyddade]
+    # One skyddad lägesbild a year in the test project: every cell hidden, no totals.
+    assert hidden
+    assert all(v is None for m in hidden for v in m.celler.values())
+    assert all(m.risker is None and m.lagesbilder is None for m in hidden)
+
+
+def test_indicators_follow_the_access_levels(project):
+    whole = check(project).model
+    assert {i.id for i in select(whole, "intranät").indikatorer} == {
+        "otrygghet-kvall",
+        "tillbud-internt",
+    }
+    assert [i.id for i in select(whole, "publik").indikatorer] == ["otrygghet-kvall"]
+    assert [i.id for i in select(whole, "publik").model.indikatorer] == ["otrygghet-kvall"]
+
+
+def test_an_indicator_with_an_access_level_selection_does_not_know_is_never_published(project):
+    whole = check(project).model
+    odd = replace(whole.indikatorer[0], atkomst="skyddad")
+    strange = replace(whole, indikatorer=(odd,))
+    for malgrupp in ("intranät", "publik"):
+        assert select(strange, malgrupp).indikatorer == ()

@@ -12,6 +12,9 @@ A year's reports (`uppfoljning`) follow the same levels: the intranet gets öppe
 intern reports in full and a skyddad one as the fact of submission only (organ,
 inlamnad, inlamnad_datum); the public gets öppen reports only, and of the others not
 even whether they came in: the status of a report that is not öppen is not öppen data.
+The risk matrices are counted here, from the reports each audience reads in full, and
+on the intranet also from the skyddade ones with small cells hidden (`core.riskbild`):
+no view ever holds a skyddad report's risks. Indicators are öppen or intern.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from types import MappingProxyType
 from styrdok.core.model import (
     Anvisning,
     Fokusomrade,
+    Indikator,
     Malomrade,
     Model,
     Organ,
@@ -32,6 +36,7 @@ from styrdok.core.model import (
     Sida,
     Uppfoljningsar,
 )
+from styrdok.core.riskbild import Riskmatris, riskmatriser
 from styrdok.core.sortering import svensk
 from styrdok.core.withheld import published
 
@@ -105,6 +110,9 @@ class Publication:
     organ: tuple[Organ, ...] = field(default=())
     # Each year's follow-up, oldest first, with only the reports the audience may see.
     uppfoljning: tuple[Uppfoljningsar, ...] = field(default=())
+    # Per year (oldest first): the matrices of `core.riskbild`, counted by selection.
+    riskbilder: tuple[Riskmatris, ...] = field(default=())
+    indikatorer: tuple[Indikator, ...] = field(default=())
     # Pages below docs/ that are not published at all, and anvisning pages that are
     # published as metadata only.
     undanhallna: frozenset[str] = field(default=frozenset())
@@ -212,7 +220,24 @@ def _published_model(whole: Model, chosen: _Selected, malgrupp: str) -> Model:
         anvisningar=tuple(anvisningar),
         sidor=tuple(sidor),
         uppfoljning=tuple(reports_for(year, malgrupp) for year in whole.uppfoljning),
+        indikatorer=tuple(
+            i for i in whole.indikatorer if visning(i.atkomst, malgrupp) is Visning.HEL
+        ),
     )
+
+
+def risk_matrices(
+    whole: Model, fokusomraden: tuple[Fokusomrade, ...], malgrupp: str
+) -> tuple[Riskmatris, ...]:
+    """Each year's matrices for `malgrupp`, from the whole model: the only place that
+    counts the risks of reports the audience does not read."""
+    areas = [f.id for f in fokusomraden]
+    matrices: list[Riskmatris] = []
+    for year in sorted(whole.uppfoljning, key=lambda y: y.ar):
+        shown = [r for r in year.rapporter if visning(r.atkomst, malgrupp) is Visning.HEL]
+        hidden = [r for r in year.rapporter if visning(r.atkomst, malgrupp) is Visning.METADATA]
+        matrices += riskmatriser(year, areas, shown, hidden)
+    return tuple(matrices)
 
 
 def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
@@ -222,6 +247,9 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
     model = _published_model(whole, chosen, malgrupp)
     program = shown_programme(model)
     program_id = program.id if program else None
+    fokusomraden = tuple(
+        sorted((f for f in model.fokusomraden if f.program == program_id), key=lambda f: f.ordning)
+    )
     return Publication(
         malgrupp=malgrupp,
         model=model,
@@ -231,14 +259,12 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
                 (m for m in model.malomraden if m.program == program_id), key=lambda m: m.ordning
             )
         ),
-        fokusomraden=tuple(
-            sorted(
-                (f for f in model.fokusomraden if f.program == program_id), key=lambda f: f.ordning
-            )
-        ),
+        fokusomraden=fokusomraden,
         anvisningar=tuple(sorted(model.anvisningar, key=lambda a: (svensk(a.titel), a.id))),
         organ=tuple(sorted(model.organ, key=lambda o: svensk(o.namn))),
         uppfoljning=tuple(sorted(model.uppfoljning, key=lambda year: year.ar)),
+        riskbilder=risk_matrices(whole, fokusomraden, malgrupp),
+        indikatorer=tuple(sorted(model.indikatorer, key=lambda i: (svensk(i.namn), i.id))),
         undanhallna=frozenset(chosen.undanhallna),
         bara_metadata=frozenset(chosen.bara_metadata),
         # An attachment declared by a withheld document is never published, even if a

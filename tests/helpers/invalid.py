@@ -15,6 +15,7 @@ from helpers import INVALID
 ANVISNING = "docs/anvisningar/krisledning.md"
 GAMMAL = "docs/anvisningar/krisledning-gammal.md"
 AR = "data/uppfoljning/2025.yml"
+INDIKATOR = "data/indikatorer/otrygghet-kvall.yml"
 
 # file in tests/data/invalid -> (where it goes in the project, rule, line)
 EXPECTED: dict[str, tuple[str, str, int]] = {
@@ -103,6 +104,14 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "rapport-fel-organ--forvaltning.yml": (AR, "rapport-fel-organ", 24),
     "sen-rapport--utan-notering.yml": (AR, "sen-rapport", 18),
     "rapport-ej-inlamnad--efter-sista-dag.yml": (AR, "rapport-ej-inlamnad", 17),
+    # Indicators: data/indikatorer/<id>.yml.
+    "indikator-filnamn--annat-id.yml": (INDIKATOR, "indikator-filnamn", 2),
+    "indikator-ar-dubblett--2023.yml": (INDIKATOR, "indikator-ar-dubblett", 13),
+    "indikator-over-100--130.yml": (INDIKATOR, "indikator-over-100", 12),
+    "okant-fokusomrade--indikator.yml": (INDIKATOR, "okant-fokusomrade", 6),
+    "saknat-falt--kvinnor-utan-man.yml": (INDIKATOR, "saknat-falt", 12),
+    "saknat-falt--atkomst-pa-indikator.yml": (INDIKATOR, "saknat-falt", 2),
+    "ogiltigt-varde--atkomst-pa-indikator.yml": (INDIKATOR, "ogiltigt-varde", 9),
 }
 
 # The cycle is reported at the member with the smallest id, which is not the file added.

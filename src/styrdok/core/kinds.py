@@ -33,8 +33,9 @@ class Ids:
 
     # An entry as messages name it: "id 'x' används redan av organet i …".
     noun: str
-    # The rule for a reference to an id that no entry of the kind has.
-    unknown: str
+    # The rule for a reference to an id that no entry of the kind has; None while no
+    # field of any kind refers to the kind.
+    unknown: str | None = None
     # Ids that would give an entry the address of a page the site makes itself.
     reserved: frozenset[str] = frozenset()
 
@@ -178,6 +179,19 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
                     "rapporter[].organ": "organ",
                     "rapporter[].risker[].fokusomraden": "fokusomraden",
                 },
+            ),
+            Kind(
+                "indikatorer",
+                "indikator.schema.json",
+                data_folder=Folder(
+                    "indikatorer",
+                    r"[a-z0-9]+(-[a-z0-9]+)*",
+                    "id",
+                    "indikatorns id och .yml, t.ex. otrygghet-kvall.yml",
+                    "indikator-filnamn",
+                ),
+                ids=Ids("indikatorn"),
+                references={"fokusomraden": "fokusomraden"},
             ),
             Kind("sidor", "sida.schema.json", docs_folder=""),
         )

@@ -169,6 +169,11 @@ RULES: dict[str, Rule] = {
         "ar: {varde} stämmer inte med filnamnet '{filnamn}'",
         "Varje år har en egen fil som heter som året: döp om filen till {varde}.yml eller rätta ar.",
     ),
+    "indikator-filnamn": Rule(
+        FEL,
+        "id '{varde}' stämmer inte med filnamnet '{filnamn}'",
+        "Varje indikator har en egen fil som heter som dess id: döp om filen till {varde}.yml eller rätta id.",
+    ),
     "okant-program": Rule(FEL, "okänt program '{id}'", "{forslag}"),
     "okant-malomrade": Rule(FEL, "okänt målområde '{id}'", "{forslag}"),
     "okant-fokusomrade": Rule(FEL, "okänt fokusområde '{id}'", "{forslag}"),
@@ -263,6 +268,16 @@ RULES: dict[str, Rule] = {
         FEL,
         "rapporten från {namn} tar upp risker inom {skal} men har atkomst: öppen",
         "Sätt atkomst: skyddad (eller intern om innehållet får spridas inom staden) – en öppen rapport får publiceras även på stadens webbplats.",
+    ),
+    "indikator-ar-dubblett": Rule(
+        FEL,
+        "indikatorn {namn} har två värden för {ar} (också på rad {rad})",
+        "Ett år står bara en gång: slå ihop värdena eller rätta året.",
+    ),
+    "indikator-over-100": Rule(
+        FEL,
+        "indikatorn {namn} har värdet {varde} för {vem} {ar}, men enheten är procent",
+        "En andel i procent är 0–100. Rätta värdet, eller sätt enhet: antal om det är ett antal.",
     ),
     # Files below docs/: only pages and declared attachments are published.
     "symbolisk-lank": Rule(

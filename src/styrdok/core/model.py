@@ -333,6 +333,55 @@ class Uppfoljningsar:
 
 
 @dataclass(frozen=True)
+class Varde:
+    """An indicator's value for one year: for women and men where the source has the
+    split, and/or for all."""
+
+    ar: int
+    kvinnor: float | None = None
+    man: float | None = None
+    alla: float | None = None
+
+    @property
+    def uppdelat(self) -> bool:
+        return self.kvinnor is not None and self.man is not None
+
+
+@dataclass(frozen=True)
+class Datakalla:
+    namn: str
+    url: str | None = None
+    kommentar: str | None = None
+
+
+@dataclass(frozen=True)
+class Indikator:
+    """A statistic the programme is followed up with (data/indikatorer/<id>.yml)."""
+
+    id: str
+    namn: str
+    beskrivning: str
+    enhet: str  # procent or antal
+    fokusomraden: tuple[str, ...]
+    datakalla: Datakalla
+    # No default, as for reports: whether a statistic is public is a decision.
+    atkomst: str
+    varden: tuple[Varde, ...]  # as written in the file
+    kalla: Kalla
+    exempelinnehall: bool = False
+
+    @property
+    def efter_ar(self) -> tuple[Varde, ...]:
+        """The values, oldest year first."""
+        return tuple(sorted(self.varden, key=lambda v: v.ar))
+
+    @property
+    def uppdelad(self) -> bool:
+        """Whether any year is split by women and men."""
+        return any(v.uppdelat for v in self.varden)
+
+
+@dataclass(frozen=True)
 class Model:
     program: tuple[Program, ...]
     malomraden: tuple[Malomrade, ...]
@@ -342,6 +391,7 @@ class Model:
     anvisningar: tuple[Anvisning, ...]
     sidor: tuple[Sida, ...] = ()
     uppfoljning: tuple[Uppfoljningsar, ...] = ()
+    indikatorer: tuple[Indikator, ...] = ()
     _by_id: Mapping[str, Mapping[str, Any]] = field(init=False, repr=False, compare=False)
     _ersatt_av: Mapping[str, Mapping[str, str]] = field(init=False, repr=False, compare=False)
 
@@ -395,6 +445,9 @@ class Model:
 
     def anvisning_med_id(self, id: str) -> Anvisning | None:
         return self._by_id["anvisningar"].get(id)
+
+    def indikator_med_id(self, id: str) -> Indikator | None:
+        return self._by_id["indikatorer"].get(id)
 
     def anvisning_ersatt_av(self, id: str) -> str | None:
         """The id of the anvisning that replaced anvisning `id`, if any."""

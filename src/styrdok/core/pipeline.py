@@ -16,6 +16,7 @@ from styrdok.core.problems import Position, Problem, Severity, sorted_problems
 from styrdok.core.project import Project
 from styrdok.core.reading.load import load_project
 from styrdok.core.rules.attachments import check_attachments
+from styrdok.core.rules.indicators import check_indicators
 from styrdok.core.rules.integrity import check_model
 from styrdok.core.rules.reporting import check_reporting
 from styrdok.core.rules.schema import SchemaFileError, Schemas
@@ -59,6 +60,7 @@ def check_project(project: Project, today: date | None = None) -> Outcome:
         *link_problems,
         *check_model(model, today),
         *check_reporting(model, today),
+        *check_indicators(model),
         *check_texts(model, scans),
         *check_attachments(
             model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek

@@ -16,10 +16,12 @@ from styrdok.core.linking.entries import Entry
 from styrdok.core.model import (
     Ansvar,
     Anvisning,
+    Datakalla,
     Fokusomrade,
     Forfattning,
     GallerFor,
     Handelse,
+    Indikator,
     Kalla,
     Kontakt,
     Malomrade,
@@ -29,6 +31,7 @@ from styrdok.core.model import (
     Risk,
     Sida,
     Uppfoljningsar,
+    Varde,
 )
 
 _HEADING = re.compile(r"^# +(.+?)\s*$", re.MULTILINE)
@@ -226,6 +229,26 @@ def rapport(e: Entry, index: int, d: Mapping[str, Any]) -> Rapport:
     )
 
 
+def indikator(e: Entry) -> Indikator:
+    d = e.data
+    source = d["datakalla"]
+    return Indikator(
+        id=d["id"],
+        namn=d["namn"],
+        beskrivning=d["beskrivning"],
+        enhet=d["enhet"],
+        fokusomraden=tuple(d["fokusomraden"]),
+        datakalla=Datakalla(source["namn"], source.get("url"), source.get("kommentar")),
+        atkomst=d["atkomst"],
+        # In the file's order, so a rule can point at a year written twice.
+        varden=tuple(
+            Varde(v["ar"], v.get("kvinnor"), v.get("man"), v.get("alla")) for v in d["varden"]
+        ),
+        kalla=e.kalla(),
+        exempelinnehall=d.get("exempelinnehall", False),
+    )
+
+
 def attachment_paths(sida: str, declared: Iterable[str]) -> tuple[str, ...]:
     """Declared attachments as paths below docs/: they are written from the page's folder
     (the schema allows no '..', so they cannot leave it)."""
@@ -246,5 +269,6 @@ BUILDERS: dict[str, Callable[[Entry], Any]] = {
     "forfattningar": forfattning,
     "anvisningar": anvisning,
     "uppfoljning": uppfoljningsar,
+    "indikatorer": indikator,
     "sidor": sida,
 }

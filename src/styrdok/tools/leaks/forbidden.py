@@ -99,6 +99,8 @@ def forbidden(
             text_of(what, sida, sida.text)
     for string, what in withheld_reports(whole, pub):
         found.setdefault(string, what)
+    for string, what in withheld_indicators(whole, pub):
+        found.setdefault(string, what)
     # Wording that a published text shares (a quoted law, the guide's example title)
     # gives nothing away. One pass of one matcher over the published texts finds it.
     matcher = Matcher(found)
@@ -122,6 +124,23 @@ def withheld_reports(whole: Model, pub: Publication) -> Iterator[tuple[str, str]
                 yield from _report_texts(
                     rapport, f"{rapport.atkomst} rapport från '{rapport.organ}' för {year.ar}"
                 )
+
+
+def withheld_indicators(whole: Model, pub: Publication) -> Iterator[tuple[str, str]]:
+    """The name, description and source notes of each indicator `pub` leaves out."""
+    published = {i.id for i in pub.indikatorer}
+    for indikator in whole.indikatorer:
+        if indikator.id in published:
+            continue
+        what = f"{indikator.atkomst} indikator '{indikator.id}'"
+        texts = [(f"namnet på {what}", indikator.namn)]
+        texts += [(f"beskrivningen av {what}", indikator.beskrivning)]
+        if indikator.datakalla.kommentar:
+            texts.append((f"kommentaren till {what}", indikator.datakalla.kommentar))
+        for label, text in texts:
+            if len(text) >= MIN_TITLE:
+                yield text, label
+            yield from ((passage, f"text ur {what}") for passage in passages(text))
 
 
 def _report_texts(rapport: Rapport, what: str) -> Iterator[tuple[str, str]]:
@@ -160,6 +179,9 @@ def _published(pub: Publication, extra: Iterable[str]) -> Iterator[str | None]:
         for rapport in year.rapporter:
             yield from (rapport.referens, rapport.notering)
             yield from (text for risk in rapport.risker for text in (risk.titel, risk.atgarder))
+    for indikator in pub.indikatorer:
+        yield from (indikator.namn, indikator.beskrivning, indikator.datakalla.namn)
+        yield indikator.datakalla.kommentar
     yield from extra
 
 
