@@ -113,6 +113,9 @@ class Publication:
     # Per year (oldest first): the matrices of `core.riskbild`, counted by selection.
     riskbilder: tuple[Riskmatris, ...] = field(default=())
     indikatorer: tuple[Indikator, ...] = field(default=())
+    # Whether every report's submission is shown (the intranet; the public site only
+    # when every report is öppen): only then may views count who has reported.
+    hel_rapportering: bool = True
     # Pages below docs/ that are not published at all, and anvisning pages that are
     # published as metadata only.
     undanhallna: frozenset[str] = field(default=frozenset())
@@ -264,6 +267,11 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
         organ=tuple(sorted(model.organ, key=lambda o: svensk(o.namn))),
         uppfoljning=tuple(sorted(model.uppfoljning, key=lambda year: year.ar)),
         riskbilder=risk_matrices(whole, fokusomraden, malgrupp),
+        hel_rapportering=all(
+            visning(r.atkomst, malgrupp) is not None
+            for year in whole.uppfoljning
+            for r in year.rapporter
+        ),
         indikatorer=tuple(sorted(model.indikatorer, key=lambda i: (svensk(i.namn), i.id))),
         undanhallna=frozenset(chosen.undanhallna),
         bara_metadata=frozenset(chosen.bara_metadata),

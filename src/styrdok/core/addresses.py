@@ -15,6 +15,12 @@ FOKUSOMRADEN = "fokusomraden/index.md"
 MALOMRADEN = "malomraden/index.md"
 ORGAN = "organ/index.md"
 SAMTLIGA = "organ/samtliga.md"
+# The follow-up: docs/uppfoljning.md is the programme's text about it; these are made.
+UPPFOLJNING = "uppfoljning.md"
+UPPFOLJNING_OVERSIKT = "uppfoljning/oversikt.md"
+RAPPORTERING_CSV = "uppfoljning/rapportering.csv"
+RISKER_CSV = "uppfoljning/risker.csv"
+INDIKATORER_CSV = "uppfoljning/indikatorer.csv"
 
 
 def fokusomrade(id: str) -> str:
@@ -27,3 +33,11 @@ def malomrade(id: str) -> str:
 
 def organ(id: str) -> str:
     return f"organ/{id}.md"
+
+
+def uppfoljningsar(ar: int) -> str:
+    return f"uppfoljning/{ar}.md"
+
+
+def diagram(indikator: str) -> str:
+    return f"uppfoljning/diagram/{indikator}.svg"
