@@ -17,6 +17,7 @@
     { typ: 'fokus', param: 'fokus', etikett: 'Fokusområde' },
     { typ: 'status', param: 'status', etikett: 'Status' },
     { typ: 'ansvarig', param: 'ansvarig', etikett: 'Ansvarig' },
+    { typ: 'organtyp', param: 'typ', etikett: 'Typ av organ' },
   ];
   // Not "q": Material opens its site search for ?q=.
   var PARAM_SOK = 'sok';
@@ -109,10 +110,16 @@
     container.setAttribute(KLAR, '');
 
     var tbody = table.tBodies[0];
+    // What the rows are, for the texts: data-en / data-flera, else anvisningar.
+    var en = container.getAttribute('data-en') || 'anvisning';
+    var flera = container.getAttribute('data-flera') || 'anvisningar';
+    var vad = container.hasAttribute('data-flera') ? 'tabellen' : 'förteckningen';
     var angivna = (container.getAttribute('data-kolumner') || '').trim().split(/\s+/);
     var typer = rubriker.map(function (_, i) {
       var typ = angivna[i];
-      return ['text', 'fokus', 'status', 'ansvarig', 'datum'].indexOf(typ) >= 0 ? typ : 'text';
+      return ['text', 'fokus', 'status', 'ansvarig', 'organtyp', 'datum'].indexOf(typ) >= 0
+        ? typ
+        : 'text';
     });
     var slugs = rubriker.map(function (th, i) {
       return slug(text(th)) || 'kolumn-' + (i + 1);
@@ -141,7 +148,7 @@
     var form = el('form', {
       class: 'sd-forteckning__filter',
       role: 'search',
-      'aria-label': 'Filtrera förteckningen',
+      'aria-label': 'Filtrera ' + vad,
     });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
@@ -151,7 +158,7 @@
     var sok = el('input', { type: 'search', id: sokId, name: PARAM_SOK, autocomplete: 'off' });
     form.appendChild(
       el('div', { class: 'sd-forteckning__falt sd-forteckning__falt--sok' }, [
-        el('label', { for: sokId }, ['Sök i förteckningen']),
+        el('label', { for: sokId }, ['Sök i ' + vad]),
         sok,
       ])
     );
@@ -185,7 +192,7 @@
       'aria-atomic': 'true',
     });
     var ingen = el('p', { class: 'sd-forteckning__ingen', hidden: '' }, [
-      'Inga anvisningar matchar filtret.',
+      'Inga ' + flera + ' matchar filtret.',
     ]);
 
     container.insertBefore(antal, container.firstChild);
@@ -236,7 +243,7 @@
       });
       ingen.hidden = synliga > 0;
       var meddelande =
-        'Visar ' + synliga + ' av ' + totalt + (totalt === 1 ? ' anvisning' : ' anvisningar');
+        'Visar ' + synliga + ' av ' + totalt + (totalt === 1 ? ' ' + en : ' ' + flera);
       // While typing, wait for a pause before the live region speaks.
       clearTimeout(meddelandeTimer);
       if (vantaMedMeddelande) {

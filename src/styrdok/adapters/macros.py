@@ -29,6 +29,7 @@ NAMES = (
     "forteckning",
     "organ_lista",
     "redaktorsguide",
+    "indikatorer_kon",
 )
 
 
@@ -76,6 +77,9 @@ class Macros:
 
     def organ_lista(self, typ: str) -> str:
         return fragments.organ_lista(self.pub, self.here, typ)
+
+    def indikatorer_kon(self) -> str:
+        return fragments.indikatorer_kon(self.pub, self.here)
 
     def redaktorsguide(self) -> str:
         """CONTRIBUTING.md from the repository root (the editor guide), as Markdown."""

@@ -35,10 +35,12 @@ from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
 from styrdok.core.report import summary
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, Publication, select
+from styrdok.views import uppfoljning_pages
 from styrdok.views.anvisning_page import split_rendered
 from styrdok.views.api import JsonDocument, documents
 from styrdok.views.backlinks import references
-from styrdok.views.crossref import GeneratedPage, generate
+from styrdok.views.blocks import GeneratedPage
+from styrdok.views.crossref import generate
 from styrdok.views.urls import API_DIR, Urls
 
 log = logging.getLogger("mkdocs.plugins.styrdok")
@@ -87,7 +89,9 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         config.site_name = f"{config.site_name} · {pub.malgrupp_namn}"
         config.nav = nav.without(config.nav, pub.undanhallna)
         self.references = references(pub)
-        self.generated = {page.sida: page for page in generate(pub, date.today())}
+        today = date.today()
+        pages = [*generate(pub, today), *uppfoljning_pages.generate(pub, today)]
+        self.generated = {page.sida: page for page in pages}
         self.texts = {}
         self._api_examples = None
         self.withheld_links = WithheldLinks(pub.withholds)

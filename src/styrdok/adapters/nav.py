@@ -26,10 +26,14 @@ def without(nav, withheld: frozenset[str]):
 
 
 def nest_generated(nav: Navigation, files: Files, pub: Publication) -> Navigation:
-    """Put the pages of each fokusområde and målområde below their section's index page."""
+    """Put the pages of each fokusområde and målområde below their section's index page,
+    and each year's follow-up, newest first, after the overview in its section."""
     children = {
         addresses.FOKUSOMRADEN: [addresses.fokusomrade(f.id) for f in pub.fokusomraden],
         addresses.MALOMRADEN: [addresses.malomrade(m.id) for m in pub.malomraden],
+        addresses.UPPFOLJNING_OVERSIKT: [
+            addresses.uppfoljningsar(y.ar) for y in reversed(pub.uppfoljning)
+        ],
     }
     pages = list(nav.pages)
     for index_sida, child_sidor in children.items():

@@ -25,9 +25,10 @@ from styrdok.core import addresses
 from styrdok.select import Publication
 from styrdok.views.anvisning_page import anvisning_sida
 from styrdok.views.api_files import api_files
-from styrdok.views.crossref import GeneratedPage
+from styrdok.views.blocks import GeneratedPage
 from styrdok.views.export import forteckning_csv
 from styrdok.views.feed import andringar_atom
+from styrdok.views.uppfoljning_pages import diagram_files
 from styrdok.views.urls import API_DIR, OPENAPI, SCHEMAS, Urls
 
 # MkDocs reads "key: value" lines at the top of a page without YAML front matter as
@@ -112,6 +113,8 @@ def site(
     for page in generated.values():
         found.generated(page.sida, page.text)
     found.generated(addresses.FORTECKNING_CSV, forteckning_csv(pub))
+    for path, svg in diagram_files(pub).items():
+        found.generated(path, svg)
     for path in sorted(pub.bilagor):
         found.attachment(docs, path)
     page_paths = {f.src_uri: f.url for f in found.files.documentation_pages()}

@@ -11,7 +11,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from styrdok.core import sanitize
 from styrdok.select import Publication
-from styrdok.views.crossref import GeneratedPage
+from styrdok.views.blocks import GeneratedPage
 
 
 def _safe(text: str | None) -> Markup | None:

@@ -87,8 +87,9 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "td": frozenset({"colspan", "rowspan", "style"}),
     "th": frozenset({"colspan", "rowspan", "scope", "style"}),
     "details": frozenset({"open"}),
-    # The förteckning's columns, read by forteckning.js.
-    "div": frozenset({"data-kolumner"}),
+    # The columns of a filterable table and what its rows are, read by forteckning.js
+    # as text only.
+    "div": frozenset({"data-kolumner", "data-en", "data-flera"}),
 }
 STYLE_PROPERTIES: frozenset[str] = frozenset({"text-align"})
 URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})

@@ -1,9 +1,10 @@
-"""Blocks of Markdown several pages share: an organ by id, whom an anvisning applies to,
-links to fokusområden, and the standard table of anvisningar."""
+"""Blocks of Markdown several pages share: a generated page itself, an organ by id, whom
+an anvisning applies to, links to fokusområden, and the standard table of anvisningar."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from styrdok.core import addresses
 from styrdok.core.model import Anvisning, GallerFor
@@ -11,6 +12,7 @@ from styrdok.select import Publication
 from styrdok.views.markdown import (
     anvisning_link,
     fokus_link,
+    front_matter,
     href,
     iso,
     md,
@@ -19,6 +21,22 @@ from styrdok.views.markdown import (
     table,
 )
 from styrdok.views.wording import SAMTLIGA, galler_for, versal
+
+# Generated pages repeat what the sources say; a search hit should land on the source.
+LISTING_BOOST = 0.5
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    sida: str  # path below docs/
+    titel: str
+    text: str
+
+
+def generated_page(sida: str, titel: str, parts: Iterable[str]) -> GeneratedPage:
+    """A page of the parts that are not empty, ranked below the sources in search."""
+    text = front_matter(titel, LISTING_BOOST) + "\n\n".join(p for p in parts if p) + "\n"
+    return GeneratedPage(sida, titel, text)
 
 
 def organ_namn(pub: Publication, organ_id: str | None) -> str | None:

@@ -7,17 +7,15 @@ the pages to MkDocs. Indexes are built once, so the work is linear in the conten
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from styrdok.core import addresses
-from styrdok.core.model import ORGANTYPER, Fokusomrade, Malomrade, Organ
+from styrdok.core.model import ORGANTYPER, Fokusomrade, Malomrade, Organ, Rapport
 from styrdok.select import Publication
-from styrdok.views.blocks import anvisningar_rows, organ_ref
+from styrdok.views.blocks import GeneratedPage, anvisningar_rows, generated_page, organ_ref
 from styrdok.views.markdown import (
     anvisning_link,
     fokus_link,
-    front_matter,
     href,
     iso,
     malomrade_link,
@@ -41,18 +39,11 @@ from styrdok.views.queries import (
     repealed_newest_first,
     review_answer,
 )
+from styrdok.views.reporting import reports_by_organ
+from styrdok.views.uppfoljning_pages import organ_reporting
 from styrdok.views.wording import SAMTLIGA, galler_for, organtyp
 
-# Generated pages repeat what the anvisningar say; a search hit should land on the source.
-LISTING_BOOST = 0.5
 RECENT_EVENTS = 30
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    sida: str  # path below docs/
-    titel: str
-    text: str
 
 
 def generate(pub: Publication, today: date) -> list[GeneratedPage]:
@@ -61,7 +52,8 @@ def generate(pub: Publication, today: date) -> list[GeneratedPage]:
     pages += [malomrade_page(pub, m) for m in pub.malomraden]
     pages.append(organ_index_page(pub, applicability))
     pages.append(samtliga_page(pub, applicability))
-    pages += [organ_page(pub, applicability, o) for o in pub.organ]
+    reports = reports_by_organ(pub)
+    pages += [organ_page(pub, applicability, o, today, reports.get(o.id, {})) for o in pub.organ]
     pages.append(nytt_och_andrat_page(pub))
     pages.append(ska_revideras_page(pub, today))
     pages.append(upphavda_page(pub))
@@ -97,7 +89,7 @@ def fokusomrade_page(pub: Publication, fokus: Fokusomrade) -> GeneratedPage:
             f"[Upphävda anvisningar]({href(sida, addresses.UPPHAVDA)})."
         )
     parts.append(f"## Berörda organ\n\n{_organ_concerned(pub, sida, answer)}")
-    return GeneratedPage(sida, fokus.namn, _page(fokus.namn, parts))
+    return generated_page(sida, fokus.namn, parts)
 
 
 def _organ_concerned(pub: Publication, sida: str, answer: FokusAnswer) -> str:
@@ -131,7 +123,7 @@ def malomrade_page(pub: Publication, malomrade: Malomrade) -> GeneratedPage:
             for a in current(of_fokusomrade(pub, fokus.id))
         )
         parts.append(f"### {fokus_link(sida, fokus)}\n\n" + (items or "*Inga anvisningar.*"))
-    return GeneratedPage(sida, malomrade.namn, _page(malomrade.namn, parts))
+    return generated_page(sida, malomrade.namn, parts)
 
 
 # Organ ---------------------------------------------------------------------------------
@@ -154,7 +146,7 @@ def organ_index_page(pub: Publication, applicability: Applicability) -> Generate
         if members:
             items = "\n".join(f"- {organ_link(sida, o)}" for o in members)
             parts.append(f"## {rubrik}\n\n{items}")
-    return GeneratedPage(sida, titel, _page(titel, parts))
+    return generated_page(sida, titel, parts)
 
 
 def samtliga_page(pub: Publication, applicability: Applicability) -> GeneratedPage:
@@ -171,10 +163,16 @@ def samtliga_page(pub: Publication, applicability: Applicability) -> GeneratedPa
     upcoming = drafts(applicability.alla)
     if upcoming:
         parts.append(f"## Under arbete\n\n{anvisningar_rows(pub, sida, upcoming)}")
-    return GeneratedPage(sida, titel, _page(titel, parts))
+    return generated_page(sida, titel, parts)
 
 
-def organ_page(pub: Publication, applicability: Applicability, organ: Organ) -> GeneratedPage:
+def organ_page(
+    pub: Publication,
+    applicability: Applicability,
+    organ: Organ,
+    today: date,
+    reports: dict[int, Rapport],
+) -> GeneratedPage:
     answer = organ_answer(pub, applicability, organ)
     sida = addresses.organ(organ.id)
     titel = f"Vad gäller för {organ.namn}?"
@@ -209,7 +207,10 @@ def organ_page(pub: Publication, applicability: Applicability, organ: Organ) -> 
         )
     if answer.under_arbete:
         parts.append("## Under arbete\n\n" + anvisningar_rows(pub, sida, answer.under_arbete))
-    return GeneratedPage(sida, titel, _page(titel, parts))
+    reporting = organ_reporting(pub, sida, organ, today, reports)
+    if reporting:
+        parts.append(f"## Risk- och lägesbild\n\n{reporting}")
+    return generated_page(sida, titel, parts)
 
 
 def _organ_facts(pub: Publication, sida: str, organ: Organ) -> str:
@@ -261,7 +262,7 @@ def nytt_och_andrat_page(pub: Publication) -> GeneratedPage:
         if rows
         else "*Inga beslut ännu.*",
     ]
-    return GeneratedPage(sida, titel, _page(titel, parts))
+    return generated_page(sida, titel, parts)
 
 
 def ska_revideras_page(pub: Publication, today: date) -> GeneratedPage:
@@ -275,7 +276,7 @@ def ska_revideras_page(pub: Publication, today: date) -> GeneratedPage:
         f"## Revideringsdatum har passerat\n\n{anvisningar_rows(pub, sida, due.passed)}",
         f"## Ska revideras inom {REVIEW_WINDOW.days} dagar\n\n{anvisningar_rows(pub, sida, due.soon)}",
     ]
-    return GeneratedPage(sida, titel, _page(titel, parts))
+    return generated_page(sida, titel, parts)
 
 
 def upphavda_page(pub: Publication) -> GeneratedPage:
@@ -297,8 +298,4 @@ def upphavda_page(pub: Publication) -> GeneratedPage:
         if rows
         else "*Inga upphävda anvisningar.*",
     ]
-    return GeneratedPage(sida, titel, _page(titel, parts))
-
-
-def _page(titel: str, parts: list[str]) -> str:
-    return front_matter(titel, LISTING_BOOST) + "\n\n".join(p for p in parts if p) + "\n"
+    return generated_page(sida, titel, parts)

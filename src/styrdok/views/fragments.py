@@ -10,7 +10,7 @@ from __future__ import annotations
 from styrdok.core import addresses
 from styrdok.core.model import ORGANTYPER, Fokusomrade, Program
 from styrdok.select import Publication
-from styrdok.views import queries
+from styrdok.views import queries, uppfoljning_pages
 from styrdok.views.blocks import anvisningar_rows, fokus_links, organ_namn
 from styrdok.views.markdown import (
     anvisning_link,
@@ -24,7 +24,7 @@ from styrdok.views.markdown import (
     status_badge,
     table,
 )
-from styrdok.views.wording import PROGRAM_STATUS_NAMN
+from styrdok.views.wording import PROGRAM_STATUS_NAMN, med_enhet
 
 
 def program_status(pub: Publication) -> str:
@@ -183,3 +183,33 @@ def program_ansvar(pub: Publication, vem: str) -> str:
         for task in ansvar.uppgifter
     ]
     return "\n".join(f"- {md(task)}" for task in tasks) or "*Programmet anger inga uppgifter.*"
+
+
+def indikatorer_kon(pub: Publication, fran: str) -> str:
+    """The indicators split by women and men, each with its latest gap, chart and table."""
+    split = [i for i in pub.indikatorer if i.uppdelad]
+    if not split:
+        return "*Inga indikatorer är uppdelade på kvinnor och män ännu.*"
+    overview = href(fran, addresses.UPPFOLJNING_OVERSIKT)
+    parts = [
+        "Indikatorerna nedan delar upp svaren på kvinnor och män. Alla indikatorer finns "
+        f"under [{uppfoljning_pages.OVERSIKT_TITEL}]({overview})."
+    ]
+    for indikator in split:
+        latest = next(v for v in reversed(indikator.efter_ar) if v.uppdelat)
+        gap = latest.kvinnor - latest.man  # type: ignore[operator]
+        unit = "procentenheter" if indikator.enhet == "procent" else ""
+        more = "högre" if gap > 0 else "lägre"
+        gap_text = (
+            f"Kvinnornas värde var {med_enhet(abs(gap), 'antal')} {unit} {more} än männens."
+            if gap
+            else "Kvinnor och män hade samma värde."
+        )
+        section = uppfoljning_pages.indikator_section(pub, fran, indikator, "###")
+        heading, rest = section.split("\n\n", 1)
+        summary_line = (
+            f"**{latest.ar}:** kvinnor {med_enhet(latest.kvinnor, indikator.enhet)}, "
+            f"män {med_enhet(latest.man, indikator.enhet)}. {gap_text}"
+        )
+        parts.append(f"{heading}\n\n{summary_line}\n\n{rest}")
+    return "\n\n".join(parts)

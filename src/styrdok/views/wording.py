@@ -51,3 +51,23 @@ def galler_for_cell(krets: GallerFor, namn: Callable[[str], str]) -> str:
         return versal(SAMTLIGA)
     types = [f"Alla: {ORGANTYPER[t].lower()}" for t in krets.organtyper]
     return ", ".join([*types, *map(namn, krets.organ)])
+
+
+def tal(value: float) -> str:
+    """A number as Swedish text: decimal comma, a no-break space between thousands, at
+    most one decimal ("12,5", "2 140")."""
+    rounded = round(value, 1)
+    whole = f"{abs(rounded):,.1f}".replace(",", "\u00a0").replace(".", ",").removesuffix(",0")
+    return f"−{whole}" if rounded < 0 else whole
+
+
+def med_enhet(value: float | None, enhet: str) -> str:
+    """A value with its unit, "34 %" or "2 140", or a dash when there is none."""
+    if value is None:
+        return "–"
+    return f"{tal(value)}\u00a0%" if enhet == "procent" else tal(value)
+
+
+def andel(del_: int, av: int) -> str:
+    """A share as a whole percentage, "93 %"."""
+    return f"{round(100 * del_ / av) if av else 0}\u00a0%"

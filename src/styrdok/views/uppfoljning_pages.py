@@ -1,0 +1,520 @@
+"""The follow-up pages: an overview (who has reported, the city's risk picture, the
+indicators with their charts) and a page per year with each body's report.
+
+Made from the publication alone, like the cross-reference pages: a skyddad report is
+there as the fact of submission, its risks only as the counts selection made. Each
+page is linear in what it shows: one pass over a year's reports, one per matrix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from html import escape
+
+from styrdok.core import addresses
+from styrdok.core.model import (
+    ORGANTYPER,
+    TILLAMPANDE_TYPER,
+    Indikator,
+    Organ,
+    Rapport,
+    Uppfoljningsar,
+)
+from styrdok.core.riskbild import MINSTA_ANTAL, SKALA, Riskmatris
+from styrdok.select import Publication
+from styrdok.views.blocks import GeneratedPage, fokus_links, generated_page, organ_ref
+from styrdok.views.charts import Serie, linjediagram
+from styrdok.views.markdown import href, iso, md, organ_link, page_link, table
+from styrdok.views.reporting import Status, reports_by_organ, status, summary
+from styrdok.views.wording import andel, med_enhet
+
+OVERSIKT_TITEL = "Uppföljningen i siffror"
+
+# The steps of the scales (schema/uppfoljning.schema.json), as the matrices label them.
+SANNOLIKHET = {1: "Mycket låg", 2: "Låg", 3: "Medelhög", 4: "Hög", 5: "Mycket hög"}
+KONSEKVENS = {
+    1: "Mycket begränsade",
+    2: "Begränsade",
+    3: "Allvarliga",
+    4: "Mycket allvarliga",
+    5: "Katastrofala",
+}
+# A cell of the status matrix: short, since a row holds one per year.
+KORT_STATUS = {
+    Status.INLAMNAD: "Inlämnad",
+    Status.SEN: "Inlämnad sent",
+    Status.SAKNAS: "Saknas",
+    Status.VANTAS: "Väntas",
+}
+DOLD = "–"
+DOLD_FORKLARING = (
+    f"{DOLD} betyder att färre än {MINSTA_ANTAL} skyddade lägesbilder, eller samtliga, har "
+    "en risk i rutan; då visas inte antalet, inte heller om rutan är tom. Så går det "
+    "inte att räkna ut vad en enskild skyddad lägesbild innehåller."
+)
+EXEMPEL = (
+    '!!! warning "Exempeldata"\n'
+    "    Uppgifterna är påhittade exempel som visar hur uppföljningen ser ut. De är inte "
+    "stadens rapportering eller statistik."
+)
+
+
+def generate(pub: Publication, today: date) -> list[GeneratedPage]:
+    pages = [oversikt_page(pub, today)]
+    pages += [year_page(pub, year.ar, today) for year in pub.uppfoljning]
+    return pages
+
+
+# The overview ------------------------------------------------------------------------------
+
+
+def oversikt_page(pub: Publication, today: date) -> GeneratedPage:
+    sida = addresses.UPPFOLJNING_OVERSIKT
+    parts = [f"# {OVERSIKT_TITEL}"]
+    if any(y.exempelinnehall for y in pub.uppfoljning) or any(
+        i.exempelinnehall for i in pub.indikatorer
+    ):
+        parts.append(EXEMPEL)
+    about = (
+        f" Hur och varför programmet följs upp står under "
+        f"[Uppföljning]({href(sida, addresses.UPPFOLJNING)})."
+        if pub.sida(addresses.UPPFOLJNING)
+        else ""
+    )
+    parts.append(
+        "Varje nämnd och bolagsstyrelse lämnar varje år en risk- och lägesbild, och "
+        "kommunstyrelsen ansvarar för den samlade uppföljningen. Här syns vem som har "
+        "rapporterat, vad de rapporterade riskerna blir sammantaget och hur indikatorerna "
+        f"utvecklas, för kvinnor och för män.{about}"
+    )
+    parts.append("## Vem har rapporterat?")
+    parts += _reporting(pub, sida, today)
+    parts.append("## Samlad riskbild")
+    parts += _risk_overview(pub, sida)
+    parts.append("## Indikatorer")
+    parts += _indicators(pub, sida)
+    return generated_page(sida, OVERSIKT_TITEL, parts)
+
+
+def _reporting(pub: Publication, sida: str, today: date) -> list[str]:
+    if not pub.uppfoljning:
+        return ["*Ingen uppföljning är registrerad ännu.*"]
+    parts = []
+    if pub.hel_rapportering:
+        rows = []
+        for year in reversed(pub.uppfoljning):
+            s = summary(year, today)
+            rows.append(
+                (
+                    page_link(sida, addresses.uppfoljningsar(year.ar), str(year.ar)),
+                    year.sista_dag.isoformat(),
+                    f"{s.inlamnade} av {s.organ}",
+                    andel(s.inlamnade, s.organ),
+                    str(s.sena),
+                    str(s.saknas) if year.passerad(today) else f"{s.vantas} väntas",
+                )
+            )
+        header = ("År", "Sista dag", "Inlämnade", "Andel", "Efter sista dagen", "Inte inlämnade")
+        parts.append(f"### Andel inlämnade per år\n\n{table(header, rows)}")
+    else:
+        parts.append(
+            "Den här webbplatsen visar bara de risk- och lägesbilder som är öppna. Hur "
+            "många som har lämnat in redovisas där alla rapporter kan visas, på intranätet."
+        )
+    parts.append(
+        f"### Per organ och år\n\nStatus räknas från {today.isoformat()}, då sidan byggdes. "
+        "Välj ett år för att se rapporterna.\n\n" + status_matrix(pub, sida, today)
+    )
+    csv = href(sida, addresses.RAPPORTERING_CSV)
+    parts.append(
+        f"[Ladda ner rapporteringen som CSV-fil (för Excel)]({csv}){{ download='rapportering.csv' }}"
+    )
+    return parts
+
+
+def status_matrix(pub: Publication, sida: str, today: date) -> str:
+    """Organ × year, one row per body that reports; forteckning.js adds a filter by type."""
+    by_organ = reports_by_organ(pub)
+    years = pub.uppfoljning
+    rows = []
+    for organ in _reporting_bodies(pub, by_organ):
+        cells = []
+        for year in years:
+            rapport = by_organ.get(organ.id, {}).get(year.ar)
+            cells.append(KORT_STATUS[status(rapport, year, today)] if rapport else DOLD)
+        rows.append((organ_link(sida, organ), ORGANTYPER[organ.typ], *cells))
+    if not rows:
+        return "*Inga rapporter att visa.*"
+    header = (
+        "Organ",
+        "Typ av organ",
+        *(f"[{y.ar}]({href(sida, addresses.uppfoljningsar(y.ar))})" for y in years),
+    )
+    columns = " ".join(["text", "organtyp", *["text"] * len(years)])
+    return (
+        f'<div class="sd-forteckning" data-kolumner="{columns}" data-en="organ" '
+        f'data-flera="organ" markdown>\n\n{table(header, rows)}\n\n</div>'
+    )
+
+
+def _reporting_bodies(pub: Publication, by_organ: dict[str, dict[int, Rapport]]) -> list[Organ]:
+    """The bodies that report, by type (as ORGANTYPER orders them), then name."""
+    order = {typ: i for i, typ in enumerate(ORGANTYPER)}
+    bodies = [o for o in pub.organ if o.id in by_organ or (pub.hel_rapportering and _reports(o))]
+    return sorted(bodies, key=lambda o: order.get(o.typ, len(order)))  # stable: names kept
+
+
+def _reports(organ: Organ) -> bool:
+    return organ.typ in TILLAMPANDE_TYPER
+
+
+def _risk_overview(pub: Publication, sida: str) -> list[str]:
+    exact = [m for m in pub.riskbilder if not m.skyddade]
+    if not any(not m.tom for m in exact):
+        return ["*Inga risker är rapporterade ännu.*"]
+    latest = max(m.ar for m in exact if not m.tom)
+    parts = [_scales_text(pub)]
+    whole = next(m for m in exact if m.ar == latest and m.fokusomrade is None)
+    parts.append(f"### Alla fokusområden {latest}\n\n" + riskmatris(pub, whole))
+    hidden = next(
+        (m for m in pub.riskbilder if m.skyddade and m.ar == latest and m.fokusomrade is None),
+        None,
+    )
+    if hidden is not None:
+        parts.append(f"#### Skyddade lägesbilder {latest}\n\n" + skyddade_text(pub, hidden))
+    parts.append("### Risker per fokusområde och år\n\n" + _risks_per_area(pub, sida, exact))
+    csv = href(sida, addresses.RISKER_CSV)
+    parts.append(
+        f"[Ladda ner riskmatriserna som CSV-fil (för Excel)]({csv}){{ download='risker.csv' }}"
+    )
+    return parts
+
+
+def _scales_text(pub: Publication) -> str:
+    who = "öppna och interna" if pub.malgrupp == "intranät" else "öppna"
+    return (
+        "Varje risk bedöms på två femgradiga skalor: sannolikhet (1 mycket låg – 5 mycket "
+        "hög) och konsekvens (1 mycket begränsade – 5 katastrofala). Matriserna räknar "
+        f"riskerna i de {who} lägesbilderna; en risk som hör till flera fokusområden räknas "
+        "i vart och ett av dem men bara en gång under Alla fokusområden."
+    )
+
+
+def _risks_per_area(pub: Publication, sida: str, exact: list[Riskmatris]) -> str:
+    years = [y.ar for y in pub.uppfoljning]
+    counts = {(m.ar, m.fokusomrade): m.risker or 0 for m in exact}
+    rows = [
+        (
+            fokus_links(pub, sida, [f.id]),
+            *(str(counts.get((ar, f.id), 0)) for ar in years),
+        )
+        for f in pub.fokusomraden
+    ]
+    rows.append(("Alla fokusområden", *(str(counts.get((ar, None), 0)) for ar in years)))
+    header = (
+        "Fokusområde",
+        *(f"[{ar}]({href(sida, addresses.uppfoljningsar(ar), 'samlad-riskbild')})" for ar in years),
+    )
+    return table(header, rows)
+
+
+def _area_name(pub: Publication, matris: Riskmatris) -> str:
+    if matris.fokusomrade is None:
+        return "alla fokusområden"
+    fokus = pub.model.fokusomrade_med_id(matris.fokusomrade)
+    return fokus.namn if fokus else matris.fokusomrade
+
+
+def riskmatris(pub: Publication, matris: Riskmatris) -> str:
+    """The matrix as an HTML table: consequence across, likelihood down (highest first),
+    with row and column headers a screen reader announces with each count."""
+    what = "skyddade lägesbilder" if matris.skyddade else "risker"
+    caption = f"Antal {what} {matris.ar}, {_area_name(pub, matris)}: sannolikhet och konsekvens"
+    head = (
+        '<tr><td></td><th scope="colgroup" colspan="5">Konsekvens</th></tr>\n'
+        '<tr><th scope="col">Sannolikhet</th>'
+        + "".join(f'<th scope="col">{k} {KONSEKVENS[k]}</th>' for k in SKALA)
+        + "</tr>"
+    )
+    body = []
+    for s in reversed(SKALA):
+        cells = "".join(_cell(matris.celler[(s, k)]) for k in SKALA)
+        body.append(f'<tr><th scope="row">{s} {SANNOLIKHET[s]}</th>{cells}</tr>')
+    return (
+        f'<table class="sd-riskmatris">\n<caption>{escape(caption)}</caption>\n'
+        f"<thead>\n{head}\n</thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
+    )
+
+
+def _cell(count: int | None) -> str:
+    if count is None:
+        return f'<td class="sd-riskmatris__dold">{DOLD}</td>'
+    return f'<td class="sd-riskmatris__antal">{count}</td>' if count else "<td>0</td>"
+
+
+def skyddade_text(pub: Publication, matris: Riskmatris) -> str:
+    if matris.tom and all(v is None for v in matris.celler.values()):
+        return (
+            f"Färre än {MINSTA_ANTAL} skyddade lägesbilder, eller samtliga, har risker här, så "
+            "de redovisas inte. Deras innehåll publiceras aldrig."
+        )
+    behind = (
+        f"{matris.lagesbilder} skyddade lägesbilder har risker här. " if matris.lagesbilder else ""
+    )
+    return (
+        f"De skyddade lägesbildernas risker räknas för sig och läggs inte ihop med "
+        f"matrisen ovan. {behind}{DOLD_FORKLARING}\n\n" + riskmatris(pub, matris)
+    )
+
+
+def _indicators(pub: Publication, sida: str) -> list[str]:
+    if not pub.indikatorer:
+        return ["*Inga indikatorer är registrerade ännu.*"]
+    parts = [
+        "Varje indikator visas som ett diagram med tabellen över värdena under. Där "
+        "källan delar upp på kön visas kvinnor och män var för sig."
+    ]
+    parts += [indikator_section(pub, sida, i, "###") for i in pub.indikatorer]
+    csv = href(sida, addresses.INDIKATORER_CSV)
+    parts.append(
+        f"[Ladda ner indikatorerna som CSV-fil (för Excel)]({csv}){{ download='indikatorer.csv' }}"
+    )
+    return parts
+
+
+def indikator_section(pub: Publication, sida: str, indikator: Indikator, level: str) -> str:
+    """An indicator's heading, chart and data table; the table is the chart's equivalent."""
+    lines = [f"{level} {md(indikator.namn)} {{#{indikator.id}}}", md(indikator.beskrivning)]
+    if indikator.exempelinnehall:
+        lines.append("*Exempeldata: värdena är påhittade och inte verkliga siffror.*")
+    lines.append(
+        f"![{md(chart_alt(indikator))}]({href(sida, addresses.diagram(indikator.id))})"
+        '{ width="640" height="320" }'
+    )
+    lines.append(indikator_table(indikator))
+    source = md(indikator.datakalla.namn)
+    if indikator.datakalla.url:
+        source = f"[{source}]({indikator.datakalla.url})"
+    follows = fokus_links(pub, sida, indikator.fokusomraden)
+    facts = [f"Källa: {source}."]
+    if indikator.datakalla.kommentar:
+        facts.append(md(indikator.datakalla.kommentar))
+    if follows:
+        facts.append(f"Följer {follows}.")
+    lines.append(" ".join(facts))
+    return "\n\n".join(lines)
+
+
+def chart_alt(indikator: Indikator) -> str:
+    who = "kvinnor, män och alla" if indikator.uppdelad else "alla"
+    years = [v.ar for v in indikator.efter_ar]
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    return f"Diagram: {indikator.namn}, {who}, {span}. Värdena finns i tabellen under."
+
+
+def indikator_table(indikator: Indikator) -> str:
+    values = indikator.efter_ar
+    split = indikator.uppdelad
+    has_all = any(v.alla is not None for v in values)
+    header = ["År"]
+    if split:
+        header += ["Kvinnor", "Män", "Skillnad kvinnor – män"]
+    if has_all or not split:
+        header.append("Alla")
+    rows = []
+    for v in values:
+        row = [str(v.ar)]
+        if split:
+            gap = v.kvinnor - v.man if v.uppdelat else None  # type: ignore[operator]
+            row += [
+                med_enhet(v.kvinnor, indikator.enhet),
+                med_enhet(v.man, indikator.enhet),
+                _difference(gap, indikator.enhet),
+            ]
+        if has_all or not split:
+            row.append(med_enhet(v.alla, indikator.enhet))
+        rows.append(row)
+    return table(header, rows)
+
+
+def _difference(gap: float | None, enhet: str) -> str:
+    if gap is None:
+        return "–"
+    unit = "\u00a0procentenheter" if enhet == "procent" else ""
+    sign = "+" if gap > 0 else ""
+    return f"{sign}{med_enhet(gap, 'antal')}{unit}"
+
+
+def diagram_files(pub: Publication) -> dict[str, str]:
+    """The chart of each indicator as an SVG file, by path below docs/."""
+    return {addresses.diagram(i.id): diagram(i) for i in pub.indikatorer}
+
+
+def diagram(indikator: Indikator) -> str:
+    values = indikator.efter_ar
+    series = []
+    if indikator.uppdelad:
+        series.append(Serie("Kvinnor", {v.ar: v.kvinnor for v in values if v.kvinnor is not None}))
+        series.append(Serie("Män", {v.ar: v.man for v in values if v.man is not None}))
+    if any(v.alla is not None for v in values):
+        series.append(Serie("Alla", {v.ar: v.alla for v in values if v.alla is not None}))
+    about = indikator.beskrivning
+    if indikator.exempelinnehall:
+        about = f"Exempeldata, inte verkliga siffror. {about}"
+    return linjediagram(indikator.namn, about, indikator.enhet, series, [v.ar for v in values])
+
+
+# An organ's page ------------------------------------------------------------------------------
+
+
+def organ_reporting(
+    pub: Publication, fran: str, organ: Organ, today: date, own: dict[int, Rapport]
+) -> str | None:
+    """The organ's reporting status per year, newest first, with a link to each
+    lägesbild the audience may read; None for a body that does not report. `own` is
+    the organ's entry of `reports_by_organ`, made once for all organ pages."""
+    years = {year.ar: year for year in pub.uppfoljning}
+    if not own and not _reports(organ):
+        return None
+    rows = []
+    for ar in sorted(own, reverse=True):
+        year, rapport = years[ar], own[ar]
+        page = addresses.uppfoljningsar(ar)
+        if rapport.skyddad:
+            content = "Skyddad – innehållet publiceras inte"
+        elif rapport.risker:
+            content = f"[{len(rapport.risker)} risker]({href(fran, page, organ.id)})"
+        else:
+            content = "Inga risker" if rapport.inlamnad else "–"
+        rows.append(
+            (
+                page_link(fran, page, str(ar)),
+                KORT_STATUS[status(rapport, year, today)],
+                iso(rapport.inlamnad_datum) or "–",
+                content,
+            )
+        )
+    overview = href(fran, addresses.UPPFOLJNING_OVERSIKT)
+    intro = (
+        f"Nämnder och bolagsstyrelser lämnar varje år en risk- och lägesbild. Hela stadens "
+        f"rapportering finns under [{OVERSIKT_TITEL}]({overview})."
+    )
+    if not rows:
+        missing = (
+            "*Ingen rapportering är registrerad.*"
+            if pub.hel_rapportering
+            else "*Den här webbplatsen visar bara lägesbilder som är öppna, och det finns "
+            "ingen öppen lägesbild härifrån.*"
+        )
+        return f"{intro}\n\n{missing}"
+    return f"{intro}\n\n" + table(("År", "Status", "Inlämnad", "Lägesbild"), rows)
+
+
+# A year ------------------------------------------------------------------------------------
+
+
+def year_page(pub: Publication, ar: int, today: date) -> GeneratedPage:
+    year = next(y for y in pub.uppfoljning if y.ar == ar)
+    sida = addresses.uppfoljningsar(ar)
+    titel = f"Risk- och lägesbilder {ar}"
+    parts = [f"# {titel}"]
+    if year.exempelinnehall:
+        parts.append(EXEMPEL)
+    intro = f"Sista dag att lämna in var {year.sista_dag.isoformat()}."
+    if pub.hel_rapportering:
+        s = summary(year, today)
+        intro += f" {s.inlamnade} av {s.organ} organ har lämnat in ({andel(s.inlamnade, s.organ)})."
+    else:
+        intro += " Den här webbplatsen visar bara de lägesbilder som är öppna."
+    overview = href(sida, addresses.UPPFOLJNING_OVERSIKT)
+    parts.append(f"{intro} Alla år finns under [{OVERSIKT_TITEL}]({overview}).")
+    parts.append("## Rapporter\n\n" + _year_reports(pub, sida, year.rapporter, year, today))
+    parts.append("## Samlad riskbild {#samlad-riskbild}")
+    parts += _year_matrices(pub, ar)
+    detailed = [r for r in year.rapporter if r.risker]
+    parts.append("## Lägesbilderna")
+    if detailed:
+        parts += [_report_section(pub, sida, r) for r in detailed]
+    else:
+        parts.append("*Inga lägesbilder med risker att visa.*")
+    return generated_page(sida, titel, parts)
+
+
+def _year_reports(
+    pub: Publication, sida: str, reports: Iterable[Rapport], year: Uppfoljningsar, today: date
+) -> str:
+    rows = []
+    for r in reports:
+        if r.skyddad:
+            content = "Skyddad – innehållet publiceras inte"
+        elif r.risker:
+            content = f"[{len(r.risker)} risker](#{r.organ})"
+        else:
+            content = "Inga risker" if r.inlamnad else "–"
+        rows.append(
+            (
+                organ_ref(pub, sida, r.organ) or md(r.organ),
+                KORT_STATUS[status(r, year, today)],
+                iso(r.inlamnad_datum) or "–",
+                _reference(r.referens),
+                md(r.notering) if r.notering else "–",
+                content,
+            )
+        )
+    if not rows:
+        return "*Inga rapporter att visa.*"
+    return table(("Organ", "Status", "Inlämnad", "Referens", "Notering", "Innehåll"), rows)
+
+
+def _reference(referens: str | None) -> str:
+    if not referens:
+        return "–"
+    if referens.startswith("https://"):
+        return f"[Rapporten]({referens})"
+    return md(referens)
+
+
+def _year_matrices(pub: Publication, ar: int) -> list[str]:
+    exact = [m for m in pub.riskbilder if m.ar == ar and not m.skyddade]
+    hidden = [m for m in pub.riskbilder if m.ar == ar and m.skyddade]
+    if all(m.tom for m in exact) and not hidden:
+        return ["*Inga risker är rapporterade för året.*"]
+    parts = [_scales_text(pub)]
+    for m in exact:
+        name = "Alla fokusområden" if m.fokusomrade is None else md(_area_name(pub, m))
+        body = "*Inga risker.*" if m.tom else riskmatris(pub, m)
+        parts.append(f"### {name}\n\n{body}")
+    if hidden:
+        parts.append(
+            "### Skyddade lägesbilder\n\nDe skyddade lägesbildernas risker räknas för sig "
+            f"och läggs inte ihop med matriserna ovan. {DOLD_FORKLARING}"
+        )
+        for m in hidden:
+            name = "Alla fokusområden" if m.fokusomrade is None else md(_area_name(pub, m))
+            if all(v is None for v in m.celler.values()):
+                body = (
+                    f"*Färre än {MINSTA_ANTAL} skyddade lägesbilder, eller samtliga, har risker "
+                    "här; de redovisas inte.*"
+                )
+            else:
+                body = riskmatris(pub, m)
+            parts.append(f"#### {name} (skyddade)\n\n{body}")
+    return parts
+
+
+def _report_section(pub: Publication, sida: str, rapport: Rapport) -> str:
+    rows = [
+        (
+            md(risk.titel),
+            fokus_links(pub, sida, risk.fokusomraden) or "–",
+            f"{risk.sannolikhet} {SANNOLIKHET[risk.sannolikhet]}",
+            f"{risk.konsekvens} {KONSEKVENS[risk.konsekvens]}",
+            md(risk.atgarder),
+        )
+        for risk in rapport.risker
+    ]
+    name = md(pub.model.organ_namn(rapport.organ))
+    return f"### {name} {{#{rapport.organ}}}\n\n" + table(
+        ("Risk", "Fokusområden", "Sannolikhet", "Konsekvens", "Åtgärder"), rows
+    )
