@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from types import MappingProxyType
 
+from styrdok.core import riskbild
 from styrdok.core.model import (
     Anvisning,
     Fokusomrade,
@@ -43,6 +44,12 @@ from styrdok.core.withheld import published
 MALGRUPPER = ("intranät", "publik")
 STANDARD_MALGRUPP = "intranät"
 MALGRUPP_NAMN = {"intranät": "Intranät", "publik": "Publik webb"}
+
+# The risk matrices' scale (1–5) and the fewest skyddade lägesbilder behind a count that
+# is shown, for the views that describe them: a view may not import core.riskbild, whose
+# counting only selection calls.
+RISKSKALA = riskbild.SKALA
+MINSTA_ANTAL = riskbild.MINSTA_ANTAL
 
 SKYDDAD_SAMMANFATTNING = (
     "Innehållet är skyddat och publiceras inte. Kontakta den ansvariga om du behöver det."

@@ -51,3 +51,14 @@ def galler_for_cell(krets: GallerFor, namn: Callable[[str], str]) -> str:
         return versal(SAMTLIGA)
     types = [f"Alla: {ORGANTYPER[t].lower()}" for t in krets.organtyper]
     return ", ".join([*types, *map(namn, krets.organ)])
+
+
+# The steps of the five-level risk scales, as schema/uppfoljning.schema.json names them.
+SANNOLIKHET_STEG = {1: "Mycket låg", 2: "Låg", 3: "Medelhög", 4: "Hög", 5: "Mycket hög"}
+KONSEKVENS_STEG = {
+    1: "Mycket begränsade",
+    2: "Begränsade",
+    3: "Allvarliga",
+    4: "Mycket allvarliga",
+    5: "Katastrofala",
+}
