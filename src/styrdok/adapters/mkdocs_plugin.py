@@ -66,6 +66,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     publication: Publication | None = None
     references: Mapping[str, tuple[tuple[str, str], ...]]
     generated: dict[str, GeneratedPage]
+    today: date
     withheld_links: WithheldLinks
     # Made in on_files, once the pages have their addresses.
     urls: Urls
@@ -89,7 +90,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         config.site_name = f"{config.site_name} · {pub.malgrupp_namn}"
         config.nav = nav.without(config.nav, pub.undanhallna)
         self.references = references(pub)
-        today = date.today()
+        # One day for the whole build: the pages and the CSV say the same.
+        self.today = today = date.today()
         pages = [*generate(pub, today), *uppfoljning_pages.generate(pub, today)]
         self.generated = {page.sida: page for page in pages}
         self.texts = {}
@@ -138,7 +140,12 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         is not used."""
         assert self.publication is not None and self.project is not None
         built = site_files.site(
-            config, self.publication, self.project.docs_dir, self.references, self.generated
+            config,
+            self.publication,
+            self.project.docs_dir,
+            self.references,
+            self.generated,
+            self.today,
         )
         self.urls, self.expected = built.urls, built.expected
         return built.files

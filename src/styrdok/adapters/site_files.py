@@ -13,6 +13,7 @@ import json
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -28,6 +29,7 @@ from styrdok.views.api_files import api_files
 from styrdok.views.blocks import GeneratedPage
 from styrdok.views.export import forteckning_csv
 from styrdok.views.feed import andringar_atom
+from styrdok.views.uppfoljning_export import indikatorer_csv, rapportering_csv, risker_csv
 from styrdok.views.uppfoljning_pages import diagram_files
 from styrdok.views.urls import API_DIR, OPENAPI, SCHEMAS, Urls
 
@@ -101,6 +103,7 @@ def site(
     docs: Path,
     references: Mapping[str, tuple[tuple[str, str], ...]],
     generated: Mapping[str, GeneratedPage],
+    today: date,
 ) -> Site:
     """Every file of the site but the API, and the addresses the pages got."""
     found = _Collector(config)
@@ -113,6 +116,9 @@ def site(
     for page in generated.values():
         found.generated(page.sida, page.text)
     found.generated(addresses.FORTECKNING_CSV, forteckning_csv(pub))
+    found.generated(addresses.RAPPORTERING_CSV, rapportering_csv(pub, today))
+    found.generated(addresses.RISKER_CSV, risker_csv(pub))
+    found.generated(addresses.INDIKATORER_CSV, indikatorer_csv(pub))
     for path, svg in diagram_files(pub).items():
         found.generated(path, svg)
     for path in sorted(pub.bilagor):

@@ -12,7 +12,17 @@ from typing import Any
 from urllib.parse import urljoin
 
 from styrdok.core import addresses
-from styrdok.core.model import Anvisning, Fokusomrade, Malomrade, Organ, Program
+from styrdok.core.model import (
+    Anvisning,
+    Fokusomrade,
+    Indikator,
+    Malomrade,
+    Organ,
+    Program,
+    Rapport,
+    Uppfoljningsar,
+)
+from styrdok.core.riskbild import MINSTA_ANTAL, SKALA, Riskmatris
 from styrdok.select import Publication
 from styrdok.views.markdown import iso
 from styrdok.views.queries import (
@@ -22,10 +32,17 @@ from styrdok.views.queries import (
     fokus_answer,
     organ_answer,
 )
+from styrdok.views.reporting import efter_sista_dag, in_name_order, shown_in_full
 from styrdok.views.urls import Urls, anvisning_path, fokusomrade_path, organ_path
+from styrdok.views.wording import KONSEKVENS_STEG, SANNOLIKHET_STEG
 
 # A JSON object as published (the loader's source documents are another type).
 JsonDocument = dict[str, Any]
+
+# Whose reports uppfoljning.json and riskbild.json hold: every body's (the intranet, and
+# the public site when every report is öppen), or only the öppen reports.
+URVAL_ALLA = "alla rapporter"
+URVAL_OPPNA = "endast öppna rapporter"
 
 
 # Pieces shared by several documents ---------------------------------------------------
@@ -264,6 +281,145 @@ def fokusomrade_document(pub: Publication, urls: Urls, answer: FokusAnswer) -> J
     )
 
 
+# The follow-up ---------------------------------------------------------------------------
+
+
+def _urval(pub: Publication) -> str:
+    return URVAL_ALLA if pub.hel_rapportering else URVAL_OPPNA
+
+
+def _rapport(pub: Publication, urls: Urls, year: Uppfoljningsar, r: Rapport) -> JsonDocument:
+    body: JsonDocument = {
+        "organ": _ref(pub, urls, r.organ),
+        "inlamnad": r.inlamnad,
+        "inlamnad_datum": iso(r.inlamnad_datum),
+        "efter_sista_dag": efter_sista_dag(r, year),
+        "atkomst": r.atkomst,
+    }
+    # A skyddad report is the fact of submission only: its other fields are left out,
+    # not written as null, so no consumer can mistake it for a report without them.
+    if not shown_in_full(r):
+        return body
+    body["referens"] = r.referens
+    body["notering"] = r.notering
+    body["risker"] = [
+        {
+            "titel": risk.titel,
+            "fokusomraden": list(risk.fokusomraden),
+            "sannolikhet": risk.sannolikhet,
+            "konsekvens": risk.konsekvens,
+            "atgarder": risk.atgarder,
+        }
+        for risk in r.risker
+    ]
+    return body
+
+
+def _sammanfattning(year: Uppfoljningsar) -> JsonDocument:
+    """How many have reported, from the data alone: not from the day of the build (which
+    would tell an overdue report from an awaited one), so every build gives the same bytes."""
+    inlamnade = sum(1 for r in year.rapporter if r.inlamnad)
+    return {
+        "organ": len(year.rapporter),
+        "inlamnade": inlamnade,
+        "sena": sum(1 for r in year.rapporter if efter_sista_dag(r, year)),
+        "ej_inlamnade": len(year.rapporter) - inlamnade,
+    }
+
+
+def _uppfoljningsar(pub: Publication, urls: Urls, year: Uppfoljningsar) -> JsonDocument:
+    return {
+        "ar": year.ar,
+        "sista_dag": year.sista_dag.isoformat(),
+        "exempelinnehall": year.exempelinnehall,
+        "url": urls.page(addresses.uppfoljningsar(year.ar)),
+        # Counts of a partial list would be read as the city's: only with every report.
+        "sammanfattning": _sammanfattning(year) if pub.hel_rapportering else None,
+        "rapporter": [_rapport(pub, urls, year, r) for r in in_name_order(pub, year.rapporter)],
+    }
+
+
+def uppfoljning_document(pub: Publication, urls: Urls) -> JsonDocument:
+    return _document(
+        "uppfoljning",
+        urls,
+        "uppfoljning.json",
+        addresses.UPPFOLJNING_OVERSIKT,
+        {
+            "urval": _urval(pub),
+            "uppfoljningsar": [_uppfoljningsar(pub, urls, year) for year in pub.uppfoljning],
+        },
+    )
+
+
+def _riskmatris(m: Riskmatris) -> JsonDocument:
+    return {
+        "ar": m.ar,
+        "fokusomrade": m.fokusomrade,
+        "skyddade": m.skyddade,
+        "lagesbilder": m.lagesbilder,
+        "risker": m.risker,
+        # Every cell, hidden ones too, likelihood first: always the same 25 in one order.
+        "celler": [
+            {"sannolikhet": s, "konsekvens": k, "antal": m.celler[(s, k)]}
+            for s in SKALA
+            for k in SKALA
+        ],
+    }
+
+
+def riskbild_document(pub: Publication, urls: Urls) -> JsonDocument:
+    def scale(steps: Mapping[int, str]) -> list[JsonDocument]:
+        return [{"varde": step, "namn": steps[step]} for step in SKALA]
+
+    return _document(
+        "riskbild",
+        urls,
+        "riskbild.json",
+        addresses.UPPFOLJNING_OVERSIKT,
+        {
+            "urval": _urval(pub),
+            "skalor": {
+                "sannolikhet": scale(SANNOLIKHET_STEG),
+                "konsekvens": scale(KONSEKVENS_STEG),
+            },
+            "minsta_antal": MINSTA_ANTAL,
+            "matriser": [_riskmatris(m) for m in pub.riskbilder],
+        },
+    )
+
+
+def _indikator(urls: Urls, i: Indikator) -> JsonDocument:
+    return {
+        "id": i.id,
+        "namn": i.namn,
+        "beskrivning": i.beskrivning,
+        "enhet": i.enhet,
+        "fokusomraden": list(i.fokusomraden),
+        "datakalla": {
+            "namn": i.datakalla.namn,
+            "url": i.datakalla.url,
+            "kommentar": i.datakalla.kommentar,
+        },
+        "exempelinnehall": i.exempelinnehall,
+        # A value the source does not have is null, as every absent field in the API.
+        "varden": [
+            {"ar": v.ar, "kvinnor": v.kvinnor, "man": v.man, "alla": v.alla} for v in i.efter_ar
+        ],
+        "url": f"{urls.page(addresses.UPPFOLJNING_OVERSIKT)}#{i.id}",
+    }
+
+
+def indikatorer_document(pub: Publication, urls: Urls) -> JsonDocument:
+    return _document(
+        "indikatorer",
+        urls,
+        "indikatorer.json",
+        addresses.UPPFOLJNING_OVERSIKT,
+        {"indikatorer": [_indikator(urls, i) for i in pub.indikatorer]},
+    )
+
+
 def documents(
     pub: Publication, urls: Urls, html: Mapping[str, str]
 ) -> dict[str, tuple[str, JsonDocument]]:
@@ -276,6 +432,9 @@ def documents(
         "program.json": ("program", program_document(pub, urls)),
         "anvisningar.json": ("anvisningar", anvisningar_document(pub, urls)),
         "organ.json": ("organ-lista", organ_lista_document(pub, urls)),
+        "uppfoljning.json": ("uppfoljning", uppfoljning_document(pub, urls)),
+        "riskbild.json": ("riskbild", riskbild_document(pub, urls)),
+        "indikatorer.json": ("indikatorer", indikatorer_document(pub, urls)),
     }
     for a in pub.anvisningar:
         found[anvisning_path(a.id)] = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 
 from styrdok.core.model import Anvisning
 from styrdok.select import Publication
@@ -37,11 +38,17 @@ def forteckning_csv(pub: Publication) -> str:
 
     One row per published anvisning, repealed ones included (their status says so).
     """
+    return excel_csv(CSV_KOLUMNER, (_row(pub, anvisning) for anvisning in pub.anvisningar))
+
+
+def excel_csv(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    """A table as CSV for Swedish Excel: a BOM, `;` between fields, CRLF, and no cell that
+    Excel would read as a formula. Every export of the site is written by this."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_KOLUMNER)
-    for anvisning in pub.anvisningar:
-        writer.writerow([_cell(value) for value in _row(pub, anvisning)])
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
     return "\ufeff" + out.getvalue()
 
 

@@ -3,11 +3,13 @@ have reported. Counting is linear: one pass over a year's reports."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
 from styrdok.core.model import Rapport, Uppfoljningsar
+from styrdok.core.sortering import svensk
 from styrdok.select import Publication
 
 
@@ -28,9 +30,15 @@ STATUS_TEXT = {
 
 def status(rapport: Rapport, year: Uppfoljningsar, today: date) -> Status:
     if rapport.inlamnad:
-        came = rapport.inlamnad_datum
-        return Status.SEN if came and came > year.sista_dag else Status.INLAMNAD
+        return Status.SEN if efter_sista_dag(rapport, year) else Status.INLAMNAD
     return Status.SAKNAS if year.passerad(today) else Status.VANTAS
+
+
+def efter_sista_dag(rapport: Rapport, year: Uppfoljningsar) -> bool:
+    """Whether the report came in after the deadline; false for one not in. Unlike
+    `status`, it does not depend on the day it is asked."""
+    came = rapport.inlamnad_datum
+    return bool(rapport.inlamnad and came and came > year.sista_dag)
 
 
 @dataclass(frozen=True)
@@ -77,3 +85,9 @@ def shown_in_full(rapport: Rapport) -> bool:
     """Whether the publication holds what the report says (not a skyddad one's fact of
     submission only)."""
     return not rapport.skyddad
+
+
+def in_name_order(pub: Publication, rapporter: Iterable[Rapport]) -> list[Rapport]:
+    """A year's reports by the organ's name in Swedish alphabetical order, as the API and
+    the CSV list them."""
+    return sorted(rapporter, key=lambda r: (svensk(pub.model.organ_namn(r.organ)), r.organ))

@@ -27,19 +27,10 @@ from styrdok.views.blocks import GeneratedPage, fokus_links, generated_page, org
 from styrdok.views.charts import Serie, linjediagram
 from styrdok.views.markdown import href, iso, md, organ_link, page_link, table
 from styrdok.views.reporting import Status, reports_by_organ, status, summary
-from styrdok.views.wording import andel, med_enhet
+from styrdok.views.wording import KONSEKVENS_STEG, SANNOLIKHET_STEG, andel, med_enhet
 
 OVERSIKT_TITEL = "Uppföljningen i siffror"
 
-# The steps of the scales (schema/uppfoljning.schema.json), as the matrices label them.
-SANNOLIKHET = {1: "Mycket låg", 2: "Låg", 3: "Medelhög", 4: "Hög", 5: "Mycket hög"}
-KONSEKVENS = {
-    1: "Mycket begränsade",
-    2: "Begränsade",
-    3: "Allvarliga",
-    4: "Mycket allvarliga",
-    5: "Katastrofala",
-}
 # A cell of the status matrix: short, since a row holds one per year.
 KORT_STATUS = {
     Status.INLAMNAD: "Inlämnad",
@@ -234,13 +225,13 @@ def riskmatris(pub: Publication, matris: Riskmatris) -> str:
     head = (
         '<tr><td></td><th scope="colgroup" colspan="5">Konsekvens</th></tr>\n'
         '<tr><th scope="col">Sannolikhet</th>'
-        + "".join(f'<th scope="col">{k} {KONSEKVENS[k]}</th>' for k in SKALA)
+        + "".join(f'<th scope="col">{k} {KONSEKVENS_STEG[k]}</th>' for k in SKALA)
         + "</tr>"
     )
     body = []
     for s in reversed(SKALA):
         cells = "".join(_cell(matris.celler[(s, k)]) for k in SKALA)
-        body.append(f'<tr><th scope="row">{s} {SANNOLIKHET[s]}</th>{cells}</tr>')
+        body.append(f'<tr><th scope="row">{s} {SANNOLIKHET_STEG[s]}</th>{cells}</tr>')
     return (
         f'<table class="sd-riskmatris">\n<caption>{escape(caption)}</caption>\n'
         f"<thead>\n{head}\n</thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
@@ -508,8 +499,8 @@ def _report_section(pub: Publication, sida: str, rapport: Rapport) -> str:
         (
             md(risk.titel),
             fokus_links(pub, sida, risk.fokusomraden) or "–",
-            f"{risk.sannolikhet} {SANNOLIKHET[risk.sannolikhet]}",
-            f"{risk.konsekvens} {KONSEKVENS[risk.konsekvens]}",
+            f"{risk.sannolikhet} {SANNOLIKHET_STEG[risk.sannolikhet]}",
+            f"{risk.konsekvens} {KONSEKVENS_STEG[risk.konsekvens]}",
             md(risk.atgarder),
         )
         for risk in rapport.risker

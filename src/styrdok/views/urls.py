@@ -18,6 +18,9 @@ SCHEMAS = {
     "organ-lista": "organ-lista.schema.json",
     "organ": "organ.schema.json",
     "fokusomrade": "fokusomrade.schema.json",
+    "uppfoljning": "uppfoljning.schema.json",
+    "riskbild": "riskbild.schema.json",
+    "indikatorer": "indikatorer.schema.json",
 }
 
 OPENAPI = "openapi.json"

@@ -71,3 +71,14 @@ def med_enhet(value: float | None, enhet: str) -> str:
 def andel(del_: int, av: int) -> str:
     """A share as a whole percentage, "93 %"."""
     return f"{round(100 * del_ / av) if av else 0}\u00a0%"
+
+
+# The steps of the five-level risk scales, as schema/uppfoljning.schema.json names them.
+SANNOLIKHET_STEG = {1: "Mycket låg", 2: "Låg", 3: "Medelhög", 4: "Hög", 5: "Mycket hög"}
+KONSEKVENS_STEG = {
+    1: "Mycket begränsade",
+    2: "Begränsade",
+    3: "Allvarliga",
+    4: "Mycket allvarliga",
+    5: "Katastrofala",
+}
