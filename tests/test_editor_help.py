@@ -83,7 +83,7 @@ def property_names(schema_file: str) -> set[str]:
 FIELDS = sorted(
     {
         (name, schema)
-        for schema in ("anvisning", "sida")
+        for schema in ("anvisning", "sida", "uppfoljning")
         for name in property_names(SCHEMA_FILES[schema])
     }
 )

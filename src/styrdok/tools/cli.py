@@ -14,7 +14,7 @@ from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project, find_root
 from styrdok.core.report import as_json, as_text
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP
-from styrdok.tools import publish
+from styrdok.tools import lagesbild, publish
 from styrdok.tools.diff import RevisionError, load_source
 from styrdok.tools.diff import report as diff_report
 from styrdok.tools.scaffold import ScaffoldError, new_anvisning
@@ -25,6 +25,13 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"ogiltigt datum '{text}', skriv ÅÅÅÅ-MM-DD") from exc
+
+
+def _year(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"ogiltigt år '{text}', skriv ÅÅÅÅ, t.ex. 2025") from exc
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -149,6 +156,40 @@ def add_new_commands(commands: argparse._SubParsersAction) -> None:
     )
     anvisning.add_argument("--kontakt", default=None, help="funktion eller enhet att kontakta")
     anvisning.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    add_lagesbild_command(kinds)
+
+
+def add_lagesbild_command(kinds: argparse._SubParsersAction) -> None:
+    report = kinds.add_parser(
+        "lagesbild",
+        help="ett organs risk- och lägesbild för ett år i data/uppfoljning/",
+        description=(
+            "Fyller i organets post i data/uppfoljning/<år>.yml som inlämnad, med dagens "
+            "datum, atkomst intern och en exempelrisk att skriva över. Finns filen inte skapas "
+            "den, med en post för varje nämnd och bolagsstyrelse. Övriga rader i en befintlig "
+            "fil, kommentarer också, lämnas orörda."
+        ),
+    )
+    report.add_argument(
+        "--organ",
+        required=True,
+        metavar="ORGAN",
+        help="id för nämnden eller bolagsstyrelsen i data/organ.yml, t.ex. socialnamnden",
+    )
+    report.add_argument(
+        "--ar",
+        type=_year,
+        required=True,
+        metavar="ÅR",
+        help="året som rapporten gäller, t.ex. 2025",
+    )
+    report.add_argument(
+        "--datum",
+        type=_date,
+        default=None,
+        help="dagen då rapporten kom in, ÅÅÅÅ-MM-DD (standard: dagens datum)",
+    )
+    report.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -169,6 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def new_document(args: argparse.Namespace) -> int:
+    if args.slag == "lagesbild":
+        return new_lagesbild(args)
     root = _root(args)
     project = Project.at(root)
     outcome = check_project(project)
@@ -194,6 +237,43 @@ def new_document(args: argparse.Namespace) -> int:
         f"Skapade {project.display(made.path)} (id {made.id}). Fyll i texten och kör styrdok check."
     )
     return 0
+
+
+def new_lagesbild(args: argparse.Namespace) -> int:
+    project = Project.at(_root(args))
+    today = args.datum or date.today()
+    outcome = check_project(project, today)
+    if outcome.model is None:
+        sys.stdout.write(as_text(outcome.problems))
+        return 1
+    try:
+        made = lagesbild.new_lagesbild(
+            project, outcome.model, outcome.problems, args.organ, args.ar, today
+        )
+        lagesbild.write(made)
+    except ScaffoldError as exc:
+        print(f"styrdok: fel: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"styrdok: fel: {exc.filename or args.ar}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(_lagesbild_message(made, outcome.model.organ_namn(args.organ)))
+    return 0
+
+
+def _lagesbild_message(made: lagesbild.Lagesbild, namn: str) -> str:
+    where = {
+        lagesbild.SKAPAD: f"Skapade {made.display} med en post för varje nämnd och bolagsstyrelse.",
+        lagesbild.ERSATT: f"Ändrade {made.display}: ersatte posten för {namn}.",
+        lagesbild.TILLAGD: f"Ändrade {made.display}: lade till {namn} sist i rapporter.",
+    }[made.andring]
+    late = " Rapporten kom in efter sista dagen: skriv i notering varför." if made.sen else ""
+    return (
+        f"{where}\nPosten för {namn} står på rad {made.rad}. Skriv in rapportens risker i "
+        "stället för exempelrisken (titel, fokusomraden, sannolikhet, konsekvens och atgarder), "
+        f"kontrollera inlamnad_datum och atkomst och fyll gärna i referens.{late} "
+        "Kör sedan styrdok check."
+    )
 
 
 def check(args: argparse.Namespace) -> int:
