@@ -104,6 +104,8 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "rapport-fel-organ--forvaltning.yml": (AR, "rapport-fel-organ", 24),
     "sen-rapport--utan-notering.yml": (AR, "sen-rapport", 18),
     "rapport-ej-inlamnad--efter-sista-dag.yml": (AR, "rapport-ej-inlamnad", 17),
+    "rapport-utanfor-ar--framtidsnamnden.yml": (AR, "rapport-utanfor-ar", 49),
+    "platshallare-kvar--atgarder.yml": (AR, "platshallare-kvar", 22),
     # Indicators: data/indikatorer/<id>.yml.
     "indikator-filnamn--annat-id.yml": (INDIKATOR, "indikator-filnamn", 2),
     "indikator-ar-dubblett--2023.yml": (INDIKATOR, "indikator-ar-dubblett", 13),

@@ -254,6 +254,16 @@ RULES: dict[str, Rule] = {
         "{namn} ({id}) lämnar ingen risk- och lägesbild: programmet gäller inte organ av typen {typ}",
         "Bara kommunstyrelsen, nämnderna och bolagsstyrelserna lämnar risk- och lägesbilder. Ta bort posten, eller ange organet som rapporten kommer från.",
     ),
+    "rapport-utanfor-ar": Rule(
+        FEL,
+        "{namn} lämnar risk- och lägesbild {ar_text} (data/organ.yml) och ska inte stå i filen för {ar}",
+        "Ta bort posten, eller rätta rapporterar_fran och rapporterar_till för organet i data/organ.yml.",
+    ),
+    "platshallare-kvar": Rule(
+        FEL,
+        "rapporten från {namn} har kvar exempeltexten från styrdok ny lagesbild i {falt}",
+        "Skriv vad rapporten faktiskt säger, eller ta bort risken. Exempeltexten skulle annars publiceras som organets rapport.",
+    ),
     "sen-rapport": Rule(
         FEL,
         "rapporten från {namn} lämnades in {datum}, efter sista dagen {sista_dag}, men har ingen notering",

@@ -146,10 +146,21 @@ class Organ:
     moderbolag: str | None = None
     underordnat: str | None = None
     beskrivning: str | None = None
+    # The years the body reports for, when it did not exist for the whole programme.
+    rapporterar_fran: int | None = None
+    rapporterar_till: int | None = None
 
     @property
     def tillampar_programmet(self) -> bool:
         return self.typ in TILLAMPANDE_TYPER
+
+    def rapporterar(self, ar: int) -> bool:
+        """Whether the body owes a risk- och lägesbild for year `ar`."""
+        return (
+            self.tillampar_programmet
+            and (self.rapporterar_fran is None or self.rapporterar_fran <= ar)
+            and (self.rapporterar_till is None or ar <= self.rapporterar_till)
+        )
 
 
 @dataclass(frozen=True)

@@ -272,7 +272,7 @@ def _lagesbild_message(made: lagesbild.Lagesbild, namn: str) -> str:
         f"{where}\nPosten för {namn} står på rad {made.rad}. Skriv in rapportens risker i "
         "stället för exempelrisken (titel, fokusomraden, sannolikhet, konsekvens och atgarder), "
         f"kontrollera inlamnad_datum och atkomst och fyll gärna i referens.{late} "
-        "Kör sedan styrdok check."
+        "Kör sedan styrdok check: den visar var exempeltexten står kvar."
     )
 
 

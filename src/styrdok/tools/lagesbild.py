@@ -1,8 +1,9 @@
 """One body's risk- och lägesbild for a year, written into data/uppfoljning/<år>.yml.
 
-The result passes `styrdok check` as it stands: a new year file lists every body the
-programme applies to, and the requested body gets a submitted report with one example
-risk and Swedish comments. An existing file is edited as text, by the line positions the
+The result passes `styrdok check` but for the example texts the editor is to replace,
+which the check names (`platshallare-kvar`), so they are never published as what the
+body reported: a new year file lists every body the programme applies to, and the
+requested body gets a submitted report with one example risk and Swedish comments. An existing file is edited as text, by the line positions the
 project's own YAML reader gives, so every comment and every other entry keeps its bytes;
 a YAML dumper would drop the comments. After each edit the new text is read back and
 compared with what was meant, so a file written in a form the edit does not foresee is
@@ -28,6 +29,11 @@ from styrdok.core.problems import Problem, Severity
 from styrdok.core.project import Project
 from styrdok.core.reading.load import read_data_entry
 from styrdok.core.reading.source import SourceDocument
+from styrdok.core.rules.reporting import (
+    PLATSHALLARE_ATGARDER,
+    PLATSHALLARE_NOTERING,
+    PLATSHALLARE_TITEL,
+)
 from styrdok.tools.scaffold import ScaffoldError
 from styrdok.views.markdown import yaml_string
 
@@ -39,10 +45,6 @@ _FIXED_HERE = "rapport-saknas"
 _DASH = re.compile(r"( *)- +")
 _EMPTY_FLOW = re.compile(r"(?P<key> *rapporter:) *\[ *\](?P<comment> *#.*)?")
 _KIND = NAMED[KINDS["uppfoljning"].name]
-
-PLATSHALLARE_TITEL = "Skriv vad risken gäller, kort"
-PLATSHALLARE_ATGARDER = "Skriv vad organet har gjort eller gör för att minska risken"
-PLATSHALLARE_NOTERING = "Skriv varför rapporten kom in efter sista dagen"
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,11 @@ def new_lagesbild(
     refuse_broken(problems, project.display(project.data_dir / str(KINDS["organ"].data_file)))
     organ = reporting_organ(model, organ_id)
     check_year(ar)
+    if not organ.rapporterar(ar):
+        raise ScaffoldError(
+            f"{organ.namn} ({organ.id}) lämnar ingen risk- och lägesbild för {ar}: se "
+            "rapporterar_fran och rapporterar_till i data/organ.yml"
+        )
     path = year_path(project, ar)
     display = project.display(path)
     for folder in (project.data_dir, path.parent):
@@ -189,7 +196,7 @@ def new_year_text(
     lines = _YEAR_HEADER.format(ar=ar, today=today.isoformat(), sista=sista_dag).splitlines()
     rad = 0
     expected: list[dict[str, Any]] = []
-    for other in (o for o in model.organ if o.tillampar_programmet):
+    for other in (o for o in model.organ if o.rapporterar(ar)):
         if other.id == organ.id:
             rad = len(lines) + 1
             entry, data = _filled_entry(model, organ, today, sista_dag, _Kept())

@@ -106,3 +106,26 @@ def test_a_subfolder_or_other_file_in_the_folder_is_refused(project):
         ("fel-filnamn", "data/uppfoljning/README.md", 1),
         ("fel-filnamn", "data/uppfoljning/arkiv", 1),
     ]
+
+
+def test_a_body_is_owed_a_report_only_for_the_years_it_reports(project):
+    organ = project / "data" / "organ.yml"
+    text = organ.read_text(encoding="utf-8")
+    # Socialnämnden closed after 2024: no longer required in 2025, and refused there.
+    text = text.replace("- id: socialnamnden\n", "- id: socialnamnden\n  rapporterar_till: 2024\n")
+    organ.write_text(text, encoding="utf-8")
+    found = codes(check(project))
+    assert ("rapport-utanfor-ar", YEAR, 27) in found
+    year = project / YEAR
+    lines = year.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if "organ: socialnamnden" in line)
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("  - organ:"))
+    year.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+    assert check(project).problems == []
+
+
+def test_a_body_set_up_later_is_not_missing_from_earlier_years(project):
+    # The valid project's Framtidsnämnden reports from 2030 and is in no year before.
+    model = check(project).model
+    organ = model.organ_med_id("framtidsnamnden")
+    assert organ.tillampar_programmet and not organ.rapporterar(2025) and organ.rapporterar(2030)

@@ -109,6 +109,8 @@ def organ(e: Entry) -> Organ:
         moderbolag=d.get("moderbolag"),
         underordnat=d.get("underordnat"),
         beskrivning=d.get("beskrivning"),
+        rapporterar_fran=d.get("rapporterar_fran"),
+        rapporterar_till=d.get("rapporterar_till"),
     )
 
 

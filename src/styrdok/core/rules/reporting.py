@@ -18,11 +18,17 @@ from styrdok.core.problems import Problem
 
 YearRule = Callable[[Model, Uppfoljningsar, date], Iterator[Problem]]
 
+# The texts `styrdok ny lagesbild` writes for the editor to replace: a report that
+# still holds one would publish it as what the body reported.
+PLATSHALLARE_TITEL = "Skriv vad risken gäller, kort"
+PLATSHALLARE_ATGARDER = "Skriv vad organet har gjort eller gör för att minska risken"
+PLATSHALLARE_NOTERING = "Skriv varför rapporten kom in efter sista dagen"
+
 
 def missing(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Problem]:
     listed = {r.organ for r in year.rapporter}
     for organ in model.organ:
-        if organ.tillampar_programmet and organ.id not in listed:
+        if organ.rapporterar(year.ar) and organ.id not in listed:
             yield problem(
                 "rapport-saknas",
                 year.kalla.fil,
@@ -52,7 +58,9 @@ def listed_twice(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Pr
 def not_applying(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Problem]:
     for rapport in year.rapporter:
         organ = model.organ_med_id(rapport.organ)
-        if organ is not None and not organ.tillampar_programmet:
+        if organ is None:
+            continue
+        if not organ.tillampar_programmet:
             yield problem(
                 "rapport-fel-organ",
                 rapport.kalla.fil,
@@ -61,6 +69,38 @@ def not_applying(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Pr
                 id=organ.id,
                 typ=organ.typ,
             )
+        elif not organ.rapporterar(year.ar):
+            yield problem(
+                "rapport-utanfor-ar",
+                rapport.kalla.fil,
+                rapport.kalla.plats("organ"),
+                namn=organ.namn,
+                ar=year.ar,
+                ar_text=_years(organ.rapporterar_fran, organ.rapporterar_till),
+            )
+
+
+def _years(fran: int | None, till: int | None) -> str:
+    if fran and till:
+        return f"bara för {fran}–{till}"
+    return f"från och med {fran}" if fran else f"till och med {till}"
+
+
+def placeholders_left(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Problem]:
+    for rapport in year.rapporter:
+        found = [("notering", rapport.notering)] if rapport.notering else []
+        for index, risk in enumerate(rapport.risker):
+            found += [(f"risker[{index}].titel", risk.titel)]
+            found += [(f"risker[{index}].atgarder", risk.atgarder)]
+        for field, text in found:
+            if text.strip() in (PLATSHALLARE_TITEL, PLATSHALLARE_ATGARDER, PLATSHALLARE_NOTERING):
+                yield problem(
+                    "platshallare-kvar",
+                    rapport.kalla.fil,
+                    rapport.kalla.plats(field.split("[")[0]),
+                    namn=model.organ_namn(rapport.organ),
+                    falt=field,
+                )
 
 
 def late_without_note(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Problem]:
@@ -82,7 +122,7 @@ def not_submitted(model: Model, year: Uppfoljningsar, today: date) -> Iterator[P
         return
     for rapport in year.rapporter:
         organ = model.organ_med_id(rapport.organ)
-        if not rapport.inlamnad and organ is not None and organ.tillampar_programmet:
+        if not rapport.inlamnad and organ is not None and organ.rapporterar(year.ar):
             yield problem(
                 "rapport-ej-inlamnad",
                 rapport.kalla.fil,
@@ -118,6 +158,7 @@ RULES: tuple[YearRule, ...] = (
     late_without_note,
     not_submitted,
     sensitive_but_open,
+    placeholders_left,
 )
 
 
