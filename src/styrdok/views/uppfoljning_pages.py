@@ -40,7 +40,7 @@ KORT_STATUS = {
 }
 DOLD = "–"
 DOLD_FORKLARING = (
-    f"{DOLD} betyder att färre än {MINSTA_ANTAL} skyddade lägesbilder, eller samtliga, har "
+    f"Ett streck ({DOLD}) betyder att färre än {MINSTA_ANTAL} skyddade lägesbilder, eller samtliga, har "
     "en risk i rutan; då visas inte antalet, inte heller om rutan är tom. Så går det "
     "inte att räkna ut vad en enskild skyddad lägesbild innehåller."
 )
@@ -220,7 +220,7 @@ def _area_name(pub: Publication, matris: Riskmatris) -> str:
 def riskmatris(pub: Publication, matris: Riskmatris) -> str:
     """The matrix as an HTML table: consequence across, likelihood down (highest first),
     with row and column headers a screen reader announces with each count."""
-    what = "skyddade lägesbilder" if matris.skyddade else "risker"
+    what = "risker i skyddade lägesbilder" if matris.skyddade else "risker"
     caption = f"Antal {what} {matris.ar}, {_area_name(pub, matris)}: sannolikhet och konsekvens"
     head = (
         '<tr><td></td><th scope="colgroup" colspan="5">Konsekvens</th></tr>\n'
