@@ -15,7 +15,6 @@ from html import escape
 from styrdok.core import addresses
 from styrdok.core.model import (
     ORGANTYPER,
-    TILLAMPANDE_TYPER,
     Indikator,
     Organ,
     Rapport,
@@ -94,7 +93,7 @@ def _reporting(pub: Publication, sida: str, today: date) -> list[str]:
     parts = []
     if pub.hel_rapportering:
         rows = []
-        for year in reversed(pub.uppfoljning):
+        for year in years_newest(pub):
             s = summary(year, today)
             rows.append(
                 (
@@ -113,15 +112,27 @@ def _reporting(pub: Publication, sida: str, today: date) -> list[str]:
             "Den här webbplatsen visar bara de risk- och lägesbilder som är öppna. Hur "
             "många som har lämnat in redovisas där alla rapporter kan visas, på intranätet."
         )
+    blank = (
+        ""
+        if pub.hel_rapportering
+        else f" {DOLD} betyder att det inte finns någon öppen lägesbild från organet det året."
+    )
+    years = ", ".join(
+        page_link(sida, addresses.uppfoljningsar(y.ar), str(y.ar)) for y in years_newest(pub)
+    )
     parts.append(
-        f"### Per organ och år\n\nStatus räknas från {today.isoformat()}, då sidan byggdes. "
-        "Välj ett år för att se rapporterna.\n\n" + status_matrix(pub, sida, today)
+        f"### Per organ och år\n\nStatus räknas från {today.isoformat()}, då sidan byggdes."
+        f"{blank} Rapporterna för varje år: {years}.\n\n" + status_matrix(pub, sida, today)
     )
     csv = href(sida, addresses.RAPPORTERING_CSV)
     parts.append(
         f"[Ladda ner rapporteringen som CSV-fil (för Excel)]({csv}){{ download='rapportering.csv' }}"
     )
     return parts
+
+
+def years_newest(pub: Publication) -> list[Uppfoljningsar]:
+    return list(reversed(pub.uppfoljning))
 
 
 def status_matrix(pub: Publication, sida: str, today: date) -> str:
@@ -137,11 +148,9 @@ def status_matrix(pub: Publication, sida: str, today: date) -> str:
         rows.append((organ_link(sida, organ), ORGANTYPER[organ.typ], *cells))
     if not rows:
         return "*Inga rapporter att visa.*"
-    header = (
-        "Organ",
-        "Typ av organ",
-        *(f"[{y.ar}]({href(sida, addresses.uppfoljningsar(y.ar))})" for y in years),
-    )
+    # Plain years: forteckning.js turns each header into a sort button, and a link
+    # inside a button is not allowed. The year pages are linked from the table above.
+    header = ("Organ", "Typ av organ", *(str(y.ar) for y in years))
     columns = " ".join(["text", "organtyp", *["text"] * len(years)])
     return (
         f'<div class="sd-forteckning" data-kolumner="{columns}" data-en="organ" '
@@ -150,14 +159,11 @@ def status_matrix(pub: Publication, sida: str, today: date) -> str:
 
 
 def _reporting_bodies(pub: Publication, by_organ: dict[str, dict[int, Rapport]]) -> list[Organ]:
-    """The bodies that report, by type (as ORGANTYPER orders them), then name."""
+    """The bodies with a report in the publication, by type (as ORGANTYPER orders them),
+    then by name (pub.organ is in name order and the sort is stable)."""
     order = {typ: i for i, typ in enumerate(ORGANTYPER)}
-    bodies = [o for o in pub.organ if o.id in by_organ or (pub.hel_rapportering and _reports(o))]
-    return sorted(bodies, key=lambda o: order.get(o.typ, len(order)))  # stable: names kept
-
-
-def _reports(organ: Organ) -> bool:
-    return organ.typ in TILLAMPANDE_TYPER
+    bodies = [o for o in pub.organ if o.id in by_organ]
+    return sorted(bodies, key=lambda o: order.get(o.typ, len(order)))
 
 
 def _risk_overview(pub: Publication, sida: str) -> list[str]:
@@ -366,7 +372,7 @@ def organ_reporting(
     lägesbild the audience may read; None for a body that does not report. `own` is
     the organ's entry of `reports_by_organ`, made once for all organ pages."""
     years = {year.ar: year for year in pub.uppfoljning}
-    if not own and not _reports(organ):
+    if not own and not organ.tillampar_programmet:
         return None
     rows = []
     for ar in sorted(own, reverse=True):
