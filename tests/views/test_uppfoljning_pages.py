@@ -99,8 +99,9 @@ def test_every_organ_page_of_a_reporting_body_shows_its_status(project):
     pub, made = pages(project)
     for organ in pub.organ:
         text = made[addresses.organ(organ.id)]
-        if organ.tillampar_programmet:
-            assert "## Risk- och lägesbild" in text, organ.id
+        assert "## Risk- och lägesbild" in text, organ.id
+        if not organ.tillampar_programmet:
+            assert "lämnar ingen egen risk- och lägesbild" in text
     social = made[addresses.organ("socialnamnden")]
     assert "Skyddad – innehållet publiceras inte" in social
     bromma = made[addresses.organ("bromma-stadsdelsnamnd")]

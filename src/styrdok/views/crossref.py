@@ -207,9 +207,7 @@ def organ_page(
         )
     if answer.under_arbete:
         parts.append("## Under arbete\n\n" + anvisningar_rows(pub, sida, answer.under_arbete))
-    reporting = organ_reporting(pub, sida, organ, today, reports)
-    if reporting:
-        parts.append(f"## Risk- och lägesbild\n\n{reporting}")
+    parts.append(f"## Risk- och lägesbild\n\n{organ_reporting(pub, sida, organ, today, reports)}")
     return generated_page(sida, titel, parts)
 
 

@@ -367,13 +367,16 @@ def diagram(indikator: Indikator) -> str:
 
 def organ_reporting(
     pub: Publication, fran: str, organ: Organ, today: date, own: dict[int, Rapport]
-) -> str | None:
+) -> str:
     """The organ's reporting status per year, newest first, with a link to each
-    lägesbild the audience may read; None for a body that does not report. `own` is
+    lägesbild the audience may read, or why the body does not report. `own` is
     the organ's entry of `reports_by_organ`, made once for all organ pages."""
     years = {year.ar: year for year in pub.uppfoljning}
     if not own and not organ.tillampar_programmet:
-        return None
+        return (
+            f"{md(organ.namn)} lämnar ingen egen risk- och lägesbild: det gör kommunstyrelsen, "
+            "nämnderna och bolagsstyrelserna."
+        )
     rows = []
     for ar in sorted(own, reverse=True):
         year, rapport = years[ar], own[ar]
