@@ -1,6 +1,7 @@
 """Canaries: an intern and a skyddad anvisning, an intern page and an öppen page linking to
 them, each field and body marked KANARIE-…, to look for in what is published; and a
-year of reports (`add_report_canaries`) with an intern and a skyddad report marked alike.
+year of reports (`add_report_canaries`) with an intern and a skyddad report marked alike,
+and an intern indicator (`add_indicator_canaries`).
 
 Shared by the end-to-end access tests (site/test_access.py), the selection tests
 (test_select.py) and the leak scanner's tests (tools/test_leaks.py).
@@ -159,3 +160,33 @@ REPORT_CANARIES = {
 
 def add_report_canaries(project: Path) -> None:
     (project / "data" / "uppfoljning" / "2024.yml").write_text(UPPFOLJNING, encoding="utf-8")
+
+
+# An intern indicator, its every text marked; the file is named as its id.
+INDIKATOR = """id: kanarie-intern
+namn: KANARIE-INDIKATOR-NAMN
+beskrivning: KANARIE-INDIKATOR-BESKRIVNING står i beskrivningen av en intern indikator.
+enhet: procent
+fokusomraden: [krisberedskap]
+datakalla:
+  namn: KANARIE-INDIKATOR-KALLA
+  url: https://example.org/kanarie-indikator
+  kommentar: KANARIE-INDIKATOR-KOMMENTAR
+atkomst: intern
+varden:
+  - {ar: 2023, kvinnor: 41, man: 27, alla: 34}
+  - {ar: 2024, kvinnor: 43, man: 25, alla: 34}
+"""
+INDICATOR_CANARIES = (
+    "KANARIE-INDIKATOR-NAMN",
+    "KANARIE-INDIKATOR-BESKRIVNING",
+    "KANARIE-INDIKATOR-KALLA",
+    "KANARIE-INDIKATOR-KOMMENTAR",
+)
+
+
+def add_indicator_canaries(project: Path) -> None:
+    """data/indikatorer/kanarie-intern.yml: an intern indicator split by women and men."""
+    (project / "data" / "indikatorer" / "kanarie-intern.yml").write_text(
+        INDIKATOR, encoding="utf-8"
+    )

@@ -1,5 +1,5 @@
-"""One reader of HTML for every test: the addresses a page links to or loads, its ids and
-its elements with their attributes.
+"""One reader of HTML for every test: the addresses a page links to or loads, its ids, its
+elements with their attributes and its headings.
 
 Built on the standard library's html.parser, a tokenizer: it reports every tag as it is
 written, and it is not the parser the code under test uses (lexbor, in the check and the
@@ -38,12 +38,34 @@ class Link:
     section: str = ""
 
 
+@dataclass(frozen=True)
+class Tag:
+    """A start tag as written, with its attributes (a bare attribute's value is "")."""
+
+    name: str
+    attributes: dict[str, str]
+    in_article: bool = False
+    # The text of the heading above in <article>.
+    section: str = ""
+
+    @property
+    def classes(self) -> list[str]:
+        return self.attributes.get("class", "").split()
+
+
 @dataclass
 class Page:
     links: list[Link] = field(default_factory=list)
     ids: set[str | None] = field(default_factory=set)
     # (tag, "") for every start tag and (tag, attribute) for each of its attributes.
     elements: list[tuple[str, str]] = field(default_factory=list)
+    tags: list[Tag] = field(default_factory=list)
+    # (tag, text) of each heading in <article>, in order, without the permalink's ¶.
+    headings: list[tuple[str, str]] = field(default_factory=list)
+
+    def find(self, name: str, *, cls: str | None = None) -> list[Tag]:
+        """The start tags named `name`, with the class `cls` if given."""
+        return [t for t in self.tags if t.name == name and (cls is None or cls in t.classes)]
 
     def hrefs(self, *, nav: bool = False) -> list[str]:
         """The non-empty href of every <a>, in order; with nav, those in the navigation."""
@@ -71,6 +93,14 @@ class _Reader(HTMLParser):
         attributes = dict(attrs)
         self.page.elements.append((tag, ""))
         self.page.elements.extend((tag, name) for name, _ in attrs)
+        self.page.tags.append(
+            Tag(
+                tag,
+                {name: value or "" for name, value in attrs},
+                in_article=self._in_article,
+                section=self._section,
+            )
+        )
         if "id" in attributes:
             self.page.ids.add(attributes["id"])
         if tag == "head":
@@ -116,6 +146,7 @@ class _Reader(HTMLParser):
             self._in_article = False
         elif self._heading is not None and _HEADING.fullmatch(tag):
             self._section = "".join(self._heading).replace("¶", "").strip()
+            self.page.headings.append((tag, self._section))
             self._heading = None
 
     def handle_data(self, data: str) -> None:

@@ -7,11 +7,19 @@ conftest refuse a Python subprocess in a test that is not marked slow.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+import styrdok
+
+# The source the tests import (a worktree's src/ given on PYTHONPATH, or the editable
+# install's): the processes import the same, not whatever the virtual environment
+# was installed from.
+SOURCE = str(Path(styrdok.__file__).resolve().parents[1])
 
 
 def mkdocs_build(
@@ -23,21 +31,27 @@ def mkdocs_build(
         capture_output=True,
         text=True,
         check=False,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "STYRDOK_MALGRUPP": malgrupp},
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": SOURCE,
+            "STYRDOK_MALGRUPP": malgrupp,
+        },
     )
 
 
 def styrdok_cli(
     *args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """`styrdok <args>` in a separate process (the environment is inherited unless given)."""
+    """`styrdok <args>` in a separate process (the environment is inherited unless given;
+    PYTHONPATH is SOURCE either way, so that a relative one survives another `cwd`)."""
     return subprocess.run(
         [sys.executable, "-m", "styrdok.tools.cli", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
         check=False,
-        env=env,
+        env={**(os.environ if env is None else env), "PYTHONPATH": SOURCE},
     )
 
 

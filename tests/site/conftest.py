@@ -1,7 +1,8 @@
 """Fixtures for the end-to-end tests of the built site: `site` (the real site, built once
 as tests/conftest.py's built_site), the site served on 127.0.0.1 and a headless Chromium
-driven through Playwright (test_browser.py, test_accessibility.py). One server and one
-browser per module.
+driven through Playwright (test_browser.py, test_accessibility.py, test_uppfoljning.py).
+One server and one browser per module; `axe_violations`, axe-core's WCAG 2.1 AA checks on
+a page, as those modules run them.
 
 Without Chromium or Playwright the browser tests skip, unless STYRDOK_KRAV_WEBBLASARE=1
 (as in CI), where a missing browser is a failure.
@@ -13,7 +14,7 @@ import functools
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -24,11 +25,17 @@ try:
     from playwright.sync_api import sync_playwright
 except ImportError:  # the test skips, or fails where a browser is required
     sync_playwright = None
+try:
+    from axe_playwright_python.sync_playwright import Axe
+except ImportError:  # the test skips (the browser fixture already fails where required)
+    Axe = None
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Page
 
 KRAV = os.environ.get("STYRDOK_KRAV_WEBBLASARE") == "1"
+# The rules every page is held to: WCAG 2.1 level A and AA.
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -88,3 +95,22 @@ def origin(site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def axe_violations(browser: Browser) -> Callable[[Page], list[str]]:
+    """`axe_violations(page)`: each WCAG 2.1 AA violation axe-core finds on the page as
+    it is now, as "rule (impact) [the first targets]". axe-core comes inside the Python
+    package axe-playwright-python; nothing is fetched."""
+    if Axe is None:
+        pytest.skip("Python-paketet axe-playwright-python saknas")
+    axe = Axe()
+
+    def violations(page: Page) -> list[str]:
+        found = axe.run(page, options=WCAG_AA).response["violations"]
+        return [
+            f"{v['id']} ({v['impact']}) {[node['target'] for node in v['nodes'][:3]]}"
+            for v in found
+        ]
+
+    return violations

@@ -1,9 +1,12 @@
 """Access levels end to end: one source, an intranet build and a public build, and a
-canary in every field and body of every intern and skyddad document, looked for in
-every byte of both sites."""
+canary in every field and body of every intern and skyddad document, report of the
+yearly follow-up and indicator, looked for in every byte of both sites."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from pathlib import Path
 
@@ -13,7 +16,13 @@ from styrdok.select import select
 from styrdok.tools.leaks import forbidden, scan
 
 from helpers import REPO, check, make_project
-from helpers.canaries import add_canaries
+from helpers.canaries import (
+    INDICATOR_CANARIES,
+    REPORT_CANARIES,
+    add_canaries,
+    add_indicator_canaries,
+    add_report_canaries,
+)
 
 # Shown on the intranet: a skyddad anvisning's title and contact, everything intern.
 INTRANAT_MAY_SHOW = {"KANARIE-SKYDDAD-TITEL", "KANARIE-SKYDDAD-KONTAKT"}
@@ -32,6 +41,8 @@ def sites(tmp_path_factory, mkdocs_build) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("atkomst")
     project = make_project(root / "projekt")
     add_canaries(project)
+    add_report_canaries(project)
+    add_indicator_canaries(project)
     assert check(project).ok, check(project).problems
     built = {}
     for malgrupp in ("intranät", "publik"):
@@ -112,11 +123,92 @@ def test_page_linked_only_from_an_intern_anvisning_has_no_trace_of_it(sites):
 
 
 def test_counts_on_the_public_site_leave_withheld_documents_out(sites):
-    import json
-
     index = json.loads((sites["publik"] / "api" / "v1" / "index.json").read_text())
     assert index["antal"]["anvisningar"] == 2  # krisledning and krisledning-gammal
     assert index["malgrupp"] == "publik"
+
+
+# The yearly follow-up: an intern and a skyddad report, and an intern indicator ----------
+
+
+def words(canaries) -> set[str]:
+    """Each canary's first word: ASCII, so it survives any escaping (the JSON writes å as
+    \\u00e5, HTML may break a space), and unique to its field."""
+    return {canary.split()[0] for canary in canaries}
+
+
+SKYDDAD_REPORT = words(REPORT_CANARIES["skyddad"])
+INTERN_FOLLOW_UP = words(REPORT_CANARIES["intern"]) | words(INDICATOR_CANARIES)
+
+
+def hits(site: Path, wanted: set[str]) -> dict[str, set[str]]:
+    """The files of `site` holding any of `wanted`, with the ones each holds."""
+    pattern = re.compile("|".join(map(re.escape, sorted(wanted))).encode())
+    found = files_with(site, pattern)
+    return {path: {w.decode() for w in ws} for path, ws in found.items()}
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
+
+
+def test_skyddad_report_is_in_no_file_of_either_build(sites):
+    for malgrupp in ("intranät", "publik"):
+        assert hits(sites[malgrupp], SKYDDAD_REPORT) == {}, malgrupp
+
+
+def test_intern_report_and_indicator_are_in_no_file_of_the_public_build(sites):
+    publik = sites["publik"]
+    assert hits(publik, INTERN_FOLLOW_UP) == {}
+    assert [p for p in publik.rglob("*") if "kanarie" in p.name.casefold()] == []
+
+
+def test_intranet_shows_the_intern_report_and_indicator_where_readers_and_programs_look(sites):
+    # The positive control of the two scans above.
+    found = hits(sites["intranät"], INTERN_FOLLOW_UP)
+    assert set().union(*found.values()) == INTERN_FOLLOW_UP
+    report, indicator = words(REPORT_CANARIES["intern"]), words(INDICATOR_CANARIES)
+    for path, expected in {
+        "uppfoljning/2024/index.html": report,
+        "api/v1/uppfoljning.json": report,
+        "search/search_index.json": report | indicator,
+        "uppfoljning/oversikt/index.html": indicator,
+        "api/v1/indikatorer.json": indicator,
+    }.items():
+        assert found.get(path, set()) >= expected, path
+    assert "KANARIE-INDIKATOR-NAMN" in found["uppfoljning/diagram/kanarie-intern.svg"]
+    assert "KANARIE-INDIKATOR-NAMN" in found["uppfoljning/indikatorer.csv"]
+    # The skyddad report is there as the fact of submission only.
+    year = (sites["intranät"] / "uppfoljning" / "2024" / "index.html").read_text()
+    assert "Skyddad – innehållet publiceras inte" in year
+
+
+def test_public_follow_up_data_hold_only_open_reports_and_indicators(sites):
+    whole = check(sites["projekt"]).model
+    names = {o.id: o.namn for o in whole.organ}
+    every = {(y.ar, r.organ): r.atkomst for y in whole.uppfoljning for r in y.rapporter}
+    open_reports = {key for key, atkomst in every.items() if atkomst == "öppen"}
+    assert open_reports and set(every.values()) == {"öppen", "intern", "skyddad"}
+    api = sites["publik"] / "api" / "v1"
+
+    data = json.loads((api / "uppfoljning.json").read_text(encoding="utf-8"))
+    reports = [(y["ar"], r) for y in data["uppfoljningsar"] for r in y["rapporter"]]
+    assert {(ar, r["organ"]["id"]) for ar, r in reports} == open_reports
+    assert {r["atkomst"] for _, r in reports} == {"öppen"}
+    rows = read_csv(sites["publik"] / "uppfoljning" / "rapportering.csv")
+    assert sorted((int(r["År"]), r["Organ"]) for r in rows) == sorted(
+        (ar, names[organ]) for ar, organ in open_reports
+    )
+    assert {r["Åtkomst"] for r in rows} == {"öppen"}
+
+    open_indicators = {i.id for i in whole.indikatorer if i.atkomst == "öppen"}
+    assert open_indicators < {i.id for i in whole.indikatorer}
+    listed = json.loads((api / "indikatorer.json").read_text(encoding="utf-8"))["indikatorer"]
+    assert {i["id"] for i in listed} == open_indicators
+    shown = {r["Indikator"] for r in read_csv(sites["publik"] / "uppfoljning" / "indikatorer.csv")}
+    assert shown == {i.namn for i in whole.indikatorer if i.id in open_indicators}
+    charts = {p.stem for p in (sites["publik"] / "uppfoljning" / "diagram").glob("*.svg")}
+    assert charts == open_indicators
 
 
 @pytest.fixture
@@ -139,6 +231,8 @@ def test_scanner_reports_the_intranet_site_as_leaking_if_published_to_everyone(s
     result = run_scan(sites["intranät"], sites["projekt"], "publik")
     assert result.returncode == 1
     assert "titeln på intern anvisning 'kanarie-intern-id': 'KANARIE-INTERN-TITEL'" in result.stdout
+    assert "en risk i intern rapport från 'kommunstyrelsen' för 2024" in result.stdout
+    assert "namnet på intern indikator 'kanarie-intern'" in result.stdout
 
 
 def test_the_real_public_build_leaks_nothing(tmp_path, mkdocs_build):
