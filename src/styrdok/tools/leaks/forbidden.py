@@ -135,6 +135,7 @@ def withheld_indicators(whole: Model, pub: Publication) -> Iterator[tuple[str, s
         what = f"{indikator.atkomst} indikator '{indikator.id}'"
         texts = [(f"namnet på {what}", indikator.namn)]
         texts += [(f"beskrivningen av {what}", indikator.beskrivning)]
+        texts += [(f"källan till {what}", indikator.datakalla.namn)]
         if indikator.datakalla.kommentar:
             texts.append((f"kommentaren till {what}", indikator.datakalla.kommentar))
         for label, text in texts:
