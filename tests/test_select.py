@@ -225,21 +225,23 @@ def test_the_risk_matrices_count_only_what_each_audience_reads(project):
             for r in y.rapporter
             if visning(r.atkomst, malgrupp) is Visning.HEL and r.inlamnad
         ]
-        exact = [m for m in pub.riskbilder if not m.skyddade and m.fokusomrade is None]
+        exact = [m for m in pub.riskbilder if m.fokusomrade is None]
         assert sum(m.risker for m in exact) == sum(len(r.risker) for r in readable)
         assert {m.ar for m in exact} == {y.ar for y in whole.uppfoljning}
-    # The public gets no matrix of skyddade lägesbilder at all.
-    assert not any(m.skyddade for m in select(whole, "publik").riskbilder)
 
 
-def test_the_intranet_counts_skyddade_lagesbilder_apart_and_hides_small_cells(project):
+def test_no_risk_matrix_counts_a_skyddad_report(project):
     add_report_canaries(project)
-    pub = select(check(project).model, "intranät")
-    hidden = [m for m in pub.riskbilder if m.skyddade]
-    # One skyddad lägesbild a year in the test project: every cell hidden, no totals.
-    assert hidden
-    assert all(v is None for m in hidden for v in m.celler.values())
-    assert all(m.risker is None and m.lagesbilder is None for m in hidden)
+    whole = check(project).model
+    (year,) = [y for y in whole.uppfoljning if y.ar == 2024]
+    skyddad = next(r for r in year.rapporter if r.atkomst == "skyddad")
+    cell = (skyddad.risker[0].sannolikhet, skyddad.risker[0].konsekvens)
+    for malgrupp in ("intranät", "publik"):
+        (matrix,) = [
+            m for m in select(whole, malgrupp).riskbilder if m.ar == 2024 and m.fokusomrade is None
+        ]
+        # The canary's skyddad risk is the only one at (4, 5): nothing counts it.
+        assert matrix.celler[cell] == 0
 
 
 def test_indicators_follow_the_access_levels(project):

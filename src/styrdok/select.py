@@ -12,9 +12,9 @@ A year's reports (`uppfoljning`) follow the same levels: the intranet gets öppe
 intern reports in full and a skyddad one as the fact of submission only (organ,
 inlamnad, inlamnad_datum); the public gets öppen reports only, and of the others not
 even whether they came in: the status of a report that is not öppen is not öppen data.
-The risk matrices are counted here, from the reports each audience reads in full, and
-on the intranet also from the skyddade ones with small cells hidden (`core.riskbild`):
-no view ever holds a skyddad report's risks. Indicators are öppen or intern.
+The risk matrices are counted here (`core.riskbild`), from the reports each audience
+reads in full and no others: a skyddad report is in no count. Indicators are öppen or
+intern.
 """
 
 from __future__ import annotations
@@ -230,16 +230,14 @@ def _published_model(whole: Model, chosen: _Selected, malgrupp: str) -> Model:
 
 
 def risk_matrices(
-    whole: Model, fokusomraden: tuple[Fokusomrade, ...], malgrupp: str
+    published: Model, fokusomraden: tuple[Fokusomrade, ...]
 ) -> tuple[Riskmatris, ...]:
-    """Each year's matrices for `malgrupp`, from the whole model: the only place that
-    counts the risks of reports the audience does not read."""
+    """Each year's matrices, counted from the published model: only the reports the
+    audience reads in full are there with their risks, so nothing else can be counted."""
     areas = [f.id for f in fokusomraden]
     matrices: list[Riskmatris] = []
-    for year in sorted(whole.uppfoljning, key=lambda y: y.ar):
-        shown = [r for r in year.rapporter if visning(r.atkomst, malgrupp) is Visning.HEL]
-        hidden = [r for r in year.rapporter if visning(r.atkomst, malgrupp) is Visning.METADATA]
-        matrices += riskmatriser(year, areas, shown, hidden)
+    for year in sorted(published.uppfoljning, key=lambda y: y.ar):
+        matrices += riskmatriser(year, areas, [r for r in year.rapporter if not r.skyddad])
     return tuple(matrices)
 
 
@@ -266,7 +264,7 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
         anvisningar=tuple(sorted(model.anvisningar, key=lambda a: (svensk(a.titel), a.id))),
         organ=tuple(sorted(model.organ, key=lambda o: svensk(o.namn))),
         uppfoljning=tuple(sorted(model.uppfoljning, key=lambda year: year.ar)),
-        riskbilder=risk_matrices(whole, fokusomraden, malgrupp),
+        riskbilder=risk_matrices(model, fokusomraden),
         hel_rapportering=all(
             visning(r.atkomst, malgrupp) is not None
             for year in whole.uppfoljning

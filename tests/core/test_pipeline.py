@@ -31,6 +31,7 @@ TESTED_ELSEWHERE = {
     "for-stor-bilaga": "site/test_trust_boundary.py (a 20 MB file is made on the fly)",
     "bilaga-odeklarerad": "site/test_trust_boundary.py (needs the linked file too)",
     "skyddsvard-rapport-oppen": "core/rules/test_reporting.py (needs a skyddsvärt fokusområde)",
+    "for-manga-filer": "core/reading/test_folders.py (201 files are made on the fly)",
 }
 
 

@@ -1,5 +1,5 @@
-"""The risk matrices: exact for what the audience reads, hidden small cells for the
-skyddade lägesbilder, and nothing that gives a skyddad lägesbild's counts back."""
+"""The risk matrices: exact counts of the lägesbilder an audience reads in full, and a
+skyddad lägesbild in no count at all."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from styrdok.core.model import Kalla, Rapport, Risk, Uppfoljningsar
 from styrdok.core.problems import Position
-from styrdok.core.riskbild import MINSTA_ANTAL, SKALA, riskmatriser
+from styrdok.core.riskbild import SKALA, riskmatriser
 
 HERE = Kalla("data/uppfoljning/2024.yml", Position(1, 1))
 YEAR = Uppfoljningsar(2024, date(2025, 2, 28), (), HERE)
@@ -19,12 +19,12 @@ def risk(s: int, k: int, *fokus: str) -> Risk:
     return Risk("Titel", tuple(fokus) or ("brott",), s, k, "Åtgärder")
 
 
-def rapport(organ: str, *risker: Risk, atkomst: str = "intern", inlamnad: bool = True) -> Rapport:
-    return Rapport(organ, inlamnad, atkomst, HERE, date(2025, 2, 1), risker=risker)
+def rapport(organ: str, *risker: Risk, atkomst: str = "intern") -> Rapport:
+    return Rapport(organ, True, atkomst, HERE, date(2025, 2, 1), risker=risker)
 
 
-def by_area(matrices, skyddade=False):
-    return {m.fokusomrade: m for m in matrices if m.skyddade is skyddade}
+def by_area(matrices):
+    return {m.fokusomrade: m for m in matrices}
 
 
 def test_exact_counts_per_cell_and_area():
@@ -36,72 +36,23 @@ def test_exact_counts_per_cell_and_area():
     assert found["brott"].celler[(2, 3)] == 2
     assert found["olyckor"].celler[(2, 3)] == 1
     assert found["olyckor"].celler[(5, 1)] == 1
-    assert found["olyckor"].lagesbilder == 2
+    assert (found["olyckor"].lagesbilder, found["olyckor"].risker) == (2, 2)
     # All fokusområden: each risk once, even with two fokusområden.
-    assert found[None].risker == 3
+    assert (found[None].risker, found[None].lagesbilder) == (3, 2)
     assert found[None].celler[(2, 3)] == 2
     assert set(found[None].celler) == {(s, k) for s in SKALA for k in SKALA}
+    assert sum(found[None].celler.values()) == found[None].risker
 
 
-def test_no_skyddade_matrices_without_skyddade_reports():
-    matrices = riskmatriser(YEAR, ["brott"], [rapport("a", risk(1, 1))])
-    assert not any(m.skyddade for m in matrices)
+def test_matrices_come_all_fokusomraden_first_then_in_the_order_given():
+    matrices = riskmatriser(YEAR, ["b", "a"], [])
+    assert [m.fokusomrade for m in matrices] == [None, "b", "a"]
+    assert all(m.tom for m in matrices)
 
 
-def test_skyddade_cell_is_shown_only_with_enough_reports_but_not_all():
-    hidden = [rapport(f"s{i}", risk(4, 4), atkomst="skyddad") for i in range(MINSTA_ANTAL)]
-    # Every skyddad lägesbild has the risk: a count would say it of each of them.
-    only_these = by_area(riskmatriser(YEAR, ["brott"], [], hidden), skyddade=True)
-    assert only_these["brott"].celler[(4, 4)] is None
-    assert only_these["brott"].lagesbilder is None
-    # One more skyddad lägesbild without it: now the count says nothing of any one.
-    hidden.append(rapport("s-other", risk(1, 1), atkomst="skyddad"))
-    found = by_area(riskmatriser(YEAR, ["brott"], [], hidden), skyddade=True)
-    assert found["brott"].celler[(4, 4)] == MINSTA_ANTAL
-    assert found["brott"].celler[(1, 1)] is None
-    # All four have some risk in the fokusområde, so how many do is not said.
-    assert found["brott"].lagesbilder is None
-    assert (
-        by_area(riskmatriser(YEAR, ["brott", "olyckor"], [], hidden), skyddade=True)[
-            "olyckor"
-        ].lagesbilder
-        is None
-    )
-
-
-def test_many_risks_of_one_skyddad_report_stay_hidden():
-    hidden = [rapport("s1", *[risk(3, 3)] * 10, atkomst="skyddad")]
-    hidden += [rapport(f"s{i}", risk(1, 2), atkomst="skyddad") for i in range(2, 6)]
-    found = by_area(riskmatriser(YEAR, ["brott"], [], hidden), skyddade=True)
-    assert found["brott"].celler[(3, 3)] is None  # ten risks, but one lägesbild
-
-
-@pytest.mark.parametrize("behind", range(MINSTA_ANTAL))
-def test_empty_and_small_cells_look_the_same(behind):
-    hidden = [rapport(f"s{i}", risk(2, 2), atkomst="skyddad") for i in range(behind)]
-    hidden += [rapport(f"t{i}", risk(5, 5), atkomst="skyddad") for i in range(6)]
-    found = by_area(riskmatriser(YEAR, ["brott"], [], hidden), skyddade=True)
-    assert found["brott"].celler[(2, 2)] is None
-    assert found["brott"].celler[(1, 1)] is None  # empty: hidden alike
-
-
-def test_skyddade_matrices_have_no_totals_and_never_mix_with_exact_counts():
-    shown = [rapport("a", risk(4, 4))]
-    hidden = [rapport(f"s{i}", risk(4, 4), atkomst="skyddad") for i in range(5)]
-    hidden.append(rapport("s-last", risk(1, 1), atkomst="skyddad"))
-    matrices = riskmatriser(YEAR, ["brott"], shown, hidden)
-    assert by_area(matrices)["brott"].celler[(4, 4)] == 1
-    skyddad = by_area(matrices, skyddade=True)["brott"]
-    assert skyddad.celler[(4, 4)] == 5
-    assert skyddad.risker is None
-
-
-def test_reports_not_submitted_do_not_count_among_skyddade():
-    hidden = [rapport(f"s{i}", risk(4, 4), atkomst="skyddad") for i in range(3)]
-    hidden += [rapport(f"n{i}", atkomst="skyddad", inlamnad=False) for i in range(5)]
-    found = by_area(riskmatriser(YEAR, ["brott"], [], hidden), skyddade=True)
-    # Three of three submitted have it: hidden, whatever the unsubmitted ones are.
-    assert found["brott"].celler[(4, 4)] is None
+def test_a_skyddad_report_is_never_counted():
+    with pytest.raises(ValueError):
+        riskmatriser(YEAR, ["brott"], [rapport("s", risk(4, 4), atkomst="skyddad")])
 
 
 def test_a_fokusomrade_of_another_programme_is_left_out():

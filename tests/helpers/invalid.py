@@ -56,6 +56,7 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "utanfor-intervall--version-noll.md": (ANVISNING, "utanfor-intervall", 14),
     "dubblett-id--organ.yml": ("data/organ.yml", "dubblett-id", 32),
     "reserverat-id--organ-samtliga.yml": ("data/organ.yml", "reserverat-id", 32),
+    "rapporterar-ordning--slutar-fore-start.yml": ("data/organ.yml", "rapporterar-ordning", 36),
     "id-filnamn--annat-id.md": (ANVISNING, "id-filnamn", 2),
     "okant-program--malomrade.yml": ("data/malomraden.yml", "okant-program", 2),
     "okant-malomrade--fokusomrade.yml": ("data/fokusomraden.yml", "okant-malomrade", 16),
@@ -104,6 +105,7 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "rapport-fel-organ--forvaltning.yml": (AR, "rapport-fel-organ", 24),
     "sen-rapport--utan-notering.yml": (AR, "sen-rapport", 18),
     "rapport-ej-inlamnad--efter-sista-dag.yml": (AR, "rapport-ej-inlamnad", 17),
+    "fel-typ--heltal-med-decimal.yml": (AR, "fel-typ", 2),
     "rapport-utanfor-ar--framtidsnamnden.yml": (AR, "rapport-utanfor-ar", 49),
     "platshallare-kvar--atgarder.yml": (AR, "platshallare-kvar", 22),
     # Indicators: data/indikatorer/<id>.yml.

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import markdown as python_markdown
+import pytest
+
 from styrdok.views import markdown
+from styrdok.views.markdown import md, md_url
 
 
 def test_md_escapes_markdown_and_html_in_data():
@@ -14,3 +18,30 @@ def test_links_are_relative_to_the_page_they_are_on():
     assert markdown.href("index.md", "anvisningar/a.md") == "anvisningar/a.md"
     assert markdown.href("anvisningar/index.md", "anvisningar/a.md") == "a.md"
     assert markdown.href("anvisningar/a.md", "fokusomraden.md", "x") == "../fokusomraden.md#x"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "!!! danger Varning",
+        "- en lista",
+        "+ en lista",
+        "1. en lista",
+        "12) en lista",
+        ": def",
+        "~~~",
+    ],
+)
+def test_text_that_would_start_a_block_stays_a_paragraph(text):
+    html = python_markdown.Markdown(extensions=["admonition", "def_list", "pymdownx.superfences"])
+    rendered = html.convert(f"Förra stycket\n\n{md(text)}")
+    assert rendered.endswith("</p>")
+    assert "<ul>" not in rendered and "<ol>" not in rendered and "admonition" not in rendered
+    assert "<dl>" not in rendered and "<pre>" not in rendered
+
+
+def test_an_address_cannot_end_its_link_or_table_cell():
+    sneaky = "https://exempel.se/)![x](https://evil.example/p.png|<b>"
+    target = md_url(sneaky)
+    assert not set("()[]|<> ") & set(target)
+    assert target.startswith("https://exempel.se/%29")

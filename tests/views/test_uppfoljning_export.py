@@ -14,12 +14,9 @@ from styrdok.select import Publication, select
 from styrdok.views.reporting import STATUS_TEXT, Status
 from styrdok.views.uppfoljning_export import (
     ALLA_FOKUSOMRADEN,
-    DOLT,
     INDIKATORER_KOLUMNER,
     RAPPORTERING_KOLUMNER,
     RISKER_KOLUMNER,
-    UNDERLAG_HELA,
-    UNDERLAG_SKYDDADE,
     indikatorer_csv,
     rapportering_csv,
     risker_csv,
@@ -157,9 +154,7 @@ def test_one_row_per_cell_of_every_matrix(project):
     assert header == RISKER_KOLUMNER
     assert len(rows) == 25 * len(pub.riskbilder)
     first = rows[:25]
-    assert {(r["År"], r["Fokusområde"], r["Underlag"]) for r in first} == {
-        ("2024", ALLA_FOKUSOMRADEN, UNDERLAG_HELA)
-    }
+    assert {(r["År"], r["Fokusområde"]) for r in first} == {("2024", ALLA_FOKUSOMRADEN)}
     assert [(r["Sannolikhet"], r["Konsekvens"]) for r in first] == [
         (str(s), str(k)) for s in range(1, 6) for k in range(1, 6)
     ]
@@ -174,16 +169,16 @@ def test_one_row_per_cell_of_every_matrix(project):
     }
 
 
-def test_hidden_counts_are_words_never_numbers(project):
+def test_no_row_counts_a_skyddad_lagesbild(project):
     add_report_canaries(project)
     _, rows = table(risker_csv(publication_of(project)))
-    hidden = [r for r in rows if r["Underlag"] == UNDERLAG_SKYDDADE]
-    # One skyddad lägesbild a year in the test project: every count hidden.
-    assert hidden
-    assert {r["Antal"] for r in hidden} == {r["Lägesbilder"] for r in hidden} == {DOLT}
-    assert "3" in DOLT
-    _, public_rows = table(risker_csv(publik(project)))
-    assert {r["Underlag"] for r in public_rows} == {UNDERLAG_HELA}
+    skyddad = [
+        r
+        for r in rows
+        if (r["År"], r["Fokusområde"], r["Sannolikhet"], r["Konsekvens"])
+        == ("2024", ALLA_FOKUSOMRADEN, "4", "5")
+    ]
+    assert [r["Antal"] for r in skyddad] == ["0"]
 
 
 # Indikatorer ---------------------------------------------------------------------------------

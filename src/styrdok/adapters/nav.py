@@ -26,14 +26,12 @@ def without(nav, withheld: frozenset[str]):
 
 
 def nest_generated(nav: Navigation, files: Files, pub: Publication) -> Navigation:
-    """Put the pages of each fokusområde and målområde below their section's index page,
-    and each year's follow-up, newest first, after the overview in its section."""
+    """Put the pages of each fokusområde and målområde below their section's index page.
+    The year pages of the follow-up are not in the nav, which every page repeats: their
+    number grows with the years, and the overview links each of them."""
     children = {
         addresses.FOKUSOMRADEN: [addresses.fokusomrade(f.id) for f in pub.fokusomraden],
         addresses.MALOMRADEN: [addresses.malomrade(m.id) for m in pub.malomraden],
-        addresses.UPPFOLJNING_OVERSIKT: [
-            addresses.uppfoljningsar(y.ar) for y in reversed(pub.uppfoljning)
-        ],
     }
     pages = list(nav.pages)
     for index_sida, child_sidor in children.items():

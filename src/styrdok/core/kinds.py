@@ -52,6 +52,9 @@ class Folder:
     field: str  # the entry's field that names the file
     form: str  # how messages describe a right file name
     mismatch: str  # the rule for an entry whose field is not its file's name
+    # The most files read: each is a page or a chart, and a pull request could add
+    # thousands. Those above it are refused (`for-manga-filer`), not read.
+    max_files: int = 200
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,8 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
                     "ar",
                     "året med fyra siffror och .yml, t.ex. 2024.yml",
                     "ar-filnamn",
+                    # ar is 2000–2100.
+                    max_files=101,
                 ),
                 # A year is named by its file (`ar`), not by an id; nothing refers to it.
                 references={

@@ -169,6 +169,11 @@ RULES: dict[str, Rule] = {
         "ar: {varde} stämmer inte med filnamnet '{filnamn}'",
         "Varje år har en egen fil som heter som året: döp om filen till {varde}.yml eller rätta ar.",
     ),
+    "for-manga-filer": Rule(
+        FEL,
+        "{mapp} har fler än {max} filer; {namn} läses inte",
+        "Varje fil blir en sida eller ett diagram på webbplatsen. Slå ihop eller ta bort filer så att högst {max} finns kvar.",
+    ),
     "indikator-filnamn": Rule(
         FEL,
         "id '{varde}' stämmer inte med filnamnet '{filnamn}'",
@@ -258,6 +263,11 @@ RULES: dict[str, Rule] = {
         FEL,
         "{namn} lämnar risk- och lägesbild {ar_text} (data/organ.yml) och ska inte stå i filen för {ar}",
         "Ta bort posten, eller rätta rapporterar_fran och rapporterar_till för organet i data/organ.yml.",
+    ),
+    "rapporterar-ordning": Rule(
+        FEL,
+        "{namn} slutar rapportera {till}, före första året {fran}",
+        "rapporterar_till är det sista året organet lämnar risk- och lägesbild och kan inte komma före rapporterar_fran. Rätta något av åren.",
     ),
     "platshallare-kvar": Rule(
         FEL,

@@ -1,21 +1,16 @@
 """The city's risk picture: the risks of a year's lägesbilder counted in a matrix of
 likelihood × consequence, per fokusområde and for all of them.
 
-Two kinds of matrix, because an audience reads some lägesbilder in full and others not
-at all:
+Only the lägesbilder an audience reads in full are counted, so every count can be
+checked against the risks on the year's page. A skyddad lägesbild is in no count at
+all. Counting it, even with small cells hidden, gives it away: a hidden cell whose
+subset in another matrix is shown, the total over the fokusområden minus the cells
+shown, or the change between two builds when one skyddad report comes in, each tell
+what that one report holds. (An earlier design hid small cells; an attack on it
+recovered every skyddad body's risks from the example data.) Leaving them out is the
+only rule that holds by construction.
 
-- of the lägesbilder the audience reads in full (`Riskmatris.skyddade` false): exact
-  counts. Every risk behind them is on the year's page anyway.
-- of the skyddade lägesbilder (intranet only): a cell shows its count only when at least
-  MINSTA_ANTAL different lägesbilder, but not every one of them, have a risk in it. With
-  fewer, a count would point at one or two bodies; with all, it would say something
-  about each. Every other cell, zero included, is hidden alike, so a hidden cell tells
-  nothing, not even that it is empty. The matrix has no totals: a total minus the cells shown would give the hidden
-  ones back. And they are never added to the exact counts, since the difference
-  between the two would be the skyddade lägesbilder's own counts.
-
-Only `select` calls this, with the whole model; what it returns is counts, never a
-risk's title or measures.
+Only `select` calls this; what it returns is counts, never a risk's title or measures.
 """
 
 from __future__ import annotations
@@ -29,8 +24,6 @@ from styrdok.core.model import Rapport, Uppfoljningsar
 
 # The five-level scales of the schema (schema/uppfoljning.schema.json).
 SKALA = (1, 2, 3, 4, 5)
-# Fewest skyddade lägesbilder behind a cell that shows its count.
-MINSTA_ANTAL = 3
 
 Cell = tuple[int, int]  # (sannolikhet, konsekvens)
 
@@ -39,89 +32,42 @@ Cell = tuple[int, int]  # (sannolikhet, konsekvens)
 class Riskmatris:
     ar: int
     fokusomrade: str | None  # None: all fokusområden, each risk counted once
-    skyddade: bool  # counts of skyddade lägesbilder, small cells hidden
-    # (sannolikhet, konsekvens) -> number of risks; None: hidden (skyddade only).
-    celler: Mapping[Cell, int | None]
-    # Lägesbilder with at least one risk in the matrix; None: hidden by the same rule.
-    lagesbilder: int | None
-    # All risks in the matrix; None for skyddade matrices, which have no totals.
-    risker: int | None
+    # (sannolikhet, konsekvens) -> number of risks, for all 25 cells.
+    celler: Mapping[Cell, int]
+    lagesbilder: int  # lägesbilder with at least one risk in the matrix
+    risker: int  # all risks in the matrix
 
     @property
     def tom(self) -> bool:
-        return not self.lagesbilder
+        return not self.risker
 
 
 def riskmatriser(
-    year: Uppfoljningsar,
-    fokusomraden: Iterable[str],
-    shown_in_full: Iterable[Rapport],
-    skyddade: Iterable[Rapport] = (),
+    year: Uppfoljningsar, fokusomraden: Iterable[str], shown_in_full: Iterable[Rapport]
 ) -> tuple[Riskmatris, ...]:
-    """The year's matrices: all fokusområden, then each of `fokusomraden`, first of the
-    lägesbilder shown in full, then (if any are given) of the skyddade ones."""
+    """The year's matrices, all fokusområden first, then each of `fokusomraden`, of the
+    reports given: those the audience reads in full, never a skyddad one."""
     areas: list[str | None] = [None, *fokusomraden]
-    shown = _count(shown_in_full, areas)
-    result = [_exact(year.ar, area, shown[area]) for area in areas]
-    hidden_reports = [r for r in skyddade if r.inlamnad]
-    if hidden_reports:
-        hidden = _count(hidden_reports, areas)
-        result += [_suppressed(year.ar, area, hidden[area], len(hidden_reports)) for area in areas]
-    return tuple(result)
-
-
-@dataclass
-class _Tally:
-    risks: dict[Cell, int]
-    reports: dict[Cell, set[int]]
-    with_risk: set[int]
-
-
-def _count(reports: Iterable[Rapport], areas: list[str | None]) -> dict[str | None, _Tally]:
-    """One pass over the risks: per area, risks per cell and which reports are behind them."""
-    tallies = {area: _Tally(defaultdict(int), defaultdict(set), set()) for area in areas}
-    for index, rapport in enumerate(reports):
+    risks: dict[str | None, dict[Cell, int]] = {area: defaultdict(int) for area in areas}
+    reports: dict[str | None, set[int]] = {area: set() for area in areas}
+    # One pass over the risks.
+    for index, rapport in enumerate(shown_in_full):
+        if rapport.skyddad:
+            raise ValueError("en skyddad lägesbild får inte räknas in i en riskmatris")
         for risk in rapport.risker:
             cell = (risk.sannolikhet, risk.konsekvens)
             for area in (None, *dict.fromkeys(risk.fokusomraden)):
-                tally = tallies.get(area)
-                if tally is None:  # a fokusområde of another programme
+                if area not in risks:  # a fokusområde of another programme
                     continue
-                tally.risks[cell] += 1
-                tally.reports[cell].add(index)
-                tally.with_risk.add(index)
-    return tallies
-
-
-def _cells(values: Mapping[Cell, int | None]) -> Mapping[Cell, int | None]:
-    return MappingProxyType({(s, k): values.get((s, k), 0) for s in SKALA for k in SKALA})
-
-
-def _exact(ar: int, area: str | None, tally: _Tally) -> Riskmatris:
-    return Riskmatris(
-        ar=ar,
-        fokusomrade=area,
-        skyddade=False,
-        celler=_cells(tally.risks),
-        lagesbilder=len(tally.with_risk),
-        risker=sum(tally.risks.values()),
-    )
-
-
-def _suppressed(ar: int, area: str | None, tally: _Tally, reports: int) -> Riskmatris:
-    def shown(behind: int) -> bool:
-        return MINSTA_ANTAL <= behind < reports
-
-    cells = {
-        cell: tally.risks[cell] if shown(len(tally.reports.get(cell, ()))) else None
-        for cell in ((s, k) for s in SKALA for k in SKALA)
-    }
-    behind = len(tally.with_risk)
-    return Riskmatris(
-        ar=ar,
-        fokusomrade=area,
-        skyddade=True,
-        celler=MappingProxyType(cells),
-        lagesbilder=behind if shown(behind) else None,
-        risker=None,
+                risks[area][cell] += 1
+                reports[area].add(index)
+    return tuple(
+        Riskmatris(
+            ar=year.ar,
+            fokusomrade=area,
+            celler=MappingProxyType({(s, k): risks[area][(s, k)] for s in SKALA for k in SKALA}),
+            lagesbilder=len(reports[area]),
+            risker=sum(risks[area].values()),
+        )
+        for area in areas
     )

@@ -22,7 +22,7 @@ from styrdok.core.model import (
     Rapport,
     Uppfoljningsar,
 )
-from styrdok.core.riskbild import MINSTA_ANTAL, SKALA, Riskmatris
+from styrdok.core.riskbild import SKALA, Riskmatris
 from styrdok.select import Publication
 from styrdok.views.markdown import iso
 from styrdok.views.queries import (
@@ -356,10 +356,9 @@ def _riskmatris(m: Riskmatris) -> JsonDocument:
     return {
         "ar": m.ar,
         "fokusomrade": m.fokusomrade,
-        "skyddade": m.skyddade,
         "lagesbilder": m.lagesbilder,
         "risker": m.risker,
-        # Every cell, hidden ones too, likelihood first: always the same 25 in one order.
+        # Every cell, likelihood first: always the same 25 in one order.
         "celler": [
             {"sannolikhet": s, "konsekvens": k, "antal": m.celler[(s, k)]}
             for s in SKALA
@@ -383,7 +382,6 @@ def riskbild_document(pub: Publication, urls: Urls) -> JsonDocument:
                 "sannolikhet": scale(SANNOLIKHET_STEG),
                 "konsekvens": scale(KONSEKVENS_STEG),
             },
-            "minsta_antal": MINSTA_ANTAL,
             "matriser": [_riskmatris(m) for m in pub.riskbilder],
         },
     )

@@ -7,18 +7,38 @@ import posixpath
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
+from urllib.parse import quote
 
 from styrdok.core import addresses
 from styrdok.core.model import Anvisning, Fokusomrade, Malomrade, Organ
 from styrdok.views.wording import STATUS_NAMN
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#])")
+# What starts a block when a paragraph begins with it: a list (- + 1. 1)), a definition
+# (:), an admonition (!!!), a fence (~~~) or a table rule (=). Written as an entity there.
+_BLOCK_START = re.compile(r"^(?:[-+:!~=]|\d+[.)])")
+# What would end a Markdown link's address or a table cell early.
+_URL_UNSAFE = re.compile(r"[\s()<>\[\]|\\`\"'{}]")
 
 
 def md(text: str) -> str:
-    """Text from the data, safe to put inside Markdown (and inside a table cell)."""
+    """Text from the data, safe to put inside Markdown (and inside a table cell), also
+    as a paragraph of its own."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    text = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _BLOCK_START.sub(_as_entity, text, count=1)
+
+
+def _as_entity(match: re.Match[str]) -> str:
+    """The last character of what starts a block, as an HTML entity ("1." -> "1&#46;")."""
+    found = match.group()
+    return f"{found[:-1]}&#{ord(found[-1])};"
+
+
+def md_url(url: str) -> str:
+    """An address from the data (an https:// link the schema allowed) as a Markdown link
+    target: each character that would end the link or the table cell %-encoded."""
+    return _URL_UNSAFE.sub(lambda m: quote(m.group(), safe=""), url)
 
 
 def href(fran: str, till: str, anchor: str | None = None) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from styrdok.core.riskbild import MINSTA_ANTAL, SKALA
+from styrdok.core.riskbild import SKALA
 from styrdok.select import Publication
 from styrdok.views.export import excel_csv
 from styrdok.views.markdown import iso
@@ -38,7 +38,6 @@ RAPPORTERING_KOLUMNER = (
 RISKER_KOLUMNER = (
     "År",
     "Fokusområde",
-    "Underlag",
     "Lägesbilder",
     "Sannolikhet",
     "Konsekvens",
@@ -56,10 +55,6 @@ INDIKATORER_KOLUMNER = (
 )
 
 ALLA_FOKUSOMRADEN = "Alla fokusområden"
-UNDERLAG_HELA = "Lägesbilder som publiceras i sin helhet"
-UNDERLAG_SKYDDADE = "Skyddade lägesbilder, små tal dolda"
-# A hidden count, in words: it says why, never whether the cell is empty.
-DOLT = f"Dolt (färre än {MINSTA_ANTAL} lägesbilder eller samtliga)"
 
 
 def _ja_nej(value: bool) -> str:
@@ -97,11 +92,8 @@ def rapportering_csv(pub: Publication, today: date) -> str:
 
 def risker_csv(pub: Publication) -> str:
     """One row per cell of every risk matrix (`Publication.riskbilder`, in its order):
-    each year, all fokusområden then each one, likelihood then consequence 1–5. A hidden
-    count, and a hidden number of lägesbilder, is the same words in every cell."""
-
-    def hidden(value: int | None) -> str:
-        return DOLT if value is None else str(value)
+    each year, all fokusområden then each one, likelihood then consequence 1–5. Only the
+    lägesbilder published in full are counted (`core.riskbild`)."""
 
     def rows() -> Iterator[list[str]]:
         for m in pub.riskbilder:
@@ -112,11 +104,10 @@ def risker_csv(pub: Publication) -> str:
                     yield [
                         str(m.ar),
                         area,
-                        UNDERLAG_SKYDDADE if m.skyddade else UNDERLAG_HELA,
-                        hidden(m.lagesbilder),
+                        str(m.lagesbilder),
                         str(s),
                         str(k),
-                        hidden(m.celler[(s, k)]),
+                        str(m.celler[(s, k)]),
                     ]
 
     return excel_csv(RISKER_KOLUMNER, rows())

@@ -2,8 +2,8 @@
 indicators with their charts) and a page per year with each body's report.
 
 Made from the publication alone, like the cross-reference pages: a skyddad report is
-there as the fact of submission, its risks only as the counts selection made. Each
-page is linear in what it shows: one pass over a year's reports, one per matrix.
+there as the fact of submission only, and in no count. Each page is linear in what it
+shows: one pass over a year's reports, one per matrix.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from styrdok.core.model import (
     Rapport,
     Uppfoljningsar,
 )
-from styrdok.core.riskbild import MINSTA_ANTAL, SKALA, Riskmatris
+from styrdok.core.riskbild import SKALA, Riskmatris
 from styrdok.select import Publication
 from styrdok.views.blocks import GeneratedPage, fokus_links, generated_page, organ_ref
 from styrdok.views.charts import Serie, linjediagram
-from styrdok.views.markdown import href, iso, md, organ_link, page_link, table
+from styrdok.views.markdown import href, iso, md, md_url, organ_link, page_link, table
 from styrdok.views.reporting import Status, reports_by_organ, status, summary
 from styrdok.views.wording import KONSEKVENS_STEG, SANNOLIKHET_STEG, andel, med_enhet
 
@@ -38,11 +38,6 @@ KORT_STATUS = {
     Status.VANTAS: "Väntas",
 }
 DOLD = "–"
-DOLD_FORKLARING = (
-    f"Ett streck ({DOLD}) betyder att färre än {MINSTA_ANTAL} skyddade lägesbilder, eller samtliga, har "
-    "en risk i rutan; då visas inte antalet, inte heller om rutan är tom. Så går det "
-    "inte att räkna ut vad en enskild skyddad lägesbild innehåller."
-)
 EXEMPEL = (
     '!!! warning "Exempeldata"\n'
     "    Uppgifterna är påhittade exempel som visar hur uppföljningen ser ut. De är inte "
@@ -167,20 +162,13 @@ def _reporting_bodies(pub: Publication, by_organ: dict[str, dict[int, Rapport]])
 
 
 def _risk_overview(pub: Publication, sida: str) -> list[str]:
-    exact = [m for m in pub.riskbilder if not m.skyddade]
-    if not any(not m.tom for m in exact):
+    if all(m.tom for m in pub.riskbilder):
         return ["*Inga risker är rapporterade ännu.*"]
-    latest = max(m.ar for m in exact if not m.tom)
+    latest = max(m.ar for m in pub.riskbilder if not m.tom)
     parts = [_scales_text(pub)]
-    whole = next(m for m in exact if m.ar == latest and m.fokusomrade is None)
+    whole = next(m for m in pub.riskbilder if m.ar == latest and m.fokusomrade is None)
     parts.append(f"### Alla fokusområden {latest}\n\n" + riskmatris(pub, whole))
-    hidden = next(
-        (m for m in pub.riskbilder if m.skyddade and m.ar == latest and m.fokusomrade is None),
-        None,
-    )
-    if hidden is not None:
-        parts.append(f"#### Skyddade lägesbilder {latest}\n\n" + skyddade_text(pub, hidden))
-    parts.append("### Risker per fokusområde och år\n\n" + _risks_per_area(pub, sida, exact))
+    parts.append("### Risker per fokusområde och år\n\n" + _risks_per_area(pub, sida))
     csv = href(sida, addresses.RISKER_CSV)
     parts.append(
         f"[Ladda ner riskmatriserna som CSV-fil (för Excel)]({csv}){{ download='risker.csv' }}"
@@ -190,17 +178,23 @@ def _risk_overview(pub: Publication, sida: str) -> list[str]:
 
 def _scales_text(pub: Publication) -> str:
     who = "öppna och interna" if pub.malgrupp == "intranät" else "öppna"
+    skyddade = (
+        " Skyddade lägesbilder räknas inte in någonstans: också ett antal kan avslöja vad "
+        "en enskild skyddad lägesbild innehåller."
+        if pub.malgrupp == "intranät"
+        else ""
+    )
     return (
         "Varje risk bedöms på två femgradiga skalor: sannolikhet (1 mycket låg – 5 mycket "
         "hög) och konsekvens (1 mycket begränsade – 5 katastrofala). Matriserna räknar "
         f"riskerna i de {who} lägesbilderna; en risk som hör till flera fokusområden räknas "
-        "i vart och ett av dem men bara en gång under Alla fokusområden."
+        f"i vart och ett av dem men bara en gång under Alla fokusområden.{skyddade}"
     )
 
 
-def _risks_per_area(pub: Publication, sida: str, exact: list[Riskmatris]) -> str:
+def _risks_per_area(pub: Publication, sida: str) -> str:
     years = [y.ar for y in pub.uppfoljning]
-    counts = {(m.ar, m.fokusomrade): m.risker or 0 for m in exact}
+    counts = {(m.ar, m.fokusomrade): m.risker for m in pub.riskbilder}
     rows = [
         (
             fokus_links(pub, sida, [f.id]),
@@ -226,8 +220,10 @@ def _area_name(pub: Publication, matris: Riskmatris) -> str:
 def riskmatris(pub: Publication, matris: Riskmatris) -> str:
     """The matrix as an HTML table: consequence across, likelihood down (highest first),
     with row and column headers a screen reader announces with each count."""
-    what = "risker i skyddade lägesbilder" if matris.skyddade else "risker"
-    caption = f"Antal {what} {matris.ar}, {_area_name(pub, matris)}: sannolikhet och konsekvens"
+    caption = (
+        f"Antal risker {matris.ar}, {_area_name(pub, matris)}: sannolikhet och konsekvens "
+        f"({_risker(matris.risker)} i {matris.lagesbilder} lägesbilder)"
+    )
     head = (
         '<tr><td></td><th scope="colgroup" colspan="5">Konsekvens</th></tr>\n'
         '<tr><th scope="col">Sannolikhet</th>'
@@ -244,25 +240,12 @@ def riskmatris(pub: Publication, matris: Riskmatris) -> str:
     )
 
 
-def _cell(count: int | None) -> str:
-    if count is None:
-        return f'<td class="sd-riskmatris__dold">{DOLD}</td>'
+def _cell(count: int) -> str:
     return f'<td class="sd-riskmatris__antal">{count}</td>' if count else "<td>0</td>"
 
 
-def skyddade_text(pub: Publication, matris: Riskmatris) -> str:
-    if matris.tom and all(v is None for v in matris.celler.values()):
-        return (
-            f"Färre än {MINSTA_ANTAL} skyddade lägesbilder, eller samtliga, har risker här, så "
-            "de redovisas inte. Deras innehåll publiceras aldrig."
-        )
-    behind = (
-        f"{matris.lagesbilder} skyddade lägesbilder har risker här. " if matris.lagesbilder else ""
-    )
-    return (
-        f"De skyddade lägesbildernas risker räknas för sig och läggs inte ihop med "
-        f"matrisen ovan. {behind}{DOLD_FORKLARING}\n\n" + riskmatris(pub, matris)
-    )
+def _risker(n: int) -> str:
+    return "1 risk" if n == 1 else f"{n} risker"
 
 
 def _indicators(pub: Publication, sida: str) -> list[str]:
@@ -292,7 +275,7 @@ def indikator_section(pub: Publication, sida: str, indikator: Indikator, level: 
     lines.append(indikator_table(indikator))
     source = md(indikator.datakalla.namn)
     if indikator.datakalla.url:
-        source = f"[{source}]({indikator.datakalla.url})"
+        source = f"[{source}]({md_url(indikator.datakalla.url)})"
     follows = fokus_links(pub, sida, indikator.fokusomraden)
     facts = [f"Källa: {source}."]
     if indikator.datakalla.kommentar:
@@ -384,7 +367,7 @@ def organ_reporting(
         if rapport.skyddad:
             content = "Skyddad – innehållet publiceras inte"
         elif rapport.risker:
-            content = f"[{len(rapport.risker)} risker]({href(fran, page, organ.id)})"
+            content = f"[{_risker(len(rapport.risker))}]({href(fran, page, organ.id)})"
         else:
             content = "Inga risker" if rapport.inlamnad else "–"
         rows.append(
@@ -449,7 +432,7 @@ def _year_reports(
         if r.skyddad:
             content = "Skyddad – innehållet publiceras inte"
         elif r.risker:
-            content = f"[{len(r.risker)} risker](#{r.organ})"
+            content = f"[{_risker(len(r.risker))}](#{r.organ})"
         else:
             content = "Inga risker" if r.inlamnad else "–"
         rows.append(
@@ -471,35 +454,18 @@ def _reference(referens: str | None) -> str:
     if not referens:
         return "–"
     if referens.startswith("https://"):
-        return f"[Rapporten]({referens})"
+        return f"[Rapporten]({md_url(referens)})"
     return md(referens)
 
 
 def _year_matrices(pub: Publication, ar: int) -> list[str]:
-    exact = [m for m in pub.riskbilder if m.ar == ar and not m.skyddade]
-    hidden = [m for m in pub.riskbilder if m.ar == ar and m.skyddade]
-    if all(m.tom for m in exact) and not hidden:
+    matrices = [m for m in pub.riskbilder if m.ar == ar]
+    if all(m.tom for m in matrices):
         return ["*Inga risker är rapporterade för året.*"]
     parts = [_scales_text(pub)]
-    for m in exact:
+    for m in matrices:
         name = "Alla fokusområden" if m.fokusomrade is None else md(_area_name(pub, m))
-        body = "*Inga risker.*" if m.tom else riskmatris(pub, m)
-        parts.append(f"### {name}\n\n{body}")
-    if hidden:
-        parts.append(
-            "### Skyddade lägesbilder\n\nDe skyddade lägesbildernas risker räknas för sig "
-            f"och läggs inte ihop med matriserna ovan. {DOLD_FORKLARING}"
-        )
-        for m in hidden:
-            name = "Alla fokusområden" if m.fokusomrade is None else md(_area_name(pub, m))
-            if all(v is None for v in m.celler.values()):
-                body = (
-                    f"*Färre än {MINSTA_ANTAL} skyddade lägesbilder, eller samtliga, har risker "
-                    "här; de redovisas inte.*"
-                )
-            else:
-                body = riskmatris(pub, m)
-            parts.append(f"#### {name} (skyddade)\n\n{body}")
+        parts.append(f"### {name}\n\n" + ("*Inga risker.*" if m.tom else riskmatris(pub, m)))
     return parts
 
 

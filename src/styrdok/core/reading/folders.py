@@ -38,7 +38,15 @@ def folder_files(data_dir: Path, folder: Folder) -> FolderFiles:
         if path.is_symlink():
             found.refused.append((path, "symbolisk-lank", {"namn": name}))
         elif path.is_file() and path.suffix == ".yml" and stem.fullmatch(path.stem):
-            found.entries.append(path)
+            if len(found.entries) < folder.max_files:
+                found.entries.append(path)
+            else:
+                values = {
+                    "namn": path.name,
+                    "mapp": f"data/{folder.path}/",
+                    "max": str(folder.max_files),
+                }
+                found.refused.append((path, "for-manga-filer", values))
         else:
             values = {"namn": path.name, "mapp": f"data/{folder.path}/", "form": folder.form}
             found.refused.append((path, "fel-filnamn", values))

@@ -162,7 +162,28 @@ RULES: tuple[YearRule, ...] = (
 )
 
 
+def years_in_order(model: Model) -> Iterator[Problem]:
+    """A body cannot stop reporting before it starts."""
+    for organ in model.organ:
+        fran, till = organ.rapporterar_fran, organ.rapporterar_till
+        if fran is not None and till is not None and till < fran:
+            yield problem(
+                "rapporterar-ordning",
+                organ.kalla.fil,
+                organ.kalla.plats("rapporterar_till"),
+                namn=organ.namn,
+                fran=fran,
+                till=till,
+            )
+
+
 def check_reporting(model: Model, today: date) -> list[Problem]:
     return [
-        found for year in model.uppfoljning for rule in RULES for found in rule(model, year, today)
+        *years_in_order(model),
+        *(
+            found
+            for year in model.uppfoljning
+            for rule in RULES
+            for found in rule(model, year, today)
+        ),
     ]

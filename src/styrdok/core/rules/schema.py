@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -48,6 +48,18 @@ class Validation:
         return None not in self.rejected and index not in self.rejected
 
 
+def _whole_number(checker: object, instance: object) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+# JSON Schema counts 2024.0 as an integer; in an editor's file it is a slip, and the
+# model would carry it on as "2024.0" into file names, pages and the API.
+_Validator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number),
+)
+
+
 class Schemas:
     """One validator per kind of source file (by the kind's name), sharing a registry for
     `$ref`s between files."""
@@ -58,7 +70,7 @@ class Schemas:
         for kind in KINDS.values():
             if kind.schema not in schemas:
                 raise SchemaFileError(f"{schema_dir / kind.schema}: saknas")
-            self.validators[kind.name] = Draft202012Validator(
+            self.validators[kind.name] = _Validator(
                 schemas[kind.schema],
                 registry=registry,
                 format_checker=Draft202012Validator.FORMAT_CHECKER,

@@ -167,6 +167,11 @@ def _unknown_fields(found: Found) -> list[Problem]:
 
 def _wrong_type(found: Found) -> list[Problem]:
     written = found.written
+    if found.bound == "integer" and isinstance(found.value, float):
+        whole = found.value.is_integer()
+        hint = f"Skriv ett heltal utan decimaler, t.ex. {int(found.value) if whole else 2}."
+    else:
+        hint = type_hint(found.bound, written if written is not None else found.value)
     return [
         problem(
             "fel-typ",
@@ -175,7 +180,7 @@ def _wrong_type(found: Found) -> list[Problem]:
             falt=found.field,
             forvantat=expected_type(found.bound),
             faktiskt=describe(found.value, written),
-            rad=type_hint(found.bound, written if written is not None else found.value),
+            rad=hint,
         )
     ]
 
@@ -376,6 +381,12 @@ def type_hint(expected: str | list[str], value: Any) -> str:
         )
     if "object" in names:
         return "Skriv fälten indragna två mellanslag på raderna under."
+    if "integer" in names and isinstance(value, float):
+        return (
+            f"Skriv ett heltal utan decimaler, t.ex. {int(value)}."
+            if value.is_integer()
+            else ("Skriv ett heltal utan decimaler, t.ex. 2.")
+        )
     if "integer" in names or "number" in names:
         return "Skriv talet utan citattecken, t.ex. 2."
     if "boolean" in names:
