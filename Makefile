@@ -41,10 +41,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
-# A measurement, not a test: builds the site with the anvisningar ×1 and ×10 and prints
-# how output size and build time grow (benchmarks/README.md).
+# A measurement, not a test: builds the site with the anvisningar ×1 and ×10, and the
+# real follow-up against 1, 5 and 10 generated years (50 bodies, 20 risks a report), each
+# also with plain MkDocs, and prints how output size and build time grow (benchmarks/README.md).
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_build.py --factors 1 10 --out benchmarks/results.json
+	$(BIN)/python benchmarks/bench_build.py --factors 1 10 --uppfoljning 1 5 10 --out benchmarks/results.json
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
