@@ -47,7 +47,10 @@ EXEMPEL = (
 
 def generate(pub: Publication, today: date) -> list[GeneratedPage]:
     pages = [oversikt_page(pub, today)]
-    pages += [year_page(pub, year.ar, today) for year in pub.uppfoljning]
+    matrices: dict[int, list[Riskmatris]] = {}
+    for matris in pub.riskbilder:
+        matrices.setdefault(matris.ar, []).append(matris)
+    pages += [year_page(pub, year, matrices.get(year.ar, []), today) for year in pub.uppfoljning]
     return pages
 
 
@@ -397,8 +400,11 @@ def organ_reporting(
 # A year ------------------------------------------------------------------------------------
 
 
-def year_page(pub: Publication, ar: int, today: date) -> GeneratedPage:
-    year = next(y for y in pub.uppfoljning if y.ar == ar)
+def year_page(
+    pub: Publication, year: Uppfoljningsar, matrices: list[Riskmatris], today: date
+) -> GeneratedPage:
+    """The year's reports and matrices (`matrices`: those of the year, in order)."""
+    ar = year.ar
     sida = addresses.uppfoljningsar(ar)
     titel = f"Risk- och lägesbilder {ar}"
     parts = [f"# {titel}"]
@@ -414,7 +420,7 @@ def year_page(pub: Publication, ar: int, today: date) -> GeneratedPage:
     parts.append(f"{intro} Alla år finns under [{OVERSIKT_TITEL}]({overview}).")
     parts.append("## Rapporter\n\n" + _year_reports(pub, sida, year.rapporter, year, today))
     parts.append("## Samlad riskbild {#samlad-riskbild}")
-    parts += _year_matrices(pub, ar)
+    parts += _year_matrices(pub, matrices)
     detailed = [r for r in year.rapporter if r.risker]
     parts.append("## Lägesbilderna")
     if detailed:
@@ -458,8 +464,7 @@ def _reference(referens: str | None) -> str:
     return md(referens)
 
 
-def _year_matrices(pub: Publication, ar: int) -> list[str]:
-    matrices = [m for m in pub.riskbilder if m.ar == ar]
+def _year_matrices(pub: Publication, matrices: list[Riskmatris]) -> list[str]:
     if all(m.tom for m in matrices):
         return ["*Inga risker är rapporterade för året.*"]
     parts = [_scales_text(pub)]
