@@ -121,6 +121,7 @@ class FollowUpResult:
     check_seconds: float
     check_seconds_all: list[float]
     check_cpu_seconds: float
+    libyaml_parse_seconds: float
     plain_build_seconds: float
     plain_build_cpu_seconds: float
     plain_html_bytes_total: int
@@ -307,6 +308,25 @@ def run_check(dest: Path, log: Path) -> Build:
     return run_build(dest, False, log, command)
 
 
+# The baseline for the check: libyaml parsing every YAML file and front matter the check
+# reads, in a fresh interpreter like the check, and nothing else.
+LIBYAML_PARSE = """
+import sys, pathlib, yaml
+root = pathlib.Path(sys.argv[1])
+for path in sorted((root / "data").rglob("*.yml")):
+    yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+for path in sorted((root / "docs").rglob("*.md")):
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("---"):
+        yaml.load(text.split("---", 2)[1], Loader=yaml.CSafeLoader)
+"""
+
+
+def run_libyaml(dest: Path, log: Path) -> Build:
+    """libyaml's parse of the same source, interpreter start-up included."""
+    return run_build(dest, False, log, [sys.executable, "-c", LIBYAML_PARSE, str(dest)])
+
+
 def follow_up_counts(data: Path) -> dict[str, int]:
     years = [load_yaml(p.read_text(encoding="utf-8")) for p in (data / "uppfoljning").glob("*.yml")]
     reports = [r for year in years for r in year["rapporter"]]
@@ -367,6 +387,7 @@ def bench_follow_up(
         dest = make_corpus(Path(tmp) / "corpus", 1, organ_factor, follow_up)
         builds = [run_build(dest, strict, Path(tmp) / "build.log") for _ in range(runs)]
         checks = [run_check(dest, Path(tmp) / "check.log") for _ in range(runs)]
+        parses = [run_libyaml(dest, Path(tmp) / "parse.log") for _ in range(runs)]
         counts = follow_up_counts(dest / "data")
         site = measure_follow_up_site(dest)
         plain = bench_plain(dest, runs, Path(tmp) / "plain.log")
@@ -379,6 +400,7 @@ def bench_follow_up(
         check_seconds=min(c.seconds for c in checks),
         check_seconds_all=[round(c.seconds, 3) for c in checks],
         check_cpu_seconds=min(c.cpu_seconds for c in checks),
+        libyaml_parse_seconds=min(p.seconds for p in parses),
         **plain,
         **counts,
         **site,
@@ -416,6 +438,7 @@ FOLLOW_UP_ROWS = (
     ("peak RSS MiB", "peak_rss_bytes", "{:,.1f}"),
     ("styrdok check s (best)", "check_seconds", "{:.2f}"),
     ("styrdok check CPU s (best)", "check_cpu_seconds", "{:.2f}"),
+    ("libyaml parse of the source s", "libyaml_parse_seconds", "{:.2f}"),
     ("plain MkDocs build time s", "plain_build_seconds", "{:.2f}"),
     ("plain MkDocs build CPU s", "plain_build_cpu_seconds", "{:.2f}"),
     ("HTML pages", "html_pages", "{:,.0f}"),
