@@ -107,7 +107,7 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "rapport-ej-inlamnad--efter-sista-dag.yml": (AR, "rapport-ej-inlamnad", 17),
     "fel-typ--heltal-med-decimal.yml": (AR, "fel-typ", 2),
     "rapport-utanfor-ar--framtidsnamnden.yml": (AR, "rapport-utanfor-ar", 49),
-    "platshallare-kvar--atgarder.yml": (AR, "platshallare-kvar", 22),
+    "platshallare-kvar--atgarder.yml": (AR, "platshallare-kvar", 26),
     # Indicators: data/indikatorer/<id>.yml.
     "indikator-filnamn--annat-id.yml": (INDIKATOR, "indikator-filnamn", 2),
     "indikator-ar-dubblett--2023.yml": (INDIKATOR, "indikator-ar-dubblett", 13),

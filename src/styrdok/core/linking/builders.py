@@ -210,6 +210,11 @@ def uppfoljningsar(e: Entry) -> Uppfoljningsar:
 
 def rapport(e: Entry, index: int, d: Mapping[str, Any]) -> Rapport:
     places = {name: e.at("rapporter", index, name) for name in d}
+    # Each risk's fields too, so a rule can point at the line of the one that is wrong.
+    for j, risk in enumerate(d.get("risker", ())):
+        places.update(
+            {f"risker[{j}].{name}": e.at("rapporter", index, "risker", j, name) for name in risk}
+        )
     return Rapport(
         organ=d["organ"],
         inlamnad=d["inlamnad"],

@@ -97,7 +97,7 @@ def placeholders_left(model: Model, year: Uppfoljningsar, today: date) -> Iterat
                 yield problem(
                     "platshallare-kvar",
                     rapport.kalla.fil,
-                    rapport.kalla.plats(field.split("[")[0]),
+                    rapport.kalla.plats(field),
                     namn=model.organ_namn(rapport.organ),
                     falt=field,
                 )
