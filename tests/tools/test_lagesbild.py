@@ -352,3 +352,20 @@ def test_once_the_texts_are_written_the_check_passes(project):
         text = text.replace(placeholder, "Ett riktigt svar")
     path.write_text(text, encoding="utf-8")
     assert check(project, TODAY).problems == []
+
+
+@pytest.mark.parametrize(
+    ("make", "end"),
+    [
+        (lambda text: text.replace("\n", "\r"), "\r"),  # CR only
+        (lambda text: text.replace("\n", "\r\n", 1), "\n"),  # CRLF on the first line only
+    ],
+)
+def test_new_lines_get_the_line_end_most_lines_have(project, make, end):
+    text = (project / YEAR_2025).read_text(encoding="utf-8").replace(SVENSKA_BOSTADER, "")
+    (project / YEAR_2025).write_bytes(make(text).encode("utf-8"))
+    scaffold(project, "ab-svenska-bostader")
+    written = (project / YEAR_2025).read_bytes().decode("utf-8")
+    added = written[len(make(text)) :]
+    ends = {line[len(line.rstrip("\r\n")) :] for line in added.splitlines(keepends=True)}
+    assert added and ends == {end}

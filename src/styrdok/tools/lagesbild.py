@@ -237,7 +237,7 @@ def edited_year_text(
     # The same line breaks as YAML: \n, \r\n, \r and the Unicode ones (the reader
     # refuses the other characters splitlines breaks at).
     lines = body.splitlines(keepends=True)
-    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    newline = _usual_line_end(lines)
     doc = _parse(body.replace("\r\n", "\n").replace("\r", "\n"), display)
     sequence = doc.node_at(["rapporter"])
     if not isinstance(sequence, yaml.SequenceNode):
@@ -348,6 +348,17 @@ def _last_line(node: yaml.Node, lines: list[str]) -> int:
     while line > node.start_mark.line and not lines[line].strip():
         line -= 1
     return line
+
+
+def _usual_line_end(lines: list[str]) -> str:
+    """The line end most lines of the file have, so new lines match them."""
+    counts = {"\r\n": 0, "\r": 0, "\n": 0}
+    for line in lines:
+        for end in counts:
+            if line.endswith(end):
+                counts[end] += 1
+                break
+    return max(counts, key=lambda end: (counts[end], end == "\n"))
 
 
 def _line(text: str, newline: str) -> str:
