@@ -62,17 +62,19 @@ def local(tag: str) -> str:
     return tag.removeprefix(SVG)
 
 
-def series_groups(root: ET.Element, farg: str) -> tuple[ET.Element, ET.Element]:
-    """The line group and the marker group of the series drawn in `farg`."""
-    lines = [g for g in root.iter(f"{SVG}g") if g.get("stroke") == farg and g.get("fill") == "none"]
-    markers = [g for g in root.iter(f"{SVG}g") if g.get("fill") == farg]
-    assert len(lines) == 1 and len(markers) == 1, farg
+def series_groups(root: ET.Element, colour: str) -> tuple[ET.Element, ET.Element]:
+    """The line group and the marker group of the series drawn in `colour`."""
+    lines = [
+        g for g in root.iter(f"{SVG}g") if g.get("stroke") == colour and g.get("fill") == "none"
+    ]
+    markers = [g for g in root.iter(f"{SVG}g") if g.get("fill") == colour]
+    assert len(lines) == 1 and len(markers) == 1, colour
     return lines[0], markers[0]
 
 
 def end_labels(root: ET.Element) -> dict[str, float]:
     """Each end label's text and its y."""
-    colours = {s.farg for s in STILAR}
+    colours = {s.colour for s in STILAR}
     return {t.text: float(t.get("y")) for t in root.iter(f"{SVG}text") if t.get("fill") in colours}
 
 
@@ -270,9 +272,9 @@ def test_contrast_is_the_wcag_ratio():
 
 def test_every_style_has_enough_contrast_for_a_line_and_for_its_label():
     for stil in STILAR:
-        assert kontrast(stil.farg, "#ffffff") >= KONTRAST_MIN
+        assert kontrast(stil.colour, "#ffffff") >= KONTRAST_MIN
         # End labels are text in the series colour.
-        assert kontrast(stil.farg, "#ffffff") >= KONTRAST_TEXT_MIN
+        assert kontrast(stil.colour, "#ffffff") >= KONTRAST_TEXT_MIN
 
 
 def test_every_colour_drawn_has_enough_contrast_against_white():
@@ -309,12 +311,12 @@ def test_six_series_differ_in_colour_dash_and_marker():
     root = parse(chart(*serier))
     dashes, shapes = [], []
     for stil in stilar_for([s.namn for s in serier]):
-        lines, markers = series_groups(root, stil.farg)
+        lines, markers = series_groups(root, stil.colour)
         dashes.append(lines.get("stroke-dasharray", ""))
         shapes.append(marker_shape(markers[0]))
     assert len(set(dashes)) == 6
     assert len(set(shapes)) == 6
-    assert len({s.farg for s in STILAR}) == len(STILAR)
+    assert len({s.colour for s in STILAR}) == len(STILAR)
 
 
 def test_women_men_and_all_keep_their_style_whatever_the_order():
@@ -339,7 +341,7 @@ def test_each_line_ends_in_a_label_with_its_last_value():
     assert set(labels) == {"Kvinnor 31 %", "Män 12,5 %", "Alla 22 %"}
     root = parse(chart(KVINNOR, MAN))
     kvinnor_x = max(
-        float(c.get("cx")) for c in series_groups(root, stilar_for(["Kvinnor"])[0].farg)[1]
+        float(c.get("cx")) for c in series_groups(root, stilar_for(["Kvinnor"])[0].colour)[1]
     )
     label = next(t for t in root.iter(f"{SVG}text") if t.text == "Kvinnor 31 %")
     assert float(label.get("x")) > kvinnor_x
@@ -427,21 +429,21 @@ def test_negative_values_take_the_axis_below_zero():
 
 def test_a_missing_year_breaks_the_line_into_segments():
     root = parse(chart(Serie("Kvinnor", {2019: 1, 2020: 2, 2022: 3, 2023: 4, 2024: 5})))
-    lines, markers = series_groups(root, stilar_for(["Kvinnor"])[0].farg)
+    lines, markers = series_groups(root, stilar_for(["Kvinnor"])[0].colour)
     assert [len(p.get("points").split()) for p in lines] == [2, 3]
     assert len(markers) == 5
 
 
 def test_a_year_the_axis_skips_is_not_a_gap():
     root = parse(chart(Serie("Kvinnor", {2015: 1, 2020: 2, 2021: 3}), ar=[2015, 2020, 2021]))
-    lines, _ = series_groups(root, stilar_for(["Kvinnor"])[0].farg)
+    lines, _ = series_groups(root, stilar_for(["Kvinnor"])[0].colour)
     assert [len(p.get("points").split()) for p in lines] == [3]
 
 
 def test_a_single_value_is_a_marker_without_a_line():
     root = parse(chart(Serie("Män", {2021: 4}), Serie("Kvinnor", {2019: 1, 2021: 2, 2023: 3})))
     for namn in ("Män", "Kvinnor"):
-        lines, markers = series_groups(root, stilar_for([namn])[0].farg)
+        lines, markers = series_groups(root, stilar_for([namn])[0].colour)
         assert len(lines) == 0
         assert len(markers) >= 1
     assert "Män 4 % (2021)" in end_labels(root)
@@ -450,7 +452,7 @@ def test_a_single_value_is_a_marker_without_a_line():
 def test_missing_and_non_finite_values_are_gaps_not_errors():
     serie = Serie("Alla", {2019: 1, 2020: math.nan, 2021: math.inf, 2022: 4, 2023: 5, 1990: 9})
     root = parse(chart(serie))
-    lines, markers = series_groups(root, stilar_for(["Alla"])[0].farg)
+    lines, markers = series_groups(root, stilar_for(["Alla"])[0].colour)
     assert [len(p.get("points").split()) for p in lines] == [2]
     assert len(markers) == 3  # 1990 is off the axis
 

@@ -22,20 +22,20 @@ from styrdok.views.wording import versal
 KONTRAST_MIN = 3.0
 KONTRAST_TEXT_MIN = 4.5
 
-BREDD, HOJD = 640, 340
-BAKGRUND = "#ffffff"
-TEXTFARG = "#1a1a1a"
-AXELTEXT = "#333333"
-AXELLINJE = "#595959"
-RUTNAT = "#d9d9d9"
-TYPSNITT = "system-ui, sans-serif"
+WIDTH, HEIGHT = 640, 340
+BACKGROUND = "#ffffff"
+TEXT_COLOUR = "#1a1a1a"
+AXIS_TEXT = "#333333"
+AXIS_LINE = "#595959"
+GRID = "#d9d9d9"
+FONT_FAMILY = "system-ui, sans-serif"
 ETIKETT_AVSTAND = 15.0  # end labels are 12 px text: closer than this and they touch
 
-_TOPP, _BOTTEN = 58.0, HOJD - 36.0
-_LUFT = 12.0  # keeps the first and last markers off the plot's edges
-_AR_AVSTAND = 36.0  # a four-digit year at 12 px is about 29 px wide
-_SIFFROR = 400  # a float has at most 309 digits before the point
-_TECKEN = 7.6  # estimated width of one character at 12 px, for margins only
+_TOP, _BOTTOM = 58.0, HEIGHT - 36.0
+_PADDING = 12.0  # keeps the first and last markers off the plot's edges
+_YEAR_SPACING = 36.0  # a four-digit year at 12 px is about 29 px wide
+_DIGITS = 400  # a float has at most 309 digits before the point
+_CHAR_WIDTH = 7.6  # estimated width of one character at 12 px, for margins only
 
 
 @dataclass(frozen=True)
@@ -46,65 +46,67 @@ class Serie:
 
 @dataclass(frozen=True)
 class Stil:
-    farg: str
-    streck: str  # stroke-dasharray; "" is a solid line
-    markor: str
+    colour: str
+    dash: str  # stroke-dasharray; "" is a solid line
+    marker: str
 
 
 # Colour, dash pattern and marker all differ, so no series is told apart by colour alone.
 # Each colour has at least 4.5:1 against white, so an end label can use it as text.
 STILAR: tuple[Stil, ...] = (
-    Stil("#b84a00", "", "cirkel"),
-    Stil("#0072b2", "7 4", "kvadrat"),
-    Stil("#3d3d3d", "2 3", "triangel"),
-    Stil("#00795c", "8 3 2 3", "romb"),
-    Stil("#8e3f7a", "13 4", "triangel-ned"),
-    Stil("#7a5c00", "8 3 2 3 2 3", "kryss"),
+    Stil("#b84a00", "", "circle"),
+    Stil("#0072b2", "7 4", "square"),
+    Stil("#3d3d3d", "2 3", "triangle"),
+    Stil("#00795c", "8 3 2 3", "diamond"),
+    Stil("#8e3f7a", "13 4", "triangle-down"),
+    Stil("#7a5c00", "8 3 2 3 2 3", "cross"),
 )
 # The same group always looks the same, whichever charts a reader compares.
 STANDARDSTIL = {"kvinnor": 0, "män": 1, "alla": 2}
 
-_A, _B = 1.8, 5.0
-_POLYGONER: dict[str, tuple[tuple[float, float], ...]] = {
-    "kvadrat": ((-4, -4), (4, -4), (4, 4), (-4, 4)),
-    "triangel": ((0, -5.5), (5, 3.5), (-5, 3.5)),
-    "romb": ((0, -5.5), (5.5, 0), (0, 5.5), (-5.5, 0)),
-    "triangel-ned": ((0, 5.5), (5, -3.5), (-5, -3.5)),
-    "kryss": (
-        (-_A, -_B), (_A, -_B), (_A, -_A), (_B, -_A), (_B, _A), (_A, _A),
-        (_A, _B), (-_A, _B), (-_A, _A), (-_B, _A), (-_B, -_A), (-_A, -_A),
+# The cross's corners: half the width of an arm, and how far an arm reaches.
+_ARM, _REACH = 1.8, 5.0
+_POLYGONS: dict[str, tuple[tuple[float, float], ...]] = {
+    "square": ((-4, -4), (4, -4), (4, 4), (-4, 4)),
+    "triangle": ((0, -5.5), (5, 3.5), (-5, 3.5)),
+    "diamond": ((0, -5.5), (5.5, 0), (0, 5.5), (-5.5, 0)),
+    "triangle-down": ((0, 5.5), (5, -3.5), (-5, -3.5)),
+    "cross": (
+        (-_ARM, -_REACH), (_ARM, -_REACH), (_ARM, -_ARM), (_REACH, -_ARM),
+        (_REACH, _ARM), (_ARM, _ARM), (_ARM, _REACH), (-_ARM, _REACH),
+        (-_ARM, _ARM), (-_REACH, _ARM), (-_REACH, -_ARM), (-_ARM, -_ARM),
     ),
 }  # fmt: skip
 
 # Characters XML 1.0 does not allow, which no escaping can make valid.
-_OGILTIGT = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def kontrast(farg1: str, farg2: str) -> float:
+def kontrast(colour1: str, colour2: str) -> float:
     """The WCAG 2.x contrast ratio of two "#rrggbb" colours, from 1 to 21."""
-    ljus = sorted((_luminans(farg1), _luminans(farg2)), reverse=True)
-    return (ljus[0] + 0.05) / (ljus[1] + 0.05)
+    lighter, darker = sorted((_luminance(colour1), _luminance(colour2)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
-def _luminans(farg: str) -> float:
-    if not re.fullmatch(r"#[0-9a-fA-F]{6}", farg):
-        raise ValueError(f"not a #rrggbb colour: {farg!r}")
-    kanaler = [int(farg[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in kanaler)
+def _luminance(colour: str) -> float:
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        raise ValueError(f"not a #rrggbb colour: {colour!r}")
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def stilar_for(namn: Sequence[str]) -> list[Stil]:
+def stilar_for(names: Sequence[str]) -> list[Stil]:
     """The style of each series: the standard groups their own, the others what is left."""
-    if len(namn) > len(STILAR):
-        raise ValueError(f"at most {len(STILAR)} series can be told apart, got {len(namn)}")
-    valda: dict[int, int] = {}
-    for i, n in enumerate(namn):
-        stil = STANDARDSTIL.get(_ren(n).casefold())
-        if stil is not None and stil not in valda.values():
-            valda[i] = stil
-    lediga = iter(s for s in range(len(STILAR)) if s not in valda.values())
-    return [STILAR[valda[i]] if i in valda else STILAR[next(lediga)] for i in range(len(namn))]
+    if len(names) > len(STILAR):
+        raise ValueError(f"at most {len(STILAR)} series can be told apart, got {len(names)}")
+    chosen: dict[int, int] = {}
+    for i, name in enumerate(names):
+        style = STANDARDSTIL.get(_clean(name).casefold())
+        if style is not None and style not in chosen.values():
+            chosen[i] = style
+    free = iter(s for s in range(len(STILAR)) if s not in chosen.values())
+    return [STILAR[chosen[i]] if i in chosen else STILAR[next(free)] for i in range(len(names))]
 
 
 def linjediagram(
@@ -115,295 +117,308 @@ def linjediagram(
     A year a series has no (finite) value for is a gap in its line. Strings come from
     editors and are cleaned and escaped here.
     """
-    stilar = stilar_for([s.namn for s in serier])
-    ar = sorted(set(ar))
-    titel, beskrivning, enhet = _ren(titel), _ren(beskrivning), _ren(enhet)
-    namn = [_ren(s.namn) or f"Serie {i}" for i, s in enumerate(serier, 1)]
-    punkter = [_punkter(s.varden, ar) for s in serier]
-    alla = [v for p in punkter for _, v in p]
-    procent = enhet.casefold() == "procent"
+    styles = stilar_for([s.namn for s in serier])
+    years = sorted(set(ar))
+    title, description, unit = _clean(titel), _clean(beskrivning), _clean(enhet)
+    names = [_clean(s.namn) or f"Serie {i}" for i, s in enumerate(serier, 1)]
+    points = [_points(s.varden, years) for s in serier]
+    values = [v for p in points for _, v in p]
+    percent = unit.casefold() == "procent"
 
-    steg, kmin, kmax, decimaler = _skala(min(alla, default=0.0), max(alla, default=0.0))
-    decimaler = max(1, decimaler)
+    step, kmin, kmax, decimals = _scale(min(values, default=0.0), max(values, default=0.0))
+    decimals = max(1, decimals)
 
-    def visa(v: float) -> str:
-        tal = _tal(v, decimaler)
-        if procent:
-            return f"{tal} %"
-        return tal if enhet.casefold() in ("antal", "") else f"{tal} {enhet}"
+    def show(v: float) -> str:
+        number = _number(v, decimals)
+        if percent:
+            return f"{number} %"
+        return number if unit.casefold() in ("antal", "") else f"{number} {unit}"
 
-    desc = " ".join(x for x in (beskrivning, _sammanfattning(namn, punkter, ar, visa)) if x)
-    ut = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREDD} {HOJD}" '
-        f'width="{BREDD}" height="{HOJD}" role="img" aria-labelledby="t d" lang="sv" '
-        f'font-family="{TYPSNITT}" font-size="12" fill="{TEXTFARG}">',
-        f'<title id="t">{escape(titel)}</title>',
+    desc = " ".join(x for x in (description, _summary(names, points, years, show)) if x)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="t d" lang="sv" '
+        f'font-family="{FONT_FAMILY}" font-size="12" fill="{TEXT_COLOUR}">',
+        f'<title id="t">{escape(title)}</title>',
         f'<desc id="d">{escape(desc)}</desc>',
-        f'<rect width="{BREDD}" height="{HOJD}" fill="{BAKGRUND}"/>',
+        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="{BACKGROUND}"/>',
     ]
     # Drawn as well as in <title>: the file is also opened on its own and printed.
-    if titel:
-        rubrik = escape(_kortad(titel, 72))
-        ut.append(f'<text x="16" y="26" font-size="14" font-weight="bold">{rubrik}</text>')
-    if enhet:
-        ut.append(f'<text x="16" y="46">{escape(_kortad(versal(enhet), 40))}</text>')
-    if not alla:
-        return "\n".join([*ut, _tomt(), "</svg>", ""])
+    if title:
+        heading = escape(_shortened(title, 72))
+        out.append(f'<text x="16" y="26" font-size="14" font-weight="bold">{heading}</text>')
+    if unit:
+        out.append(f'<text x="16" y="46">{escape(_shortened(versal(unit), 40))}</text>')
+    if not values:
+        return "\n".join([*out, _empty(), "</svg>", ""])
 
     # Text first, so the margins can make room for the longest tick and end label.
-    sista = [p[-1] if p else None for p in punkter]
-    etiketter = [
-        _kortad(f"{_kortad(n, 20)} {visa(s[1])}" + (f" ({s[0]})" if s[0] != ar[-1] else ""), 32)
-        for n, s in zip(namn, sista, strict=True)
-        if s
+    lasts = [p[-1] if p else None for p in points]
+    labels = [
+        _shortened(
+            f"{_shortened(n, 20)} {show(last[1])}"
+            + (f" ({last[0]})" if last[0] != years[-1] else ""),
+            32,
+        )
+        for n, last in zip(names, lasts, strict=True)
+        if last
     ]
     ticks = {
-        k: visa(k * steg) if procent else _tal(k * steg, decimaler) for k in range(kmin, kmax + 1)
+        k: show(k * step) if percent else _number(k * step, decimals) for k in range(kmin, kmax + 1)
     }
-    vanster = _mellan(max(map(len, ticks.values())) * _TECKEN + 20, 48, 150)
-    hoger = BREDD - _mellan(max(map(len, etiketter)) * _TECKEN + 24, 60, 250)
+    left = _clamp(max(map(len, ticks.values())) * _CHAR_WIDTH + 20, 48, 150)
+    right = WIDTH - _clamp(max(map(len, labels)) * _CHAR_WIDTH + 24, 60, 250)
 
-    def x_av(a: int) -> float:
-        if ar[0] == ar[-1]:
-            return (vanster + hoger) / 2
-        return vanster + _LUFT + (a - ar[0]) / (ar[-1] - ar[0]) * (hoger - vanster - 2 * _LUFT)
+    def x_of(year: int) -> float:
+        if years[0] == years[-1]:
+            return (left + right) / 2
+        share = (year - years[0]) / (years[-1] - years[0])
+        return left + _PADDING + share * (right - left - 2 * _PADDING)
 
-    def y_av(v: float) -> float:
-        andel = (v / steg - kmin) / (kmax - kmin)
-        return _BOTTEN - _mellan(andel, 0.0, 1.0) * (_BOTTEN - _TOPP)
+    def y_of(v: float) -> float:
+        share = (v / step - kmin) / (kmax - kmin)
+        return _BOTTOM - _clamp(share, 0.0, 1.0) * (_BOTTOM - _TOP)
 
-    ut += _y_axel(ticks, y_av=lambda k: y_av(k * steg), vanster=vanster, hoger=hoger)
-    ut += _x_axel(ar, x_av)
-    for p, stil in zip(punkter, stilar, strict=True):
-        ut += _serie(_delar(p, ar), stil, x_av, y_av)
+    out += _y_axis(ticks, y_of=lambda k: y_of(k * step), left=left, right=right)
+    out += _x_axis(years, x_of)
+    for p, style in zip(points, styles, strict=True):
+        out += _series(_runs(p, years), style, x_of, y_of)
 
-    slut = [(y_av(s[1]), stil.farg) for s, stil in zip(sista, stilar, strict=True) if s]
-    lagen = _isar([y for y, _ in slut], _TOPP - 8, _BOTTEN + 8, ETIKETT_AVSTAND)
-    for (_, farg), y, text in zip(slut, lagen, etiketter, strict=True):
-        ut.append(f'<text x="{_k(hoger + 8)}" y="{_k(y + 4)}" fill="{farg}">{escape(text)}</text>')
-    return "\n".join([*ut, "</svg>", ""])
+    ends = [
+        (y_of(last[1]), style.colour) for last, style in zip(lasts, styles, strict=True) if last
+    ]
+    positions = _spread([y for y, _ in ends], _TOP - 8, _BOTTOM + 8, ETIKETT_AVSTAND)
+    for (_, colour), y, text in zip(ends, positions, labels, strict=True):
+        out.append(
+            f'<text x="{_coord(right + 8)}" y="{_coord(y + 4)}" fill="{colour}">{escape(text)}</text>'
+        )
+    return "\n".join([*out, "</svg>", ""])
 
 
-def _y_axel(
-    ticks: dict[int, str], y_av: Callable[[int], float], vanster: float, hoger: float
+def _y_axis(
+    ticks: dict[int, str], y_of: Callable[[int], float], left: float, right: float
 ) -> list[str]:
     """Light gridlines with the value of each; the zero line darker, as the baseline."""
-    linjer = [f'<g stroke="{RUTNAT}" stroke-width="1">']
-    texter = [f'<g fill="{AXELTEXT}" text-anchor="end">']
-    noll = ""
+    lines = [f'<g stroke="{GRID}" stroke-width="1">']
+    texts = [f'<g fill="{AXIS_TEXT}" text-anchor="end">']
+    zero = ""
     for k, text in ticks.items():
-        y = _k(y_av(k))
-        linje = f'<line x1="{_k(vanster)}" y1="{y}" x2="{_k(hoger)}" y2="{y}"'
+        y = _coord(y_of(k))
+        line = f'<line x1="{_coord(left)}" y1="{y}" x2="{_coord(right)}" y2="{y}"'
         if k == 0:
-            noll = f'{linje} stroke="{AXELLINJE}" stroke-width="1"/>'
+            zero = f'{line} stroke="{AXIS_LINE}" stroke-width="1"/>'
         else:
-            linjer.append(f"{linje}/>")
-        texter.append(f'<text x="{_k(vanster - 8)}" y="{_k(y_av(k) + 4)}">{escape(text)}</text>')
-    return [*linjer, "</g>", noll, *texter, "</g>"]
+            lines.append(f"{line}/>")
+        texts.append(
+            f'<text x="{_coord(left - 8)}" y="{_coord(y_of(k) + 4)}">{escape(text)}</text>'
+        )
+    return [*lines, "</g>", zero, *texts, "</g>"]
 
 
-def _x_axel(ar: list[int], x_av: Callable[[int], float]) -> list[str]:
+def _x_axis(years: list[int], x_of: Callable[[int], float]) -> list[str]:
     """A tick for every year; labels thinned so they do not run into each other."""
-    ut = [f'<g stroke="{AXELLINJE}" stroke-width="1">']
-    for a in ar:
-        x = _k(x_av(a))
-        ut.append(f'<line x1="{x}" y1="{_k(_BOTTEN)}" x2="{x}" y2="{_k(_BOTTEN + 5)}"/>')
-    ut.append("</g>")
-    ut.append(f'<g fill="{AXELTEXT}" text-anchor="middle">')
-    for a in _visade_ar(ar, x_av):
-        ut.append(f'<text x="{_k(x_av(a))}" y="{_k(_BOTTEN + 20)}">{a}</text>')
-    ut.append("</g>")
-    return ut
+    out = [f'<g stroke="{AXIS_LINE}" stroke-width="1">']
+    for year in years:
+        x = _coord(x_of(year))
+        out.append(f'<line x1="{x}" y1="{_coord(_BOTTOM)}" x2="{x}" y2="{_coord(_BOTTOM + 5)}"/>')
+    out.append("</g>")
+    out.append(f'<g fill="{AXIS_TEXT}" text-anchor="middle">')
+    for year in _labelled_years(years, x_of):
+        out.append(f'<text x="{_coord(x_of(year))}" y="{_coord(_BOTTOM + 20)}">{year}</text>')
+    out.append("</g>")
+    return out
 
 
-def _serie(
-    bitar: list[list[tuple[int, float]]],
-    stil: Stil,
-    x_av: Callable[[int], float],
-    y_av: Callable[[float], float],
+def _series(
+    runs: list[list[tuple[int, float]]],
+    style: Stil,
+    x_of: Callable[[int], float],
+    y_of: Callable[[float], float],
 ) -> list[str]:
     """A series' line, one polyline per run of values, and a marker at each value."""
-    ut = []
-    streck = f' stroke-dasharray="{stil.streck}"' if stil.streck else ""
-    ut.append(f'<g fill="none" stroke="{stil.farg}" stroke-width="2.5"{streck}>')
-    for bit in bitar:
+    out = []
+    dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
+    out.append(f'<g fill="none" stroke="{style.colour}" stroke-width="2.5"{dash}>')
+    for run in runs:
         # A lone value between gaps draws no line, only its marker.
-        if len(bit) > 1:
-            punkter = " ".join(f"{_k(x_av(a))},{_k(y_av(v))}" for a, v in bit)
-            ut.append(f'<polyline points="{punkter}"/>')
-    ut.append("</g>")
+        if len(run) > 1:
+            points = " ".join(f"{_coord(x_of(year))},{_coord(y_of(v))}" for year, v in run)
+            out.append(f'<polyline points="{points}"/>')
+    out.append("</g>")
     # White edges keep markers distinct where lines cross.
-    ut.append(f'<g fill="{stil.farg}" stroke="{BAKGRUND}" stroke-width="1">')
-    for a, v in (punkt for bit in bitar for punkt in bit):
-        ut.append(_markor(stil.markor, x_av(a), y_av(v)))
-    ut.append("</g>")
-    return ut
+    out.append(f'<g fill="{style.colour}" stroke="{BACKGROUND}" stroke-width="1">')
+    for year, v in (point for run in runs for point in run):
+        out.append(_marker(style.marker, x_of(year), y_of(v)))
+    out.append("</g>")
+    return out
 
 
-def _markor(form: str, x: float, y: float) -> str:
-    if form == "cirkel":
-        return f'<circle cx="{_k(x)}" cy="{_k(y)}" r="4.5"/>'
-    hornen = [f"{_k(x + dx)},{_k(y + dy)}" for dx, dy in _POLYGONER[form]]
-    return f'<path d="M{hornen[0]}L{" ".join(hornen[1:])}Z"/>'
+def _marker(shape: str, x: float, y: float) -> str:
+    if shape == "circle":
+        return f'<circle cx="{_coord(x)}" cy="{_coord(y)}" r="4.5"/>'
+    corners = [f"{_coord(x + dx)},{_coord(y + dy)}" for dx, dy in _POLYGONS[shape]]
+    return f'<path d="M{corners[0]}L{" ".join(corners[1:])}Z"/>'
 
 
-def _tomt() -> str:
-    mitt = _k((_TOPP + _BOTTEN) / 2)
+def _empty() -> str:
+    middle = _coord((_TOP + _BOTTOM) / 2)
     return (
-        f'<line x1="44" y1="{_k(_BOTTEN)}" x2="{BREDD - 16}" y2="{_k(_BOTTEN)}" '
-        f'stroke="{AXELLINJE}" stroke-width="1"/>\n'
-        f'<text x="{_k((44 + BREDD - 16) / 2)}" y="{mitt}" font-size="14" '
-        f'text-anchor="middle" fill="{TEXTFARG}">Inga värden</text>'
+        f'<line x1="44" y1="{_coord(_BOTTOM)}" x2="{WIDTH - 16}" y2="{_coord(_BOTTOM)}" '
+        f'stroke="{AXIS_LINE}" stroke-width="1"/>\n'
+        f'<text x="{_coord((44 + WIDTH - 16) / 2)}" y="{middle}" font-size="14" '
+        f'text-anchor="middle" fill="{TEXT_COLOUR}">Inga värden</text>'
     )
 
 
-def _sammanfattning(
-    namn: list[str],
-    punkter: list[list[tuple[int, float]]],
-    ar: list[int],
-    visa: Callable[[float], str],
+def _summary(
+    names: list[str],
+    points: list[list[tuple[int, float]]],
+    years: list[int],
+    show: Callable[[float], str],
 ) -> str:
     """The data in words for <desc>: the years, then each series' first and last value."""
-    if not ar:
+    if not years:
         return "Linjediagram. Inga värden."
-    delar = [f"Linjediagram, {ar[0]}–{ar[-1]}." if len(ar) > 1 else f"Linjediagram, {ar[0]}."]
-    if not any(punkter):
-        return f"{delar[0]} Inga värden."
-    for n, p in zip(namn, punkter, strict=True):
+    parts = [
+        f"Linjediagram, {years[0]}–{years[-1]}." if len(years) > 1 else f"Linjediagram, {years[0]}."
+    ]
+    if not any(points):
+        return f"{parts[0]} Inga värden."
+    for n, p in zip(names, points, strict=True):
         if not p:
-            delar.append(f"{n}: inga värden.")
+            parts.append(f"{n}: inga värden.")
         elif len(p) == 1:
-            delar.append(f"{n}: {visa(p[0][1])} år {p[0][0]}.")
-        elif p[0][0] == ar[0] and p[-1][0] == ar[-1]:
-            delar.append(f"{n}: från {visa(p[0][1])} till {visa(p[-1][1])}.")
+            parts.append(f"{n}: {show(p[0][1])} år {p[0][0]}.")
+        elif p[0][0] == years[0] and p[-1][0] == years[-1]:
+            parts.append(f"{n}: från {show(p[0][1])} till {show(p[-1][1])}.")
         else:
             # A series that starts late or ends early says when, or it would mislead.
-            forsta, sista = p[0], p[-1]
-            delar.append(
-                f"{n}: från {visa(forsta[1])} år {forsta[0]} till {visa(sista[1])} år {sista[0]}."
+            first, last = p[0], p[-1]
+            parts.append(
+                f"{n}: från {show(first[1])} år {first[0]} till {show(last[1])} år {last[0]}."
             )
-    return " ".join(delar)
+    return " ".join(parts)
 
 
-def _punkter(varden: Mapping[int, float], ar: list[int]) -> list[tuple[int, float]]:
+def _points(values: Mapping[int, float], years: list[int]) -> list[tuple[int, float]]:
     """(year, value) for each year on the axis that has a finite value, in order."""
-    ut = []
-    for a in ar:
-        if a in varden:
-            v = float(varden[a])
+    out = []
+    for year in years:
+        if year in values:
+            v = float(values[year])
             if math.isfinite(v):
-                ut.append((a, v))
-    return ut
+                out.append((year, v))
+    return out
 
 
-def _delar(p: list[tuple[int, float]], ar: list[int]) -> list[list[tuple[int, float]]]:
+def _runs(p: list[tuple[int, float]], years: list[int]) -> list[list[tuple[int, float]]]:
     """The runs of values on neighbouring years of the axis: between two runs is a gap.
 
     Neighbouring on the axis, not in the calendar, so an axis that skips years draws
     a line across them where every year on it has a value."""
-    plats = {a: i for i, a in enumerate(ar)}
-    bitar: list[list[tuple[int, float]]] = []
-    for i, punkt in enumerate(p):
-        if i == 0 or plats[punkt[0]] != plats[p[i - 1][0]] + 1:
-            bitar.append([])
-        bitar[-1].append(punkt)
-    return bitar
+    index = {year: i for i, year in enumerate(years)}
+    runs: list[list[tuple[int, float]]] = []
+    for i, point in enumerate(p):
+        if i == 0 or index[point[0]] != index[p[i - 1][0]] + 1:
+            runs.append([])
+        runs[-1].append(point)
+    return runs
 
 
-def _skala(lo: float, hi: float) -> tuple[float, int, int, int]:
+def _scale(lo: float, hi: float) -> tuple[float, int, int, int]:
     """A y scale from `lo` and `hi` (0 always included): step, first and last multiple of
     the step, and the decimals a tick needs. The step is 1, 2, 2.5 or 5 × 10^n, the
     smallest that gives at most five intervals, so four to six gridlines."""
     lo, hi = min(lo, 0.0), max(hi, 0.0)
-    halva = hi / 2 - lo / 2  # half the range: the full range of ±1e308 overflows
-    if halva < 1e-9:
-        lo, hi, halva = 0.0, 1.0, 0.5
-    exp = math.floor(math.log10(halva) + math.log10(0.4)) - 1
+    half = hi / 2 - lo / 2  # half the range: the full range of ±1e308 overflows
+    if half < 1e-9:
+        lo, hi, half = 0.0, 1.0, 0.5
+    exp = math.floor(math.log10(half) + math.log10(0.4)) - 1
     for e in range(exp, exp + 4):
         for m in (1.0, 2.0, 2.5, 5.0):
-            steg = m * 10.0**e
-            kmin = math.floor(lo / steg + 1e-9)
-            kmax = math.ceil(hi / steg - 1e-9)
+            step = m * 10.0**e
+            kmin = math.floor(lo / step + 1e-9)
+            kmax = math.ceil(hi / step - 1e-9)
             if kmax - kmin <= 5:
-                return steg, kmin, kmax, max(0, -e + (1 if m == 2.5 else 0))
+                return step, kmin, kmax, max(0, -e + (1 if m == 2.5 else 0))
     raise AssertionError("unreachable: the last step tried spans any finite range")
 
 
-def _isar(mal: list[float], topp: float, botten: float, avstand: float) -> list[float]:
-    """Positions as near `mal` as they can be while at least `avstand` apart and inside
-    [topp, botten], in the same order. Labels that would overlap form a block centred on
+def _spread(targets: list[float], top: float, bottom: float, gap: float) -> list[float]:
+    """Positions as near `targets` as they can be while at least `gap` apart and inside
+    [top, bottom], in the same order. Labels that would overlap form a block centred on
     their targets; blocks that then touch merge. Ties keep the input order, so it is stable."""
-    ordning = sorted(range(len(mal)), key=lambda i: (mal[i], i))
-    block: list[tuple[float, list[int]]] = []  # (top position, members in order)
-    for i in ordning:
-        block.append((mal[i], [i]))
+    order = sorted(range(len(targets)), key=lambda i: (targets[i], i))
+    blocks: list[tuple[float, list[int]]] = []  # (top position, members in order)
+    for i in order:
+        blocks.append((targets[i], [i]))
         while True:
-            start, medlemmar = block[-1]
-            hojd = (len(medlemmar) - 1) * avstand
-            start = _mellan(start, topp, max(topp, botten - hojd))
-            block[-1] = (start, medlemmar)
-            if len(block) < 2:
+            start, members = blocks[-1]
+            height = (len(members) - 1) * gap
+            start = _clamp(start, top, max(top, bottom - height))
+            blocks[-1] = (start, members)
+            if len(blocks) < 2:
                 break
-            forra_start, forra = block[-2]
-            if forra_start + len(forra) * avstand <= start:
+            previous_start, previous = blocks[-2]
+            if previous_start + len(previous) * gap <= start:
                 break
-            alla = forra + medlemmar
-            mitt = sum(mal[j] - k * avstand for k, j in enumerate(alla)) / len(alla)
-            block[-2:] = [(mitt, alla)]
-    ut = [0.0] * len(mal)
-    for start, medlemmar in block:
-        for k, j in enumerate(medlemmar):
-            ut[j] = start + k * avstand
-    return ut
+            merged = previous + members
+            centred = sum(targets[j] - k * gap for k, j in enumerate(merged)) / len(merged)
+            blocks[-2:] = [(centred, merged)]
+    out = [0.0] * len(targets)
+    for start, members in blocks:
+        for k, j in enumerate(members):
+            out[j] = start + k * gap
+    return out
 
 
-def _visade_ar(ar: list[int], x_av: Callable[[int], float]) -> list[int]:
+def _labelled_years(years: list[int], x_of: Callable[[int], float]) -> list[int]:
     """The years that get a label: every n-th so they fit, and always the first and last."""
-    if len(ar) < 2:
-        return list(ar)
-    per_ar = (x_av(ar[-1]) - x_av(ar[0])) / (ar[-1] - ar[0])
-    varje = max(1, math.ceil(_AR_AVSTAND / per_ar))
-    if len(ar) > 12:
-        varje = max(varje, 2)
-    visade = [a for a in ar if (a - ar[0]) % varje == 0]
-    if visade[-1] != ar[-1]:
-        if len(visade) > 1 and x_av(ar[-1]) - x_av(visade[-1]) < _AR_AVSTAND:
-            visade.pop()
-        visade.append(ar[-1])
-    return visade
+    if len(years) < 2:
+        return list(years)
+    per_year = (x_of(years[-1]) - x_of(years[0])) / (years[-1] - years[0])
+    every = max(1, math.ceil(_YEAR_SPACING / per_year))
+    if len(years) > 12:
+        every = max(every, 2)
+    shown = [year for year in years if (year - years[0]) % every == 0]
+    if shown[-1] != years[-1]:
+        if len(shown) > 1 and x_of(years[-1]) - x_of(shown[-1]) < _YEAR_SPACING:
+            shown.pop()
+        shown.append(years[-1])
+    return shown
 
 
-def _ren(text: str) -> str:
+def _clean(text: str) -> str:
     """Editor text made safe to escape: characters XML cannot hold removed, whitespace
     (line breaks included) collapsed, since every string here is one line."""
-    return " ".join(_OGILTIGT.sub("", str(text)).split())
+    return " ".join(_INVALID_XML.sub("", str(text)).split())
 
 
-def _kortad(text: str, langd: int) -> str:
-    return text if len(text) <= langd else text[: langd - 1].rstrip() + "…"
+def _shortened(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
-def _tal(v: float, decimaler: int) -> str:
-    """A number the Swedish way: "12 345,5" with thin spaces, "−3", at most `decimaler`
+def _number(v: float, decimals: int) -> str:
+    """A number the Swedish way: "12 345,5" with thin spaces, "−3", at most `decimals`
     decimals, rounded half up as a reader expects (12,25 is 12,3), no trailing zeros."""
     if not math.isfinite(v):
         return "∞" if v > 0 else "−∞"
     # From the shortest repr, so 12.25 rounds as the 12.25 an editor wrote; the precision
     # holds every digit of the largest float.
     d = Decimal(repr(float(v))).quantize(
-        Decimal(1).scaleb(-decimaler), ROUND_HALF_UP, Context(prec=_SIFFROR)
+        Decimal(1).scaleb(-decimals), ROUND_HALF_UP, Context(prec=_DIGITS)
     )
-    heltal, _, del_ = f"{abs(d):,.{decimaler}f}".partition(".")
-    del_ = del_.rstrip("0")
-    text = heltal.replace(",", "\u2009") + (f",{del_}" if del_ else "")
+    whole, _, fraction = f"{abs(d):,.{decimals}f}".partition(".")
+    fraction = fraction.rstrip("0")
+    text = whole.replace(",", "\u2009") + (f",{fraction}" if fraction else "")
     return f"−{text}" if d < 0 else text
 
 
-def _mellan(v: float, lo: float, hi: float) -> float:
+def _clamp(v: float, lo: float, hi: float) -> float:
     return max(lo, min(hi, v))
 
 
-def _k(v: float) -> str:
+def _coord(v: float) -> str:
     """A coordinate rounded to a tenth, so output is small and byte-stable."""
     text = f"{v:.1f}".removesuffix(".0")
     return "0" if text == "-0" else text
