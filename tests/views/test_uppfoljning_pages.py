@@ -8,7 +8,7 @@ import pytest
 
 from styrdok.core import addresses
 from styrdok.select import select
-from styrdok.views import fragments, uppfoljning_pages
+from styrdok.views import fragments, indikatorer, uppfoljning_pages
 from styrdok.views.crossref import generate as crossref_pages
 
 from helpers import check
@@ -117,7 +117,7 @@ def test_the_pages_say_that_skyddade_lagesbilder_are_not_counted(project):
 def test_indicator_table_splits_women_and_men_with_the_gap(project):
     pub, _ = pages(project)
     indikator = next(i for i in pub.indikatorer if i.id == "otrygghet-kvall")
-    text = uppfoljning_pages.indikator_table(indikator)
+    text = indikatorer.indikator_table(indikator)
     assert "| År | Kvinnor | Män | Skillnad kvinnor – män | Alla |" in text
     assert "| 2021 | 32\u00a0% | 14\u00a0% | +18\u00a0procentenheter | 23\u00a0% |" in text
     # Oldest first, whatever the file's order.
@@ -127,7 +127,7 @@ def test_indicator_table_splits_women_and_men_with_the_gap(project):
 def test_an_indicator_without_a_split_has_one_column_of_values(project):
     pub, _ = pages(project)
     indikator = next(i for i in pub.indikatorer if i.id == "tillbud-internt")
-    assert uppfoljning_pages.indikator_table(indikator).splitlines()[0] == "| År | Alla |"
+    assert indikatorer.indikator_table(indikator).splitlines()[0] == "| År | Alla |"
 
 
 def test_hostile_indicator_text_is_escaped(project):
@@ -142,7 +142,7 @@ def test_hostile_indicator_text_is_escaped(project):
     text = made[addresses.UPPFOLJNING_OVERSIKT]
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert "[x](javascript" not in text
-    assert "<script" not in uppfoljning_pages.diagram(pub.indikatorer[0])
+    assert "<script" not in indikatorer.diagram(pub.indikatorer[0])
 
 
 def test_the_gender_page_fragment_lists_only_split_indicators(project):
@@ -156,6 +156,6 @@ def test_the_gender_page_fragment_lists_only_split_indicators(project):
 
 def test_every_indicator_gets_a_chart_file(project):
     pub, _ = pages(project)
-    files = uppfoljning_pages.diagram_files(pub)
+    files = indikatorer.diagram_files(pub)
     assert set(files) == {addresses.diagram(i.id) for i in pub.indikatorer}
     assert all(svg.startswith("<svg") and "<title" in svg for svg in files.values())

@@ -29,8 +29,8 @@ from styrdok.views.api_files import api_files
 from styrdok.views.blocks import GeneratedPage
 from styrdok.views.export import forteckning_csv
 from styrdok.views.feed import andringar_atom
+from styrdok.views.indikatorer import diagram_files
 from styrdok.views.uppfoljning_export import indikatorer_csv, rapportering_csv, risker_csv
-from styrdok.views.uppfoljning_pages import diagram_files
 from styrdok.views.urls import API_DIR, OPENAPI, SCHEMAS, Urls
 
 # MkDocs reads "key: value" lines at the top of a page without YAML front matter as

@@ -10,7 +10,7 @@ from __future__ import annotations
 from styrdok.core import addresses
 from styrdok.core.model import ORGANTYPER, Fokusomrade, Program
 from styrdok.select import Publication
-from styrdok.views import queries, uppfoljning_pages
+from styrdok.views import indikatorer, queries, uppfoljning_pages
 from styrdok.views.blocks import anvisningar_rows, fokus_links, organ_namn
 from styrdok.views.markdown import (
     anvisning_link,
@@ -205,7 +205,7 @@ def indikatorer_kon(pub: Publication, fran: str) -> str:
             if gap
             else "Kvinnor och män hade samma värde."
         )
-        section = uppfoljning_pages.indikator_section(pub, fran, indikator, "###")
+        section = indikatorer.indikator_section(pub, fran, indikator, "###")
         heading, rest = section.split("\n\n", 1)
         summary_line = (
             f"**{latest.ar}:** kvinnor {med_enhet(latest.kvinnor, indikator.enhet)}, "

@@ -1,5 +1,7 @@
 """The follow-up pages: an overview (who has reported, the city's risk picture, the
-indicators with their charts) and a page per year with each body's report.
+indicators with their charts), a page per year with each body's report, and the
+reporting section of each organ's page. A matrix is drawn by `riskmatris`, an
+indicator by `indikatorer`.
 
 Made from the publication alone, like the cross-reference pages: a skyddad report is
 there as the fact of submission only, and in no count. Each page is linear in what it
@@ -10,23 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from html import escape
 
 from styrdok.core import addresses
 from styrdok.core.model import (
     ORGANTYPER,
-    Indikator,
     Organ,
     Rapport,
     Uppfoljningsar,
 )
-from styrdok.core.riskbild import SKALA, Riskmatris
+from styrdok.core.riskbild import Riskmatris
 from styrdok.select import Publication
 from styrdok.views.blocks import GeneratedPage, fokus_links, generated_page, organ_ref
-from styrdok.views.charts import Serie, linjediagram
+from styrdok.views.indikatorer import indikator_section
 from styrdok.views.markdown import href, iso, md, md_url, organ_link, page_link, table
 from styrdok.views.reporting import Status, reports_by_organ, status, summary
-from styrdok.views.wording import KONSEKVENS_STEG, SANNOLIKHET_STEG, andel, med_enhet
+from styrdok.views.riskmatris import area_name, risker_text, riskmatris, scales_text
+from styrdok.views.wording import KONSEKVENS_STEG, SANNOLIKHET_STEG, andel
 
 OVERSIKT_TITEL = "Uppföljningen i siffror"
 
@@ -168,7 +169,7 @@ def _risk_overview(pub: Publication, sida: str) -> list[str]:
     if all(m.tom for m in pub.riskbilder):
         return ["*Inga risker är rapporterade ännu.*"]
     latest = max(m.ar for m in pub.riskbilder if not m.tom)
-    parts = [_scales_text(pub)]
+    parts = [scales_text(pub)]
     whole = next(m for m in pub.riskbilder if m.ar == latest and m.fokusomrade is None)
     parts.append(f"### Alla fokusområden {latest}\n\n" + riskmatris(pub, whole))
     parts.append("### Risker per fokusområde och år\n\n" + _risks_per_area(pub, sida))
@@ -177,22 +178,6 @@ def _risk_overview(pub: Publication, sida: str) -> list[str]:
         f"[Ladda ner riskmatriserna som CSV-fil (för Excel)]({csv}){{ download='risker.csv' }}"
     )
     return parts
-
-
-def _scales_text(pub: Publication) -> str:
-    who = "öppna och interna" if pub.malgrupp == "intranät" else "öppna"
-    skyddade = (
-        " Skyddade lägesbilder räknas inte in någonstans: också ett antal kan avslöja vad "
-        "en enskild skyddad lägesbild innehåller."
-        if pub.malgrupp == "intranät"
-        else ""
-    )
-    return (
-        "Varje risk bedöms på två femgradiga skalor: sannolikhet (1 mycket låg – 5 mycket "
-        "hög) och konsekvens (1 mycket begränsade – 5 katastrofala). Matriserna räknar "
-        f"riskerna i de {who} lägesbilderna; en risk som hör till flera fokusområden räknas "
-        f"i vart och ett av dem men bara en gång under Alla fokusområden.{skyddade}"
-    )
 
 
 def _risks_per_area(pub: Publication, sida: str) -> str:
@@ -213,44 +198,6 @@ def _risks_per_area(pub: Publication, sida: str) -> str:
     return table(header, rows)
 
 
-def _area_name(pub: Publication, matris: Riskmatris) -> str:
-    if matris.fokusomrade is None:
-        return "alla fokusområden"
-    fokus = pub.model.fokusomrade_med_id(matris.fokusomrade)
-    return fokus.namn if fokus else matris.fokusomrade
-
-
-def riskmatris(pub: Publication, matris: Riskmatris) -> str:
-    """The matrix as an HTML table: consequence across, likelihood down (highest first),
-    with row and column headers a screen reader announces with each count."""
-    caption = (
-        f"Antal risker {matris.ar}, {_area_name(pub, matris)}: sannolikhet och konsekvens "
-        f"({_risker(matris.risker)} i {matris.lagesbilder} lägesbilder)"
-    )
-    head = (
-        '<tr><td></td><th scope="colgroup" colspan="5">Konsekvens</th></tr>\n'
-        '<tr><th scope="col">Sannolikhet</th>'
-        + "".join(f'<th scope="col">{k} {KONSEKVENS_STEG[k]}</th>' for k in SKALA)
-        + "</tr>"
-    )
-    body = []
-    for s in reversed(SKALA):
-        cells = "".join(_cell(matris.celler[(s, k)]) for k in SKALA)
-        body.append(f'<tr><th scope="row">{s} {SANNOLIKHET_STEG[s]}</th>{cells}</tr>')
-    return (
-        f'<table class="sd-riskmatris">\n<caption>{escape(caption)}</caption>\n'
-        f"<thead>\n{head}\n</thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
-    )
-
-
-def _cell(count: int) -> str:
-    return f'<td class="sd-riskmatris__antal">{count}</td>' if count else "<td>0</td>"
-
-
-def _risker(n: int) -> str:
-    return "1 risk" if n == 1 else f"{n} risker"
-
-
 def _indicators(pub: Publication, sida: str) -> list[str]:
     if not pub.indikatorer:
         return ["*Inga indikatorer är registrerade ännu.*"]
@@ -264,88 +211,6 @@ def _indicators(pub: Publication, sida: str) -> list[str]:
         f"[Ladda ner indikatorerna som CSV-fil (för Excel)]({csv}){{ download='indikatorer.csv' }}"
     )
     return parts
-
-
-def indikator_section(pub: Publication, sida: str, indikator: Indikator, level: str) -> str:
-    """An indicator's heading, chart and data table; the table is the chart's equivalent."""
-    lines = [f"{level} {md(indikator.namn)} {{#{indikator.id}}}", md(indikator.beskrivning)]
-    if indikator.exempelinnehall:
-        lines.append("*Exempeldata: värdena är påhittade och inte verkliga siffror.*")
-    lines.append(
-        f"![{md(chart_alt(indikator))}]({href(sida, addresses.diagram(indikator.id))})"
-        '{ width="640" height="320" }'
-    )
-    lines.append(indikator_table(indikator))
-    source = md(indikator.datakalla.namn)
-    if indikator.datakalla.url:
-        source = f"[{source}]({md_url(indikator.datakalla.url)})"
-    follows = fokus_links(pub, sida, indikator.fokusomraden)
-    facts = [f"Källa: {source}."]
-    if indikator.datakalla.kommentar:
-        facts.append(md(indikator.datakalla.kommentar))
-    if follows:
-        facts.append(f"Följer {follows}.")
-    lines.append(" ".join(facts))
-    return "\n\n".join(lines)
-
-
-def chart_alt(indikator: Indikator) -> str:
-    who = "kvinnor, män och alla" if indikator.uppdelad else "alla"
-    years = [v.ar for v in indikator.efter_ar]
-    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-    return f"Diagram: {indikator.namn}, {who}, {span}. Värdena finns i tabellen under."
-
-
-def indikator_table(indikator: Indikator) -> str:
-    values = indikator.efter_ar
-    split = indikator.uppdelad
-    has_all = any(v.alla is not None for v in values)
-    header = ["År"]
-    if split:
-        header += ["Kvinnor", "Män", "Skillnad kvinnor – män"]
-    if has_all or not split:
-        header.append("Alla")
-    rows = []
-    for v in values:
-        row = [str(v.ar)]
-        if split:
-            gap = v.kvinnor - v.man if v.uppdelat else None  # type: ignore[operator]
-            row += [
-                med_enhet(v.kvinnor, indikator.enhet),
-                med_enhet(v.man, indikator.enhet),
-                _difference(gap, indikator.enhet),
-            ]
-        if has_all or not split:
-            row.append(med_enhet(v.alla, indikator.enhet))
-        rows.append(row)
-    return table(header, rows)
-
-
-def _difference(gap: float | None, enhet: str) -> str:
-    if gap is None:
-        return "–"
-    unit = "\u00a0procentenheter" if enhet == "procent" else ""
-    sign = "+" if gap > 0 else ""
-    return f"{sign}{med_enhet(gap, 'antal')}{unit}"
-
-
-def diagram_files(pub: Publication) -> dict[str, str]:
-    """The chart of each indicator as an SVG file, by path below docs/."""
-    return {addresses.diagram(i.id): diagram(i) for i in pub.indikatorer}
-
-
-def diagram(indikator: Indikator) -> str:
-    values = indikator.efter_ar
-    series = []
-    if indikator.uppdelad:
-        series.append(Serie("Kvinnor", {v.ar: v.kvinnor for v in values if v.kvinnor is not None}))
-        series.append(Serie("Män", {v.ar: v.man for v in values if v.man is not None}))
-    if any(v.alla is not None for v in values):
-        series.append(Serie("Alla", {v.ar: v.alla for v in values if v.alla is not None}))
-    about = indikator.beskrivning
-    if indikator.exempelinnehall:
-        about = f"Exempeldata, inte verkliga siffror. {about}"
-    return linjediagram(indikator.namn, about, indikator.enhet, series, [v.ar for v in values])
 
 
 # An organ's page ------------------------------------------------------------------------------
@@ -370,7 +235,7 @@ def organ_reporting(
         if rapport.skyddad:
             content = "Skyddad – innehållet publiceras inte"
         elif rapport.risker:
-            content = f"[{_risker(len(rapport.risker))}]({href(fran, page, organ.id)})"
+            content = f"[{risker_text(len(rapport.risker))}]({href(fran, page, organ.id)})"
         else:
             content = "Inga risker" if rapport.inlamnad else "–"
         rows.append(
@@ -438,7 +303,7 @@ def _year_reports(
         if r.skyddad:
             content = "Skyddad – innehållet publiceras inte"
         elif r.risker:
-            content = f"[{_risker(len(r.risker))}](#{r.organ})"
+            content = f"[{risker_text(len(r.risker))}](#{r.organ})"
         else:
             content = "Inga risker" if r.inlamnad else "–"
         rows.append(
@@ -467,9 +332,9 @@ def _reference(referens: str | None) -> str:
 def _year_matrices(pub: Publication, matrices: list[Riskmatris]) -> list[str]:
     if all(m.tom for m in matrices):
         return ["*Inga risker är rapporterade för året.*"]
-    parts = [_scales_text(pub)]
+    parts = [scales_text(pub)]
     for m in matrices:
-        name = "Alla fokusområden" if m.fokusomrade is None else md(_area_name(pub, m))
+        name = "Alla fokusområden" if m.fokusomrade is None else md(area_name(pub, m))
         parts.append(f"### {name}\n\n" + ("*Inga risker.*" if m.tom else riskmatris(pub, m)))
     return parts
 
