@@ -32,6 +32,7 @@ TESTED_ELSEWHERE = {
     "bilaga-odeklarerad": "site/test_trust_boundary.py (needs the linked file too)",
     "skyddsvard-rapport-oppen": "core/rules/test_reporting.py (needs a skyddsvärt fokusområde)",
     "for-manga-filer": "core/reading/test_folders.py (201 files are made on the fly)",
+    "skyddsvard-indikator-oppen": "core/rules/test_indicators.py (needs a skyddsvärt fokusområde)",
 }
 
 

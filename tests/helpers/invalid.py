@@ -90,6 +90,8 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "otillaten-attributlista--onclick.md": (ANVISNING, "otillaten-attributlista", 28),
     "inkludering--snippet.md": (ANVISNING, "inkludering", 28),
     "html-kommentar--anteckning.md": (ANVISNING, "html-kommentar", 30),
+    "styrtecken--i-brodtext.md": (ANVISNING, "styrtecken", 28),
+    "styrtecken--yaml-escape.yml": (INDIKATOR, "styrtecken", 3),
     "extern-bild--sparpixel.md": (ANVISNING, "extern-bild", 28),
     # Reporting: a year's file, data/uppfoljning/<år>.yml.
     "fel-filnamn--utkast.yml": ("data/uppfoljning/2025-utkast.yml", "fel-filnamn", 1),
@@ -107,6 +109,8 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "rapport-ej-inlamnad--efter-sista-dag.yml": (AR, "rapport-ej-inlamnad", 17),
     "fel-typ--heltal-med-decimal.yml": (AR, "fel-typ", 2),
     "rapport-utanfor-ar--framtidsnamnden.yml": (AR, "rapport-utanfor-ar", 49),
+    "sista-dag-utanfor--langt-fram.yml": (AR, "sista-dag-utanfor", 3),
+    "inlamnad-fore-aret--2001.yml": (AR, "inlamnad-fore-aret", 8),
     "platshallare-kvar--atgarder.yml": (AR, "platshallare-kvar", 26),
     # Indicators: data/indikatorer/<id>.yml.
     "indikator-filnamn--annat-id.yml": (INDIKATOR, "indikator-filnamn", 2),

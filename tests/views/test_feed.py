@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
+from styrdok.select import Publication
 from styrdok.views.feed import ATOM, andringar_atom
 
 from helpers.api import URLS
@@ -22,3 +24,16 @@ def test_atom_feed_is_newest_first_and_deterministic(publication):
     assert len(ids) == len(set(ids))
     titles = [e.find(f"{{{ATOM}}}title").text for e in entries]
     assert "Upphävd: Gammal anvisning för krisledning" in titles
+
+
+def test_a_control_character_cannot_make_the_feed_unreadable(publication):
+    odd = tuple(replace(a, titel=f"{a.titel}\x08\x01") for a in publication.anvisningar)
+    pub = Publication(
+        malgrupp=publication.malgrupp,
+        model=replace(publication.model, anvisningar=odd),
+        program=publication.program,
+        anvisningar=odd,
+    )
+    root = ET.fromstring(andringar_atom(pub, URLS, "Test", "Stockholms stad"))
+    titles = [e.find(f"{{{ATOM}}}title").text for e in root.findall(f"{{{ATOM}}}entry")]
+    assert titles and not any("\x08" in t or "\x01" in t for t in titles)

@@ -33,11 +33,13 @@ def test_links_are_relative_to_the_page_they_are_on():
     ],
 )
 def test_text_that_would_start_a_block_stays_a_paragraph(text):
-    html = python_markdown.Markdown(extensions=["admonition", "def_list", "pymdownx.superfences"])
+    html = python_markdown.Markdown(
+        extensions=["admonition", "def_list", "pymdownx.details", "pymdownx.superfences"]
+    )
     rendered = html.convert(f"Förra stycket\n\n{md(text)}")
     assert rendered.endswith("</p>")
     assert "<ul>" not in rendered and "<ol>" not in rendered and "admonition" not in rendered
-    assert "<dl>" not in rendered and "<pre>" not in rendered
+    assert "<dl>" not in rendered and "<pre>" not in rendered and "<details" not in rendered
 
 
 def test_an_address_cannot_end_its_link_or_table_cell():

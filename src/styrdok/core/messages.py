@@ -44,6 +44,11 @@ RULES: dict[str, Rule] = {
         "filen är inte sparad som UTF-8 (tecknet på kolumn {kolumn} går inte att läsa)",
         "Spara filen med teckenkodningen UTF-8.",
     ),
+    "styrtecken": Rule(
+        FEL,
+        "texten innehåller ett osynligt styrtecken ({tecken})",
+        "Ta bort tecknet, till exempel genom att skriva texten på nytt i stället för att klistra in den. Styrtecken syns inte men kan vända texten baklänges eller göra flödet med ändringar oläsbart.",
+    ),
     "tabb": Rule(
         FEL,
         "tabbtecken i indraget",
@@ -269,6 +274,16 @@ RULES: dict[str, Rule] = {
         "{namn} slutar rapportera {till}, före första året {fran}",
         "rapporterar_till är det sista året organet lämnar risk- och lägesbild och kan inte komma före rapporterar_fran. Rätta något av åren.",
     ),
+    "sista-dag-utanfor": Rule(
+        FEL,
+        "sista_dag {sista_dag} ligger inte under {ar} eller {nasta}",
+        "Sista dagen för årets risk- och lägesbild ligger under året eller året efter, t.ex. {nasta}-02-28. Rätta datumet.",
+    ),
+    "inlamnad-fore-aret": Rule(
+        FEL,
+        "rapporten från {namn} lämnades in {datum}, före året {ar} som den gäller",
+        "Rätta inlamnad_datum: dagen då rapporten kom in, ÅÅÅÅ-MM-DD.",
+    ),
     "platshallare-kvar": Rule(
         FEL,
         "rapporten från {namn} har kvar exempeltexten från styrdok ny lagesbild i {falt}",
@@ -298,6 +313,11 @@ RULES: dict[str, Rule] = {
         FEL,
         "indikatorn {namn} har värdet {varde} för {vem} {ar}, men enheten är procent",
         "En andel i procent är 0–100. Rätta värdet, eller sätt enhet: antal om det är ett antal.",
+    ),
+    "skyddsvard-indikator-oppen": Rule(
+        FEL,
+        "indikatorn {namn} följer {skal} men har atkomst: öppen",
+        "Sätt atkomst: intern – en öppen indikator publiceras även på stadens webbplats.",
     ),
     # Files below docs/: only pages and declared attachments are published.
     "symbolisk-lank": Rule(

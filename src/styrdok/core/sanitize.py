@@ -16,6 +16,14 @@ from urllib.parse import urlsplit
 
 import nh3
 
+# Characters a text never needs and that do harm unseen: C0 and C1 controls but tab and
+# line breaks (XML cannot hold them, so one in a title breaks the Atom feed for every
+# reader), and bidirectional overrides and zero-width spaces (they make a text look
+# like another). YAML lets them through as escapes ("\x01") in double quotes.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+
 # Elements Markdown and our generated pages produce, and the few an editor may write.
 TAGS: frozenset[str] = frozenset(
     {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from styrdok.core import addresses
@@ -12,6 +13,9 @@ from styrdok.views.wording import STATUS_NAMN
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 50
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _timestamp(day) -> str:
@@ -26,7 +30,9 @@ def andringar_atom(pub: Publication, urls: Urls, site_name: str, author: str) ->
 
     def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
-        element.text = text
+        # The check refuses control characters; should one get here all the same, the
+        # feed stays well-formed XML rather than unreadable for every reader.
+        element.text = None if text is None else _NOT_XML.sub("", text)
         return element
 
     self_url = urls.file(addresses.ANDRINGAR_ATOM)

@@ -15,8 +15,9 @@ from styrdok.views.wording import STATUS_NAMN
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#])")
 # What starts a block when a paragraph begins with it: a list (- + 1. 1)), a definition
-# (:), an admonition (!!!), a fence (~~~) or a table rule (=). Written as an entity there.
-_BLOCK_START = re.compile(r"^(?:[-+:!~=]|\d+[.)])")
+# (:), an admonition (!!! or ??? for a collapsible one), a fence (~~~) or a heading rule
+# (=). Written as an entity there.
+_BLOCK_START = re.compile(r"^(?:[-+:!?~=]|\d+[.)])")
 # What would end a Markdown link's address or a table cell early.
 _URL_UNSAFE = re.compile(r"[\s()<>\[\]|\\`\"'{}]")
 

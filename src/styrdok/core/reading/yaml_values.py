@@ -15,6 +15,7 @@ import yaml
 from styrdok.core.limits import MAX_DEPTH
 from styrdok.core.messages import problem, shorten, unreadable_yaml
 from styrdok.core.problems import Position, Problem
+from styrdok.core.sanitize import INVISIBLE
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -113,6 +114,14 @@ class ValueBuilder:
             return self.unreadable(
                 node, "varde", varde=shorten(node.value), orsak=shorten(str(exc), 200)
             )
+        if isinstance(value, str):
+            hidden = INVISIBLE.search(value)
+            if hidden:
+                code = f"U+{ord(hidden.group()):04X}"
+                self.problems.append(
+                    problem("styrtecken", self.display, self.position(node), tecken=code)
+                )
+                return None
         if isinstance(value, float) and not math.isfinite(value):
             # .inf and .nan pass number checks in the schemas (nan compares false with
             # every bound) and make the search index invalid JSON.

@@ -1,6 +1,6 @@
 """Rules over the indicators (data/indikatorer/<id>.yml) that the schema cannot state:
-each year once, and a share in percent no more than 100. Unknown fokusområden are the
-linker's (`okant-fokusomrade`)."""
+each year once, a share in percent no more than 100, and no öppen indicator about what
+must be protected. Unknown fokusområden are the linker's (`okant-fokusomrade`)."""
 
 from __future__ import annotations
 
@@ -46,10 +46,29 @@ def share_above_100(indikator: Indikator) -> Iterator[Problem]:
                 )
 
 
+def sensitive_but_open(model: Model, indikator: Indikator) -> Iterator[Problem]:
+    """As for reports and anvisningar: a statistic about säkerhetsskydd is not for everyone."""
+    if indikator.atkomst != "öppen":
+        return
+    found = map(model.fokusomrade_med_id, indikator.fokusomraden)
+    sensitive = sorted(f.namn for f in found if f and f.skyddsvart)
+    if sensitive:
+        yield problem(
+            "skyddsvard-indikator-oppen",
+            indikator.kalla.fil,
+            indikator.kalla.plats("atkomst"),
+            namn=indikator.namn,
+            skal="fokusområdet " + ", ".join(sensitive),
+        )
+
+
 def check_indicators(model: Model) -> list[Problem]:
     return [
         found
         for indikator in model.indikatorer
-        for rule in (year_twice, share_above_100)
-        for found in rule(indikator)
+        for found in (
+            *year_twice(indikator),
+            *share_above_100(indikator),
+            *sensitive_but_open(model, indikator),
+        )
     ]

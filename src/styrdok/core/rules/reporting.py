@@ -103,6 +103,33 @@ def placeholders_left(model: Model, year: Uppfoljningsar, today: date) -> Iterat
                 )
 
 
+def dates_outside_the_year(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Problem]:
+    """A year's deadline falls in the year or the next, and no report about the year
+    came in before it began: a date outside is a slip, and a deadline years ahead
+    would silence every late report."""
+    if not year.ar <= year.sista_dag.year <= year.ar + 1:
+        yield problem(
+            "sista-dag-utanfor",
+            year.kalla.fil,
+            year.kalla.plats("sista_dag"),
+            sista_dag=year.sista_dag.isoformat(),
+            ar=year.ar,
+            nasta=year.ar + 1,
+        )
+    start = date(year.ar, 1, 1)
+    for rapport in year.rapporter:
+        came = rapport.inlamnad_datum
+        if came is not None and came < start:
+            yield problem(
+                "inlamnad-fore-aret",
+                rapport.kalla.fil,
+                rapport.kalla.plats("inlamnad_datum"),
+                namn=model.organ_namn(rapport.organ),
+                datum=came.isoformat(),
+                ar=year.ar,
+            )
+
+
 def late_without_note(model: Model, year: Uppfoljningsar, today: date) -> Iterator[Problem]:
     for rapport in year.rapporter:
         came = rapport.inlamnad_datum
@@ -153,6 +180,7 @@ def sensitive_but_open(model: Model, year: Uppfoljningsar, today: date) -> Itera
 
 RULES: tuple[YearRule, ...] = (
     missing,
+    dates_outside_the_year,
     listed_twice,
     not_applying,
     late_without_note,

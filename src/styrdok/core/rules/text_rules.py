@@ -9,7 +9,7 @@ from styrdok.core.messages import problem
 from styrdok.core.model import Model
 from styrdok.core.problems import Position, Problem
 from styrdok.core.reading.bodies import Scan, scan
-from styrdok.core.sanitize import DEFAULT_WHY_ELEMENT, WHY_ELEMENT, why_attribute
+from styrdok.core.sanitize import DEFAULT_WHY_ELEMENT, INVISIBLE, WHY_ELEMENT, why_attribute
 
 
 def texts(model: Model) -> Iterator[tuple[str, str, int, str]]:
@@ -19,7 +19,13 @@ def texts(model: Model) -> Iterator[tuple[str, str, int, str]]:
 
 
 def check_texts(model: Model, scans: dict[str, Scan]) -> Iterator[Problem]:
-    for fil, sida, first_line, _ in texts(model):
+    for fil, sida, first_line, text in texts(model):
+        hidden = INVISIBLE.search(text)
+        if hidden:
+            line = first_line + text.count("\n", 0, hidden.start())
+            yield problem(
+                "styrtecken", fil, Position(line, 1), tecken=f"U+{ord(hidden.group()):04X}"
+            )
         for found in scans[sida].findings:
             values = dict(found.values)
             if found.code == "otillaten-html":
