@@ -159,3 +159,20 @@ def test_every_indicator_gets_a_chart_file(project):
     files = indikatorer.diagram_files(pub)
     assert set(files) == {addresses.diagram(i.id) for i in pub.indikatorer}
     assert all(svg.startswith("<svg") and "<title" in svg for svg in files.values())
+
+
+def test_the_year_page_names_whom_to_chase(project):
+    path = project / "data" / "uppfoljning" / "2025.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("inlamnad: true\n    inlamnad_datum: 2026-02-20\n", "inlamnad: false\n", 1),
+        encoding="utf-8",
+    )
+    _, made = pages(project)
+    year = made[addresses.uppfoljningsar(2025)]
+    assert (
+        "- **Inte inlämnade:** [Bromma stadsdelsnämnd](../organ/bromma-stadsdelsnamnd.md)" in year
+    )
+    assert "- **Inlämnade efter sista dagen:** [Stockholms Stadshus AB]" in year
+    _, public = pages(project, "publik")
+    assert "Inte inlämnade:" not in public[addresses.uppfoljningsar(2025)]

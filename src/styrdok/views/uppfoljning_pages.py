@@ -283,6 +283,7 @@ def year_page(
         intro += " Den här webbplatsen visar bara de lägesbilder som är öppna."
     overview = href(sida, addresses.UPPFOLJNING_OVERSIKT)
     parts.append(f"{intro} Alla år finns under [{OVERSIKT_TITEL}]({overview}).")
+    parts.append(_to_follow_up(pub, sida, year, today))
     parts.append("## Rapporter\n\n" + _year_reports(pub, sida, year.rapporter, year, today))
     parts.append("## Samlad riskbild {#samlad-riskbild}")
     parts += _year_matrices(pub, matrices)
@@ -293,6 +294,26 @@ def year_page(
     else:
         parts.append("*Inga lägesbilder med risker att visa.*")
     return generated_page(sida, titel, parts)
+
+
+def _to_follow_up(pub: Publication, sida: str, year: Uppfoljningsar, today: date) -> str:
+    """Whom the coordinators have to chase, and who came in late, by name."""
+    if not pub.hel_rapportering:
+        return ""
+    by_status: dict[Status, list[str]] = {}
+    for rapport in year.rapporter:
+        name = organ_ref(pub, sida, rapport.organ) or md(rapport.organ)
+        by_status.setdefault(status(rapport, year, today), []).append(name)
+    lines = [
+        f"- **{label}:** " + ", ".join(by_status[kind])
+        for kind, label in (
+            (Status.SAKNAS, "Inte inlämnade"),
+            (Status.VANTAS, "Inte inlämnade ännu"),
+            (Status.SEN, "Inlämnade efter sista dagen"),
+        )
+        if by_status.get(kind)
+    ]
+    return "\n".join(lines)
 
 
 def _year_reports(
