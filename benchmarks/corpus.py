@@ -410,10 +410,12 @@ def write_indicators(data: Path, count: int, years: list[int]) -> None:
 
 def copy_source(dest: Path) -> None:
     dest.mkdir(parents=True, exist_ok=True)
+    # Links stay links (symlinks=True, follow_symlinks=False): a branch's link to a file
+    # outside the checkout is then refused by the check in the corpus, never copied in.
     for name in SOURCE_FILES:
-        shutil.copy2(REPO / name, dest / name)
+        shutil.copy2(REPO / name, dest / name, follow_symlinks=False)
     for name in SOURCE_DIRS:
-        shutil.copytree(REPO / name, dest / name, dirs_exist_ok=True)
+        shutil.copytree(REPO / name, dest / name, symlinks=True, dirs_exist_ok=True)
 
 
 def make_corpus(

@@ -10,7 +10,7 @@ thing the source describes, kept together so the model reads as one schema.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
@@ -442,6 +442,12 @@ class Model:
 
     def fokusomrade_med_id(self, id: str) -> Fokusomrade | None:
         return self._by_id["fokusomraden"].get(id)
+
+    def skyddsvarda_fokusomraden(self, ids: Iterable[str]) -> list[Fokusomrade]:
+        """The fokusområden among `ids` whose subject must be protected, in `ids`' order:
+        what nothing öppen (an anvisning, a report, an indicator) may be about."""
+        found = map(self.fokusomrade_med_id, dict.fromkeys(ids))
+        return [f for f in found if f is not None and f.skyddsvart]
 
     def organ_med_id(self, id: str) -> Organ | None:
         return self._by_id["organ"].get(id)

@@ -232,12 +232,7 @@ def organ_reporting(
     for ar in sorted(own, reverse=True):
         year, rapport = years[ar], own[ar]
         page = addresses.uppfoljningsar(ar)
-        if rapport.skyddad:
-            content = "Skyddad – innehållet publiceras inte"
-        elif rapport.risker:
-            content = f"[{risker_text(len(rapport.risker))}]({href(fran, page, organ.id)})"
-        else:
-            content = "Inga risker" if rapport.inlamnad else "–"
+        content = _content(rapport, href(fran, page, organ.id))
         rows.append(
             (
                 page_link(fran, page, str(ar)),
@@ -316,17 +311,21 @@ def _to_follow_up(pub: Publication, sida: str, year: Uppfoljningsar, today: date
     return "\n".join(lines)
 
 
+def _content(rapport: Rapport, risks_at: str) -> str:
+    """What a report holds, as a cell: a link to its risks (at `risks_at`), or why not."""
+    if rapport.skyddad:
+        return "Skyddad – innehållet publiceras inte"
+    if rapport.risker:
+        return f"[{risker_text(len(rapport.risker))}]({risks_at})"
+    return "Inga risker" if rapport.inlamnad else "–"
+
+
 def _year_reports(
     pub: Publication, sida: str, reports: Iterable[Rapport], year: Uppfoljningsar, today: date
 ) -> str:
     rows = []
     for r in reports:
-        if r.skyddad:
-            content = "Skyddad – innehållet publiceras inte"
-        elif r.risker:
-            content = f"[{risker_text(len(r.risker))}](#{r.organ})"
-        else:
-            content = "Inga risker" if r.inlamnad else "–"
+        content = _content(r, f"#{r.organ}")
         rows.append(
             (
                 organ_ref(pub, sida, r.organ) or md(r.organ),

@@ -50,8 +50,7 @@ def sensitive_but_open(model: Model, indikator: Indikator) -> Iterator[Problem]:
     """As for reports and anvisningar: a statistic about säkerhetsskydd is not for everyone."""
     if indikator.atkomst != "öppen":
         return
-    found = map(model.fokusomrade_med_id, indikator.fokusomraden)
-    sensitive = sorted(f.namn for f in found if f and f.skyddsvart)
+    sensitive = sorted(f.namn for f in model.skyddsvarda_fokusomraden(indikator.fokusomraden))
     if sensitive:
         yield problem(
             "skyddsvard-indikator-oppen",

@@ -73,9 +73,7 @@ def sensitive_but_open(model: Model) -> Iterator[Problem]:
         if anvisning.atkomst != "öppen":
             continue
         reasons = [
-            f"fokusområdet {f.namn}"
-            for f in map(model.fokusomrade_med_id, anvisning.fokusomraden)
-            if f and f.skyddsvart
+            f"fokusområdet {f.namn}" for f in model.skyddsvarda_fokusomraden(anvisning.fokusomraden)
         ]
         reasons += [
             f"{law.namn} ({law.sfs})"

@@ -166,8 +166,8 @@ def sensitive_but_open(model: Model, year: Uppfoljningsar, today: date) -> Itera
     for rapport in year.rapporter:
         if rapport.atkomst != "öppen":
             continue
-        ids = {f for risk in rapport.risker for f in risk.fokusomraden}
-        sensitive = sorted(f.namn for f in map(model.fokusomrade_med_id, ids) if f and f.skyddsvart)
+        ids = (f for risk in rapport.risker for f in risk.fokusomraden)
+        sensitive = sorted(f.namn for f in model.skyddsvarda_fokusomraden(ids))
         if sensitive:
             yield problem(
                 "skyddsvard-rapport-oppen",
