@@ -25,6 +25,7 @@ VIEW_MAY_USE_FROM_CORE = {
     "styrdok.core.model": "the model's types",
     "styrdok.core.addresses": "where each page lives below docs/",
     "styrdok.core.sortering": "Swedish alphabetical order",
+    "styrdok.core.giltighet": "validity on a day, a pure function of the model's dates",
     "styrdok.core.riskbild": "the risk matrices' type and scales (selection counts them)",
     "styrdok.core.reading.bodies": "the links in an editor's text, as the check reads them",
 }

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import Enum
 from types import MappingProxyType
 
+from styrdok.core.giltighet import Giltighet, giltighet
 from styrdok.core.model import (
     Anvisning,
     Fokusomrade,
@@ -65,6 +67,16 @@ def visning(atkomst: str, malgrupp: str) -> Visning | None:
     return None
 
 
+# From least to most restricted.
+ATKOMST_ORDNING = ("öppen", "intern", "skyddad")
+
+
+def strictest(*levels: str) -> str:
+    """The most restricted of access levels: an earlier version is published no more
+    openly than the anvisning is now, nor than it was then."""
+    return max(levels, key=lambda level: ATKOMST_ORDNING.index(level))
+
+
 def metadata_only(anvisning: Anvisning) -> Anvisning:
     """A skyddad anvisning as the intranet may show it: no text, summary, dnr, legal basis
     or history (what changed can tell what it says)."""
@@ -102,6 +114,8 @@ class Publication:
     malgrupp: str
     # Only what was selected: views look ids up here and cannot reach anything else.
     model: Model
+    # The reference date: what is in force is decided for this day (`giltighet`).
+    dag: date
     # The programme the site presents: the one in force, else the most recent one.
     program: Program | None
     malomraden: tuple[Malomrade, ...] = field(default=())
@@ -125,13 +139,39 @@ class Publication:
     undanhallna_bilagor: frozenset[str] = field(default=frozenset())
 
     _by_sida: Mapping[str, Anvisning] = field(init=False, repr=False, compare=False)
+    _versions_by_sida: Mapping[str, Anvisning] = field(init=False, repr=False, compare=False)
     _sidor: Mapping[str, Sida] = field(init=False, repr=False, compare=False)
+    _giltighet: Mapping[str, Giltighet] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(
             self, "_by_sida", MappingProxyType({a.sida: a for a in self.anvisningar})
         )
+        object.__setattr__(
+            self, "_versions_by_sida", MappingProxyType({v.sida: v for v in self.model.versioner})
+        )
         object.__setattr__(self, "_sidor", MappingProxyType({s.sida: s for s in self.model.sidor}))
+        # Decided once for the reference date; every view reads it from here.
+        valid = {
+            a.id: giltighet(a, self.model.versioner_av(a.id), self.dag) for a in self.anvisningar
+        }
+        object.__setattr__(self, "_giltighet", MappingProxyType(valid))
+
+    def giltighet(self, anvisning: Anvisning) -> Giltighet:
+        """The anvisning's state on the reference date, and which version applies."""
+        return self._giltighet[anvisning.id]
+
+    def giltighet_den(self, anvisning: Anvisning, dag: date) -> Giltighet:
+        """The anvisning's state on another day than the reference date."""
+        return giltighet(anvisning, self.model.versioner_av(anvisning.id), dag)
+
+    def versioner(self, anvisning: Anvisning) -> tuple[Anvisning, ...]:
+        """The published earlier versions of an anvisning, oldest first."""
+        return self.model.versioner_av(anvisning.id)
+
+    def version_for_sida(self, sida: str) -> Anvisning | None:
+        """The published earlier version whose page is `sida` (a path below docs/)."""
+        return self._versions_by_sida.get(sida)
 
     @property
     def malgrupp_namn(self) -> str:
@@ -166,6 +206,7 @@ class _Selected:
     """What selection keeps for an audience, gathered in one pass over the model."""
 
     anvisningar: list[Anvisning] = field(default_factory=list)
+    versioner: list[Anvisning] = field(default_factory=list)
     sidor: list[Sida] = field(default_factory=list)
     undanhallna: set[str] = field(default_factory=set)
     bara_metadata: set[str] = field(default_factory=set)
@@ -190,6 +231,20 @@ def _choose(whole: Model, malgrupp: str) -> _Selected:
         else:
             chosen.bara_metadata.add(anvisning.sida)
             chosen.anvisningar.append(metadata_only(anvisning))
+    for old in whole.versioner:
+        current = whole.anvisning_med_id(old.id)
+        level = strictest(old.atkomst, current.atkomst) if current else "skyddad"
+        shown = visning(level, malgrupp) if current else None
+        if shown is Visning.HEL:
+            chosen.versioner.append(replace(old, atkomst=level))
+            chosen.bilagor.update(old.bilagor)
+            continue
+        chosen.undanhallna_bilagor.update(old.bilagor)
+        if shown is None:
+            chosen.undanhallna.add(old.sida)
+        else:
+            chosen.bara_metadata.add(old.sida)
+            chosen.versioner.append(metadata_only(replace(old, atkomst=level)))
     for sida in whole.sidor:
         if visning(sida.atkomst, malgrupp) is Visning.HEL:
             chosen.sidor.append(sida)
@@ -213,6 +268,14 @@ def _published_model(whole: Model, chosen: _Selected, malgrupp: str) -> Model:
         )
         for a in chosen.anvisningar
     ]
+    versioner = [
+        replace(
+            v,
+            ersatter=tuple(old for old in v.ersatter if old in published_ids),
+            text=published(v.sida, v.text, chosen.withheld),
+        )
+        for v in chosen.versioner
+    ]
     sidor = [replace(s, text=published(s.sida, s.text, chosen.withheld)) for s in chosen.sidor]
     return Model(
         program=whole.program,
@@ -221,6 +284,7 @@ def _published_model(whole: Model, chosen: _Selected, malgrupp: str) -> Model:
         organ=whole.organ,
         forfattningar=whole.forfattningar,
         anvisningar=tuple(anvisningar),
+        versioner=tuple(versioner),
         sidor=tuple(sidor),
         uppfoljning=tuple(reports_for(year, malgrupp) for year in whole.uppfoljning),
         indikatorer=tuple(
@@ -241,7 +305,9 @@ def risk_matrices(
     return tuple(matrices)
 
 
-def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
+def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP, dag: date | None = None) -> Publication:
+    """What `malgrupp` may see of the model, with validity decided for `dag` (the
+    reference date; today if not given)."""
     if malgrupp not in MALGRUPPER:
         raise ValueError(f"okänd målgrupp {malgrupp!r}; välj en av {', '.join(MALGRUPPER)}")
     chosen = _choose(whole, malgrupp)
@@ -254,6 +320,7 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP) -> Publication:
     return Publication(
         malgrupp=malgrupp,
         model=model,
+        dag=dag or date.today(),
         program=program,
         malomraden=tuple(
             sorted(

@@ -39,4 +39,4 @@ def publication_of(root: Path, malgrupp: str = STANDARD_MALGRUPP) -> Publication
     """What a project publishes for an audience; its check must pass."""
     outcome = check(root)
     assert outcome.ok, outcome.problems
-    return select(outcome.model, malgrupp)
+    return select(outcome.model, malgrupp, TODAY)

@@ -16,6 +16,7 @@ ANVISNING = "docs/anvisningar/krisledning.md"
 GAMMAL = "docs/anvisningar/krisledning-gammal.md"
 AR = "data/uppfoljning/2025.yml"
 INDIKATOR = "data/indikatorer/otrygghet-kvall.yml"
+VERSION = "docs/anvisningar/krisledning/version-1.md"
 
 # file in tests/data/invalid -> (where it goes in the project, rule, line)
 EXPECTED: dict[str, tuple[str, str, int]] = {
@@ -120,10 +121,24 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "saknat-falt--kvinnor-utan-man.yml": (INDIKATOR, "saknat-falt", 12),
     "saknat-falt--atkomst-pa-indikator.yml": (INDIKATOR, "saknat-falt", 2),
     "ogiltigt-varde--atkomst-pa-indikator.yml": (INDIKATOR, "ogiltigt-varde", 9),
+    "version-filnamn--fel-version.md": (VERSION, "version-filnamn", 14),
+    "version-ej-aldre--samma-som-aktuell.md": (
+        "docs/anvisningar/krisledning/version-2.md",
+        "version-ej-aldre",
+        14,
+    ),
+    "version-saknas--version-2.md": (ANVISNING, "version-saknas", 14),
+    "version-datumordning--efter-nyare.md": (VERSION, "version-datumordning", 12),
+    "version-upphavd--i-tidigare-version.md": (VERSION, "version-upphavd", 14),
+    "ogiltigt-varde--version-som-utkast.md": (VERSION, "ogiltigt-varde", 9),
 }
 
 # The cycle is reported at the member with the smallest id, which is not the file added.
-REPORTED_IN = {"ersattningscykel--anvisning.md": ANVISNING}
+REPORTED_IN = {
+    "ersattningscykel--anvisning.md": ANVISNING,
+    # The newer version is the one that starts too early.
+    "version-datumordning--efter-nyare.md": ANVISNING,
+}
 
 
 def place(project: Path, name: str) -> None:

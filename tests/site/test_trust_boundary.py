@@ -351,7 +351,7 @@ def test_the_gate_passes_the_built_tree(attacked, malgrupp):
 
 
 def test_undeclared_attachments_and_links_to_them_are_refused(project):
-    (project / "docs" / "anvisningar" / "krisledning").mkdir()
+    (project / "docs" / "anvisningar" / "krisledning").mkdir(exist_ok=True)
     (project / "docs" / "anvisningar" / "krisledning" / "plan.pdf").write_bytes(b"%PDF")
     body(project, "## Syfte\n\nSe [planen](krisledning/plan.pdf).\n")
     found = codes(project)
@@ -401,7 +401,7 @@ def test_two_pages_with_one_address_are_refused(project):
 
 def test_a_huge_attachment_is_refused_without_being_read(project):
     folder = project / "docs" / "anvisningar" / "krisledning"
-    folder.mkdir()
+    folder.mkdir(exist_ok=True)
     with (folder / "film.pdf").open("wb") as f:
         f.truncate(200 * 1024 * 1024)
     front_field(project, "atkomst", "öppen\nbilagor: [krisledning/film.pdf]")

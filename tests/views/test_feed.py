@@ -31,6 +31,7 @@ def test_a_control_character_cannot_make_the_feed_unreadable(publication):
     pub = Publication(
         malgrupp=publication.malgrupp,
         model=replace(publication.model, anvisningar=odd),
+        dag=publication.dag,
         program=publication.program,
         anvisningar=odd,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from styrdok.select import select
 from styrdok.views import queries
 from styrdok.views.queries import Applicability
 
@@ -22,12 +23,16 @@ def test_anvisning_for_a_type_shows_on_every_organ_of_that_type(project):
 def test_lifecycle_filters_split_the_anvisningar_by_status(project):
     pub = publication_of(project)
     by_id = {a.id: a for a in pub.anvisningar}
-    assert {a.id for a in queries.in_force(pub.anvisningar)} == {"krisledning"}
-    assert {a.id for a in queries.drafts(pub.anvisningar)} == {"trygghet-i-bromma"}
-    assert {a.id for a in queries.repealed(pub.anvisningar)} == {"krisledning-gammal"}
-    assert {a.id for a in queries.current(pub.anvisningar)} == set(by_id) - {"krisledning-gammal"}
+    assert {a.id for a in queries.in_force(pub, pub.anvisningar)} == {"krisledning"}
+    assert {a.id for a in queries.drafts(pub, pub.anvisningar)} == {"trygghet-i-bromma"}
+    assert {a.id for a in queries.repealed(pub, pub.anvisningar)} == {"krisledning-gammal"}
+    assert {a.id for a in queries.current(pub, pub.anvisningar)} == set(by_id) - {
+        "krisledning-gammal"
+    }
     revised = replace(by_id["krisledning"], status="under revidering")
-    assert queries.in_force([revised]) == [revised] and queries.current([revised]) == [revised]
+    other = select(replace(pub.model, anvisningar=(revised,)), pub.malgrupp, pub.dag)
+    (found,) = other.anvisningar
+    assert queries.in_force(other, [found]) == [found] == queries.current(other, [found])
 
 
 def test_a_repealed_anvisning_comes_with_its_replacement(project):

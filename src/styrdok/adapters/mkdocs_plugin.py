@@ -56,8 +56,24 @@ class StyrdokConfig(base.Config):
     malgrupp = c.Choice(MALGRUPPER, default=STANDARD_MALGRUPP)
     # The pages (below docs/) whose {{ … }} calls the macros: a developer's decision.
     makrosidor = c.ListOfItems(c.Type(str), default=[])
+    # The day validity is decided for (YYYY-MM-DD); empty: the day of the build. Set it
+    # (STYRDOK_REFERENSDATUM) for a reproducible build or to see the site as of a day.
+    referensdatum = c.Type(str, default="")
     # Seconds one page may take to render before the build stops.
     sekunder_per_sida = c.Type((int, float), default=guard.PAGE_SECONDS)
+
+
+def reference_date(given: str) -> date:
+    """The build's reference date: `given` (YYYY-MM-DD), or today when it is empty."""
+    if not given.strip():
+        return date.today()
+    try:
+        return date.fromisoformat(given.strip())
+    except ValueError:
+        raise PluginError(
+            f"styrdok: referensdatum (STYRDOK_REFERENSDATUM) ska vara ett datum som "
+            f"2026-12-01, inte '{given}'."
+        ) from None
 
 
 class StyrdokPlugin(BasePlugin[StyrdokConfig]):
@@ -85,13 +101,15 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
                 "styrdok: site_url saknas i mkdocs.yml – API:t och flödet behöver webbplatsens adress."
             )
         self.project = self._project(config)
-        self.publication = pub = select(self._checked_model(self.project), self.config.malgrupp)
+        # One day for the whole build: the pages, the JSON, the CSV and the feeds say the same.
+        self.today = today = reference_date(self.config.referensdatum)
+        self.publication = pub = select(
+            self._checked_model(self.project, today), self.config.malgrupp, today
+        )
         # The header and the title say which audience the site was built for.
         config.site_name = f"{config.site_name} · {pub.malgrupp_namn}"
         config.nav = nav.without(config.nav, pub.undanhallna)
         self.references = references(pub)
-        # One day for the whole build: the pages and the CSV say the same.
-        self.today = today = date.today()
         pages = [*generate(pub, today), *uppfoljning_pages.generate(pub, today)]
         self.generated = {page.sida: page for page in pages}
         self.texts = {}
@@ -116,8 +134,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             schema_dir=(root / self.config.schema_dir).resolve(),
         )
 
-    def _checked_model(self, project: Project) -> Model:
-        outcome = check_project(project)
+    def _checked_model(self, project: Project, today: date) -> Model:
+        outcome = check_project(project, today)
         # Warnings (a passed review date) must not stop publication under --strict, so
         # they are logged as information.
         for found in outcome.warnings:

@@ -1,9 +1,10 @@
 """Every kind of source file, in one table: where its files are, its schema, how its
 entries are identified and which of their fields refer to other kinds.
 
-A kind's entries are in one of three shapes: a data file in data/ holding a YAML list
-(`data_file`), a folder in data/ with one YAML file per entry (`data_folder`), or a
-folder below docs/ with one Markdown page per entry (`docs_folder`).
+A kind's entries are in one of four shapes: a data file in data/ holding a YAML list
+(`data_file`), a folder in data/ with one YAML file per entry (`data_folder`), a
+folder below docs/ with one Markdown page per entry (`docs_folder`), or the kept earlier
+versions of another kind's pages, docs/<folder>/<id>/version-<n>.md (`versions_of`).
 
 The loader, the schema check and the linker all read this table, so they cannot
 disagree about a kind. Adding a kind of data is a row here plus what no table can
@@ -19,6 +20,7 @@ are given by tools and tests.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath, PurePosixPath
@@ -68,6 +70,8 @@ class Kind:
     data_file: str | None = None
     docs_folder: str | None = None
     data_folder: Folder | None = None
+    # The key of the kind whose earlier versions these pages are.
+    versions_of: str | None = None
     ids: Ids | None = None  # None: entries have no ids, and nothing refers to them
     # Field -> key of the kind whose ids it holds. A field holds one id or a list of
     # ids; "a[].b" is field b of each item of list a, "a.b" field b of mapping a.
@@ -90,6 +94,8 @@ class Kind:
             return f"data/{self.data_file}"
         if self.data_folder:
             return f"data/{self.data_folder.path}/"
+        if self.versions_of:
+            return f"docs/{KINDS[self.versions_of].docs_folder}/<id>/"
         return f"docs/{self.docs_folder}/"
 
 
@@ -198,6 +204,21 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
                 ids=Ids("indikatorn"),
                 references={"fokusomraden": "fokusomraden"},
             ),
+            Kind(
+                "versioner",
+                "anvisningsversion.schema.json",
+                versions_of="anvisningar",
+                # A version names its anvisning by `id`: a reference, not an id of its own.
+                references={
+                    "id": "anvisningar",
+                    "fokusomraden": "fokusomraden",
+                    "ansvarig": "organ",
+                    "beslutad_av": "organ",
+                    "ersatter": "anvisningar",
+                    "rattslig_grund": "forfattningar",
+                    "galler_for.organ": "organ",
+                },
+            ),
             Kind("sidor", "sida.schema.json", docs_folder=""),
         )
     }
@@ -225,8 +246,29 @@ ENTRY_FOLDERS: tuple[str, ...] = tuple(
 
 def page_kind(rel: PurePath) -> Kind:
     """The kind of the page at `rel` below docs/: docs/<folder>/<id>.md is an entry of
-    the kind with that folder (its index.md is a page of its own), anything else a page."""
+    the kind with that folder (its index.md is a page of its own),
+    docs/<folder>/<id>/version-<n>.md an earlier version of the entry, anything else a page."""
     for kind in KINDS.values():
         if rel.parts == (kind.docs_folder, rel.name) and rel.name != "index.md":
             return kind
+    if is_version_page(rel.as_posix()):
+        return VERSION_KINDS[rel.parts[0]]
     return next(kind for kind in KINDS.values() if kind.docs_folder == "")
+
+
+# Entry folder below docs/ -> the kind of the earlier versions of its entries.
+VERSION_KINDS: Mapping[str, Kind] = MappingProxyType(
+    {KINDS[k.versions_of].docs_folder: k for k in KINDS.values() if k.versions_of}
+)
+_VERSION_PAGE = re.compile(r"([a-z0-9-]+)/([a-z0-9][a-z0-9-]*)/version-([1-9][0-9]{0,3})\.md")
+
+
+def is_version_page(rel: str) -> bool:
+    """Whether `rel` (below docs/) is where an entry's earlier version is kept."""
+    match = _VERSION_PAGE.fullmatch(rel)
+    return match is not None and match.group(1) in VERSION_KINDS
+
+
+def version_page(folder: str, id: str, version: int) -> str:
+    """Where version `version` of entry `id` of the kind in `folder` is kept, below docs/."""
+    return f"{folder}/{id}/version-{version}.md"

@@ -169,6 +169,31 @@ RULES: dict[str, Rule] = {
         "id '{id}' stämmer inte med filnamnet '{filnamn}'",
         "Döp om filen till {id}.md eller ändra id, så att adressen till sidan blir stabil.",
     ),
+    "version-filnamn": Rule(
+        FEL,
+        "en tidigare version med id '{id}' och version {version} ligger i '{filnamn}'",
+        "En tidigare version sparas som docs/anvisningar/{id}/version-{version}.md. Skapa den med 'styrdok ny version {id}' i stället för att kopiera filen för hand.",
+    ),
+    "version-ej-aldre": Rule(
+        FEL,
+        "den sparade versionen {version} är inte äldre än anvisningen, som har version {aktuell}",
+        "En sparad version ska vara en tidigare version. Rätta version här eller i {fil}.",
+    ),
+    "version-saknas": Rule(
+        FEL,
+        "version {saknas} av anvisningen saknas bland de sparade tidigare versionerna",
+        "Alla versioner från den äldsta sparade ska finnas kvar, annars visar webbplatsen fel text för en del av tiden. Ta tillbaka filen docs/anvisningar/{id}/version-<n>.md ur versionshistoriken i Git.",
+    ),
+    "version-datumordning": Rule(
+        FEL,
+        "version {version} börjar gälla {datum}, men version {foregaende} började gälla {datum_foregaende}",
+        "En ny version börjar gälla efter den förra. Rätta giltig_fran.",
+    ),
+    "version-upphavd": Rule(
+        FEL,
+        "en tidigare version har upphavd_datum",
+        "Ett upphävande gäller hela anvisningen: ta bort upphavd_datum här och skriv det i {fil}.",
+    ),
     "ar-filnamn": Rule(
         FEL,
         "ar: {varde} stämmer inte med filnamnet '{filnamn}'",

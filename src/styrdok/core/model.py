@@ -403,8 +403,12 @@ class Model:
     sidor: tuple[Sida, ...] = ()
     uppfoljning: tuple[Uppfoljningsar, ...] = ()
     indikatorer: tuple[Indikator, ...] = ()
+    # Earlier versions of anvisningar (docs/anvisningar/<id>/version-<n>.md), each an
+    # Anvisning as it was written then; `versioner_av` finds an anvisning's.
+    versioner: tuple[Anvisning, ...] = ()
     _by_id: Mapping[str, Mapping[str, Any]] = field(init=False, repr=False, compare=False)
     _ersatt_av: Mapping[str, Mapping[str, str]] = field(init=False, repr=False, compare=False)
+    _versioner: Mapping[str, tuple[Anvisning, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Indexes are built once here; views look things up, they never scan.
@@ -426,13 +430,24 @@ class Model:
             "program": MappingProxyType(program),
             "anvisningar": MappingProxyType(anvisningar),
         }
+        versions: dict[str, list[Anvisning]] = {}
+        for old in self.versioner:
+            versions.setdefault(old.id, []).append(old)
+        object.__setattr__(
+            self,
+            "_versioner",
+            MappingProxyType(
+                {k: tuple(sorted(v, key=lambda a: a.version)) for k, v in versions.items()}
+            ),
+        )
         object.__setattr__(self, "_by_id", MappingProxyType(by_id))
         object.__setattr__(self, "_ersatt_av", MappingProxyType(ersatt_av))
 
     def texts(self) -> tuple[Anvisning | Sida, ...]:
-        """Every document with a text of its own: the anvisningar, then the other pages.
-        Each has `sida` (its path below docs/), `titel` and `text`."""
-        return (*self.anvisningar, *self.sidor)
+        """Every document with a text of its own: the anvisningar, their kept earlier
+        versions, then the other pages. Each has `sida` (its path below docs/), `titel`
+        and `text`."""
+        return (*self.anvisningar, *self.versioner, *self.sidor)
 
     def program_med_id(self, id: str) -> Program | None:
         return self._by_id["program"].get(id)
@@ -465,6 +480,10 @@ class Model:
 
     def indikator_med_id(self, id: str) -> Indikator | None:
         return self._by_id["indikatorer"].get(id)
+
+    def versioner_av(self, id: str) -> tuple[Anvisning, ...]:
+        """The kept earlier versions of anvisning `id`, oldest first."""
+        return self._versioner.get(id, ())
 
     def anvisning_ersatt_av(self, id: str) -> str | None:
         """The id of the anvisning that replaced anvisning `id`, if any."""

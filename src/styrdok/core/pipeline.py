@@ -21,6 +21,7 @@ from styrdok.core.rules.integrity import check_model
 from styrdok.core.rules.reporting import check_reporting
 from styrdok.core.rules.schema import SchemaFileError, Schemas
 from styrdok.core.rules.text_rules import check_texts, scan_texts
+from styrdok.core.rules.versions import check_versions
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def check_project(project: Project, today: date | None = None) -> Outcome:
         *check_model(model, today),
         *check_reporting(model, today),
         *check_indicators(model),
+        *check_versions(model),
         *check_texts(model, scans),
         *check_attachments(
             model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek

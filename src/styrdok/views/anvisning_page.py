@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from styrdok.core.giltighet import Tillstand
 from styrdok.core.model import Anvisning
 from styrdok.select import Publication
 from styrdok.views.blocks import fokus_links, galler_for_text, organ_namn, organ_ref
-from styrdok.views.markdown import anvisning_link, facts, iso, md, page_link, status_badge, table
+from styrdok.views.markdown import (
+    anvisning_link,
+    facts,
+    giltighet_badge,
+    iso,
+    md,
+    page_link,
+    table,
+)
 from styrdok.views.queries import replacement
 
 # Around the editor's text on an anvisning page, so the rendered text can be taken out
@@ -48,7 +57,7 @@ def anvisning_sidhuvud(pub: Publication, anvisning: Anvisning) -> str:
     parts.append(
         facts(
             [
-                ("Status", status_badge(anvisning.status)),
+                ("Status", giltighet_badge(pub.giltighet(anvisning))),
                 ("Version", str(anvisning.version)),
                 ("Beslutad", _beslut(pub, anvisning)),
                 ("Giltig från", iso(anvisning.giltig_fran)),
@@ -102,19 +111,53 @@ def _notices(pub: Publication, anvisning: Anvisning) -> list[str]:
             "    Den här anvisningen är exempeltext som visar hur en anvisning kan se ut. "
             "Den är inte ett beslut av Stockholms stad och ska inte följas."
         )
-    if anvisning.utkast:
-        notices.append(
+    notices.extend(_validity_notices(pub, anvisning))
+    return notices
+
+
+def _validity_notices(pub: Publication, anvisning: Anvisning) -> list[str]:
+    """What the page's version is on the reference date, and which version applies if
+    not this one: the text below must never be mistaken for the rule in force."""
+    g = pub.giltighet(anvisning)
+    dag = pub.dag.isoformat()
+    applies = g.gallande
+    older = applies is not None and applies.anvisning is not anvisning
+    this_from = iso(anvisning.giltig_fran)
+    if g.tillstand is Tillstand.UPPHAVD:
+        newer = replacement(pub, anvisning)
+        also = f" Den har ersatts av {anvisning_link(anvisning.sida, newer)}." if newer else ""
+        when = f" sedan {anvisning.upphavd_datum.isoformat()}" if anvisning.upphavd_datum else ""
+        return [f'!!! danger "Upphävd"\n    Anvisningen gäller inte längre{when}.{also}']
+    if g.tillstand is Tillstand.KOMMANDE:
+        return [
+            '!!! info "Beslutad, gäller ännu inte"\n'
+            f"    Anvisningen är beslutad och gäller från {this_from}. Den gällde inte {dag}."
+        ]
+    if g.tillstand is Tillstand.UTKAST:
+        return [
             '!!! note "Utkast"\n    Anvisningen är under arbete och har inte beslutats. Den gäller inte ännu.'
+        ]
+    notices = []
+    if older and applies is not None:
+        link = page_link(anvisning.sida, applies.anvisning.sida, f"version {applies.version}")
+        if anvisning.utkast:
+            lead = f"Version {anvisning.version} nedan är ett utkast och har inte beslutats."
+        else:
+            lead = f"Version {anvisning.version} nedan är beslutad och gäller från {this_from}."
+        notices.append(
+            f'!!! warning "Version {anvisning.version} gäller inte ännu"\n'
+            f"    {lead} Till dess gäller {link}."
         )
-    elif anvisning.under_revidering:
+    elif g.tillstand is Tillstand.UNDER_REVIDERING:
         notices.append(
             '!!! info "Under revidering"\n'
             "    Anvisningen gäller, men ses över. Kontakta den ansvariga om du har synpunkter."
         )
-    elif anvisning.upphavd:
-        newer = replacement(pub, anvisning)
-        also = f" Den har ersatts av {anvisning_link(anvisning.sida, newer)}." if newer else ""
-        notices.append(f'!!! danger "Upphävd"\n    Anvisningen gäller inte längre.{also}')
+    if g.upphor:
+        notices.append(
+            '!!! warning "Upphävs"\n'
+            f"    Anvisningen är upphävd från och med {g.upphor.isoformat()} och gäller till dess."
+        )
     return notices
 
 

@@ -13,11 +13,11 @@ from styrdok.views.markdown import (
     anvisning_link,
     fokus_link,
     front_matter,
+    giltighet_badge,
     href,
     iso,
     md,
     organ_link,
-    status_badge,
     table,
 )
 from styrdok.views.wording import SAMTLIGA, galler_for, versal
@@ -66,11 +66,11 @@ def fokus_links(pub: Publication, fran: str, ids: Iterable[str]) -> str:
 
 
 def anvisningar_rows(pub: Publication, fran: str, anvisningar: Iterable[Anvisning]) -> str:
-    """The standard table: title, status, owner and review date."""
+    """The standard table: title, state on the reference date, owner and review date."""
     rows = [
         (
             anvisning_link(fran, a),
-            status_badge(a.status),
+            giltighet_badge(pub.giltighet(a)),
             organ_ref(pub, fran, a.ansvarig) or "–",
             iso(a.revideras_senast) or "–",
         )

@@ -16,18 +16,19 @@ from styrdok.views.blocks import GeneratedPage, anvisningar_rows, generated_page
 from styrdok.views.markdown import (
     anvisning_link,
     fokus_link,
+    giltighet_badge,
     href,
     iso,
     malomrade_link,
     md,
     organ_link,
-    status_badge,
     table,
 )
 from styrdok.views.queries import (
     REVIEW_WINDOW,
     Applicability,
     FokusAnswer,
+    coming,
     current,
     drafts,
     events,
@@ -119,8 +120,8 @@ def malomrade_page(pub: Publication, malomrade: Malomrade) -> GeneratedPage:
         parts.append("*Inga fokusområden har bäring på målområdet.*")
     for fokus in bearing:
         items = "\n".join(
-            f"- {anvisning_link(sida, a)} {status_badge(a.status)}"
-            for a in current(of_fokusomrade(pub, fokus.id))
+            f"- {anvisning_link(sida, a)} {giltighet_badge(pub.giltighet(a))}"
+            for a in current(pub, of_fokusomrade(pub, fokus.id))
         )
         parts.append(f"### {fokus_link(sida, fokus)}\n\n" + (items or "*Inga anvisningar.*"))
     return generated_page(sida, malomrade.namn, parts)
@@ -132,7 +133,7 @@ def malomrade_page(pub: Publication, malomrade: Malomrade) -> GeneratedPage:
 def organ_index_page(pub: Publication, applicability: Applicability) -> GeneratedPage:
     sida = addresses.ORGAN
     titel = "Vad gäller för oss?"
-    common = len(in_force(applicability.alla))
+    common = len(in_force(pub, applicability.alla))
     parts = [
         f"# {titel}",
         "Programmet gäller för samtliga nämnder och bolagsstyrelser. Välj din nämnd eller "
@@ -158,9 +159,12 @@ def samtliga_page(pub: Publication, applicability: Applicability) -> GeneratedPa
         "bolagsstyrelser ansvarar för att hålla sig uppdaterade om gällande anvisningar och "
         "för att följa dem. Vad som gäller särskilt för en viss nämnd eller ett visst bolag "
         f"finns under [Vad gäller för oss?]({href(sida, addresses.ORGAN)})",
-        f"## Gällande anvisningar\n\n{anvisningar_rows(pub, sida, in_force(applicability.alla))}",
+        f"## Gällande anvisningar\n\n{anvisningar_rows(pub, sida, in_force(pub, applicability.alla))}",
     ]
-    upcoming = drafts(applicability.alla)
+    decided = coming(pub, applicability.alla)
+    if decided:
+        parts.append(f"## Beslutade, gäller ännu inte\n\n{anvisningar_rows(pub, sida, decided)}")
+    upcoming = drafts(pub, applicability.alla)
     if upcoming:
         parts.append(f"## Under arbete\n\n{anvisningar_rows(pub, sida, upcoming)}")
     return generated_page(sida, titel, parts)
@@ -205,6 +209,10 @@ def organ_page(
             f"## Anvisningar som {md(organ.namn)} ansvarar för\n\n"
             + anvisningar_rows(pub, sida, answer.ansvarar_for)
         )
+    if answer.kommande:
+        parts.append(
+            "## Beslutade, gäller ännu inte\n\n" + anvisningar_rows(pub, sida, answer.kommande)
+        )
     if answer.under_arbete:
         parts.append("## Under arbete\n\n" + anvisningar_rows(pub, sida, answer.under_arbete))
     parts.append(f"## Risk- och lägesbild\n\n{organ_reporting(pub, sida, organ, today, reports)}")
@@ -246,7 +254,7 @@ def nytt_och_andrat_page(pub: Publication) -> GeneratedPage:
             e.datum.isoformat(),
             e.handelse,
             anvisning_link(sida, e.anvisning),
-            status_badge(e.anvisning.status),
+            giltighet_badge(pub.giltighet(e.anvisning)),
         )
         for e in events(pub)[:RECENT_EVENTS]
     ]

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from styrdok.core.model import Anvisning
 from styrdok.select import Publication
 from styrdok.views.markdown import iso
-from styrdok.views.wording import STATUS_NAMN, galler_for_cell
+from styrdok.views.wording import TILLSTAND_NAMN, galler_for_cell
 
 CSV_KOLUMNER = (
     "id",
@@ -64,7 +64,8 @@ def _row(pub: Publication, a: Anvisning) -> list[str]:
     return [
         a.id,
         a.titel,
-        STATUS_NAMN.get(a.status, a.status),
+        # What readers need is whether it applies, not the status word in the source.
+        TILLSTAND_NAMN[pub.giltighet(a).tillstand.value],
         str(a.version),
         ", ".join(fokus),
         organ(a.ansvarig),

@@ -16,6 +16,7 @@ from styrdok.views.markdown import (
     anvisning_link,
     facts,
     fokus_link,
+    giltighet_badge,
     href,
     iso,
     malomrade_link,
@@ -109,7 +110,7 @@ def fokusomraden_lista(pub: Publication, fran: str) -> str:
 def _fokusomrade(pub: Publication, fran: str, fokus: Fokusomrade) -> str:
     malomraden = [pub.model.malomrade_med_id(m) for m in fokus.malomraden]
     links = ", ".join(malomrade_link(fran, m) for m in malomraden if m)
-    count = len(queries.current(queries.of_fokusomrade(pub, fokus.id)))
+    count = len(queries.current(pub, queries.of_fokusomrade(pub, fokus.id)))
     page = href(fran, addresses.fokusomrade(fokus.id))
     return (
         f"## {md(fokus.namn)} {{#{fokus.id}}}\n\n{md(fokus.beskrivning)}\n\n"
@@ -127,7 +128,8 @@ def anvisningar_tabell(
     rows = [
         a
         for a in pub.anvisningar
-        if (fokusomrade is None or fokusomrade in a.fokusomraden) and a.upphavd == upphavda
+        if (fokusomrade is None or fokusomrade in a.fokusomraden)
+        and pub.giltighet(a).upphavd == upphavda
     ]
     return anvisningar_rows(pub, fran, rows)
 
@@ -142,13 +144,13 @@ def forteckning(pub: Publication, fran: str) -> str:
         (
             anvisning_link(fran, a),
             fokus_links(pub, fran, a.fokusomraden) or "–",
-            status_badge(a.status),
+            giltighet_badge(pub.giltighet(a)),
             organ_namn(pub, a.ansvarig) or "–",
             iso(a.beslutsdatum) or "–",
             iso(a.revideras_senast) or "–",
         )
         for a in pub.anvisningar
-        if not a.upphavd
+        if pub.giltighet(a).aktuell
     ]
     header = ("Anvisning", "Fokusområden", "Status", "Ansvarig", "Beslutad", "Revideras senast")
     body = table(header, rows) if rows else "*Inga anvisningar.*"

@@ -10,8 +10,9 @@ from datetime import date
 from urllib.parse import quote
 
 from styrdok.core import addresses
+from styrdok.core.giltighet import Giltighet
 from styrdok.core.model import Anvisning, Fokusomrade, Malomrade, Organ
-from styrdok.views.wording import STATUS_NAMN
+from styrdok.views.wording import STATUS_NAMN, TILLSTAND_NAMN, giltighet_detalj
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#])")
 # What starts a block when a paragraph begins with it: a list (- + 1. 1)), a definition
@@ -75,6 +76,14 @@ def ascii_slug(text: str) -> str:
 
 def status_badge(status: str, names: dict[str, str] = STATUS_NAMN) -> str:
     return f'<span class="sd-status sd-status--{ascii_slug(status)}">{names.get(status, status)}</span>'
+
+
+def giltighet_badge(g: Giltighet) -> str:
+    """The state on the reference date as a badge, with the date that qualifies it."""
+    state = g.tillstand.value
+    badge = status_badge(state, TILLSTAND_NAMN)
+    detail = giltighet_detalj(g)
+    return f"{badge} {detail}" if detail else badge
 
 
 def iso(value: date | None) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from styrdok.core.giltighet import Tillstand
 from styrdok.core.model import ORGANTYPER, Anvisning, Fokusomrade, Malomrade, Organ
 from styrdok.core.sortering import svensk
 from styrdok.select import Publication
@@ -21,21 +22,27 @@ from styrdok.select import Publication
 REVIEW_WINDOW = timedelta(days=90)
 
 
-def in_force(anvisningar: Iterable[Anvisning]) -> list[Anvisning]:
-    return [a for a in anvisningar if a.gallande]
+def in_force(pub: Publication, anvisningar: Iterable[Anvisning]) -> list[Anvisning]:
+    """In force on the reference date (gällande or under revidering), by dates and status."""
+    return [a for a in anvisningar if pub.giltighet(a).i_kraft]
 
 
-def drafts(anvisningar: Iterable[Anvisning]) -> list[Anvisning]:
-    return [a for a in anvisningar if a.utkast]
+def coming(pub: Publication, anvisningar: Iterable[Anvisning]) -> list[Anvisning]:
+    """Decided, but in force only from a day after the reference date."""
+    return [a for a in anvisningar if pub.giltighet(a).tillstand is Tillstand.KOMMANDE]
 
 
-def current(anvisningar: Iterable[Anvisning]) -> list[Anvisning]:
-    """Everything not repealed: in force, under revision or in preparation."""
-    return [a for a in anvisningar if not a.upphavd]
+def drafts(pub: Publication, anvisningar: Iterable[Anvisning]) -> list[Anvisning]:
+    return [a for a in anvisningar if pub.giltighet(a).utkast]
 
 
-def repealed(anvisningar: Iterable[Anvisning]) -> list[Anvisning]:
-    return [a for a in anvisningar if a.upphavd]
+def current(pub: Publication, anvisningar: Iterable[Anvisning]) -> list[Anvisning]:
+    """Everything not repealed: in force, coming or in preparation."""
+    return [a for a in anvisningar if pub.giltighet(a).aktuell]
+
+
+def repealed(pub: Publication, anvisningar: Iterable[Anvisning]) -> list[Anvisning]:
+    return [a for a in anvisningar if pub.giltighet(a).upphavd]
 
 
 def of_fokusomrade(pub: Publication, fokus_id: str) -> list[Anvisning]:
@@ -111,12 +118,12 @@ class FokusAnswer:
 
 def fokus_answer(pub: Publication, fokus: Fokusomrade) -> FokusAnswer:
     anvisningar = of_fokusomrade(pub, fokus.id)
-    now = current(anvisningar)
+    now = current(pub, anvisningar)
     types = {t for a in now for t in a.galler_for.organtyper}
     return FokusAnswer(
         fokus=fokus,
         anvisningar=tuple(now),
-        upphavda=tuple(repealed(anvisningar)),
+        upphavda=tuple(repealed(pub, anvisningar)),
         ansvariga=by_organ_name(pub, {a.ansvarig for a in now}),
         for_alla=any(a.galler_for.alla for a in now),
         organtyper=tuple(t for t in ORGANTYPER if t in types),
@@ -134,6 +141,7 @@ class OrganAnswer:
     for_typ: tuple[Anvisning, ...]  # in force for the organ's type
     sarskilt: tuple[Anvisning, ...]  # in force and naming the organ
     ansvarar_for: tuple[Anvisning, ...]  # owned by the organ, not repealed
+    kommande: tuple[Anvisning, ...]  # decided, will apply to it from a later day
     under_arbete: tuple[Anvisning, ...]  # drafts that will apply to it
 
 
@@ -142,11 +150,12 @@ def organ_answer(pub: Publication, applicability: Applicability, organ: Organ) -
     return OrganAnswer(
         organ=organ,
         uppgifter=pub.program.uppgifter_for(organ) if pub.program else (),
-        samtliga=tuple(in_force(applicability.alla)) if organ.tillampar_programmet else (),
-        for_typ=tuple(in_force(for_type)),
-        sarskilt=tuple(in_force(named)),
-        ansvarar_for=tuple(current(applicability.owned.get(organ.id, ()))),
-        under_arbete=tuple(drafts(applicability.applies_to(organ))),
+        samtliga=tuple(in_force(pub, applicability.alla)) if organ.tillampar_programmet else (),
+        for_typ=tuple(in_force(pub, for_type)),
+        sarskilt=tuple(in_force(pub, named)),
+        ansvarar_for=tuple(current(pub, applicability.owned.get(organ.id, ()))),
+        kommande=tuple(coming(pub, applicability.applies_to(organ))),
+        under_arbete=tuple(drafts(pub, applicability.applies_to(organ))),
     )
 
 
@@ -189,7 +198,7 @@ class ReviewAnswer:
 
 def review_answer(pub: Publication, today: date) -> ReviewAnswer:
     due = sorted(
-        (a for a in pub.anvisningar if a.gallande and a.revideras_senast),
+        (a for a in pub.anvisningar if pub.giltighet(a).i_kraft and a.revideras_senast),
         key=lambda a: (a.revideras_senast, a.id),
     )
     return ReviewAnswer(
@@ -201,7 +210,7 @@ def review_answer(pub: Publication, today: date) -> ReviewAnswer:
 def repealed_newest_first(pub: Publication) -> list[tuple[Anvisning, Anvisning | None]]:
     """Repealed anvisningar, most recently repealed first, each with its replacement."""
     found = sorted(
-        repealed(pub.anvisningar),
+        repealed(pub, pub.anvisningar),
         key=lambda a: (a.upphavd_datum or date.min, a.id),
         reverse=True,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from styrdok.core.giltighet import Giltighet, Tillstand
 from styrdok.core.model import ORGANTYPER, GallerFor
 
 STATUS_NAMN = {
@@ -13,6 +14,29 @@ STATUS_NAMN = {
     "under revidering": "Under revidering",
     "upphävd": "Upphävd",
 }
+# An anvisning's state on the reference date (core.giltighet.Tillstand), as readers see it.
+TILLSTAND_NAMN = {
+    "utkast": "Utkast",
+    "beslutad": "Beslutad, gäller ännu inte",
+    "gällande": "Gällande",
+    "under revidering": "Under revidering",
+    "upphävd": "Upphävd",
+}
+
+
+def giltighet_detalj(g: Giltighet) -> str | None:
+    """What the state alone does not say: from when a coming version applies, until when
+    one in force applies."""
+    if g.tillstand is Tillstand.KOMMANDE and g.kommande and g.kommande.fran:
+        return f"gäller från {g.kommande.fran.isoformat()}"
+    parts = []
+    if g.i_kraft and g.kommande and g.kommande.fran:
+        parts.append(f"version {g.kommande.version} gäller från {g.kommande.fran.isoformat()}")
+    if g.i_kraft and g.upphor:
+        parts.append(f"upphävs {g.upphor.isoformat()}")
+    return ", ".join(parts) or None
+
+
 PROGRAM_STATUS_NAMN = {"förslag": "Förslag", "gällande": "Gäller", "utgått": "Har utgått"}
 
 SAMTLIGA = "samtliga nämnder och bolagsstyrelser"

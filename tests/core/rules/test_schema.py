@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from styrdok.core.kinds import DATA_FILES, DATA_FOLDERS, SCHEMA_FILES
+from styrdok.core.kinds import DATA_FILES, DATA_FOLDERS, SCHEMA_FILES, is_version_page
 from styrdok.core.project import Project
 from styrdok.core.reading.load import load_file
 from styrdok.core.rules.schema import Schemas, load_registry
@@ -105,6 +105,8 @@ def kind_of_target(target: str) -> str:
         if folder in DATA_FOLDERS:
             return DATA_FOLDERS[folder].name
         return DATA_FILES.get(target.removeprefix("data/"), "okand")
+    if is_version_page(target.removeprefix("docs/")):
+        return "anvisningsversion"
     return "anvisning" if target.startswith("docs/anvisningar/") else "sida"
 
 

@@ -127,8 +127,19 @@ def forfattning(e: Entry) -> Forfattning:
 
 
 def anvisning(e: Entry) -> Anvisning:
-    d = e.data
     sida = e.doc.sida or f"anvisningar/{PurePosixPath(e.doc.path).name}"
+    return _anvisning(e, sida, sida)
+
+
+def version(e: Entry) -> Anvisning:
+    """An earlier version, kept at docs/anvisningar/<id>/version-<n>.md. Its attachments
+    are written as in the anvisning's own page, which it is a copy of."""
+    sida = e.doc.sida or f"anvisningar/{e.data['id']}/{PurePosixPath(e.doc.path).name}"
+    return _anvisning(e, sida, f"anvisningar/{e.data['id']}.md")
+
+
+def _anvisning(e: Entry, sida: str, bilagor_fran: str) -> Anvisning:
+    d = e.data
     kontakt = d["kontakt"]
     return Anvisning(
         id=d["id"],
@@ -157,7 +168,7 @@ def anvisning(e: Entry) -> Anvisning:
             Handelse(date.fromisoformat(h["datum"]), h["andring"], h.get("version"))
             for h in d.get("historik", ())
         ),
-        bilagor=attachment_paths(sida, d.get("bilagor", ())),
+        bilagor=attachment_paths(bilagor_fran, d.get("bilagor", ())),
         text_rad=e.doc.body_line,
     )
 
@@ -277,5 +288,6 @@ BUILDERS: dict[str, Callable[[Entry], Any]] = {
     "anvisningar": anvisning,
     "uppfoljning": uppfoljningsar,
     "indikatorer": indikator,
+    "versioner": version,
     "sidor": sida,
 }

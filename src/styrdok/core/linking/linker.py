@@ -91,6 +91,8 @@ class Linker:
                 )
         if kind.data_folder:
             self.check_file_name(kind.data_folder, entry)
+        if kind.versions_of:
+            self.check_version_name(entry)
         for steps, target in _REFERENCES[kind.key]:
             for ref, path in references(entry.data, steps):
                 if ref not in self.known[target]:
@@ -108,6 +110,22 @@ class Linker:
                     entry.at(folder.field),
                     varde=value,
                     filnamn=filnamn,
+                )
+            )
+
+    def check_version_name(self, entry: Entry) -> None:
+        """An earlier version is kept as <id>/version-<n>.md, named by its id and version."""
+        path = PurePosixPath(entry.doc.path)
+        id, version = entry.data["id"], entry.data["version"]
+        if path.parent.name != id or path.name != f"version-{version}.md":
+            self.problems.append(
+                problem(
+                    "version-filnamn",
+                    entry.doc.path,
+                    entry.at("version" if path.parent.name == id else "id"),
+                    id=id,
+                    version=version,
+                    filnamn=f"{path.parent.name}/{path.name}",
                 )
             )
 

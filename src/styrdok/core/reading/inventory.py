@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from styrdok.core.kinds import ENTRY_FOLDERS
+from styrdok.core.kinds import ENTRY_FOLDERS, is_version_page
 
 # What MkDocs would render as Markdown (utils.markdown_extensions), in any case: only
 # the lower-case .md is a page here, so nothing can be rendered that the loader skipped.
@@ -51,9 +51,14 @@ def misnamed(path: Path, rel: str) -> tuple[str, dict[str, str]] | None:
     if path.suffix == ".md" and not PAGE_PATH.fullmatch(rel):
         # The path becomes the page's address and its edit link: plain words only.
         return "ogiltigt-filnamn", {"namn": rel}
-    if path.suffix == ".md" and rel.count("/") > 1 and rel.startswith(ENTRY_PREFIXES):
-        # An entry's folder holds its attachments; a page there would be published
-        # under an address that names the entry.
+    if (
+        path.suffix == ".md"
+        and rel.count("/") > 1
+        and rel.startswith(ENTRY_PREFIXES)
+        and not is_version_page(rel)
+    ):
+        # An entry's folder holds its attachments and its kept earlier versions; any
+        # other page there would be published under an address that names the entry.
         return "sida-i-bilagemapp", {"namn": rel}
     if path.suffix != ".md" and path.suffix.lower() in MARKDOWN_SUFFIXES:
         return "fel-filandelse", {"namn": rel, "andelse": path.suffix}

@@ -68,8 +68,9 @@ def history(model: Model) -> Iterator[Problem]:
 
 
 def sensitive_but_open(model: Model) -> Iterator[Problem]:
-    """An anvisning about säkerhetsskydd or secrecy must not be published to everyone."""
-    for anvisning in model.anvisningar:
+    """An anvisning about säkerhetsskydd or secrecy must not be published to everyone,
+    nor any kept version of one."""
+    for anvisning in (*model.anvisningar, *model.versioner):
         if anvisning.atkomst != "öppen":
             continue
         reasons = [
@@ -201,7 +202,7 @@ _DATE_ORDER: list[tuple[str, str, str]] = [
 
 
 def date_order(model: Model) -> Iterator[Problem]:
-    for anvisning in model.anvisningar:
+    for anvisning in (*model.anvisningar, *model.versioner):
         for first, second, why in _DATE_ORDER:
             earlier, later = getattr(anvisning, first), getattr(anvisning, second)
             if earlier and later and earlier > later:

@@ -81,7 +81,12 @@ class Schemas:
         """The schema of field `name` of an entry of the kind named `kind`."""
         root = self.validators[kind].schema
         entry = root.get("items", root) if NAMED[kind].is_list else root
-        return entry.get("properties", {}).get(name, {})
+        found = entry.get("properties", {}).get(name)
+        # A schema that extends another (anvisningsversion: anvisning) inherits its fields.
+        base = self.schemas.get(entry.get("$ref", ""))
+        if found is None and base is not None:
+            found = base.get("properties", {}).get(name)
+        return found or {}
 
     def validate(self, doc: SourceDocument) -> Validation:
         if doc.data is None:

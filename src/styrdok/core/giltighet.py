@@ -1,0 +1,172 @@
+"""Validity in time: the state a document is in on a given day, decided once.
+
+Status alone does not say whether an anvisning applies. A decided version applies from
+its `giltig_fran` until the day before the next decided version's `giltig_fran`; the
+last decided version until the day before `upphavd_datum`. A draft applies never, and
+while the next version is a draft the version before it still applies. Every view asks
+here, for the publication's reference date (`Publication.dag`), so pages, JSON, CSV and
+feeds cannot disagree about what is in force, and "what applied on 2017-04-07" has the
+same answer as "what applies today".
+
+A programme's validity comes from its status and its period: one marked in force whose
+period has ended is not simply in force (`Programtillstand.PERIOD_SLUT`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+
+from styrdok.core.model import Anvisning, Program
+
+
+class Tillstand(Enum):
+    """An anvisning's state on one day."""
+
+    UTKAST = "utkast"  # not decided (on that day)
+    KOMMANDE = "beslutad"  # decided, in force from a later day
+    GALLANDE = "gällande"
+    UNDER_REVIDERING = "under revidering"  # in force, a new version is being prepared
+    UPPHAVD = "upphävd"
+
+    @property
+    def i_kraft(self) -> bool:
+        return self in (Tillstand.GALLANDE, Tillstand.UNDER_REVIDERING)
+
+
+@dataclass(frozen=True)
+class Versionsperiod:
+    """One version of an anvisning and the days it applied or applies."""
+
+    anvisning: Anvisning  # the version as it was written (an old version or the current)
+    fran: date | None  # the first day in force; None: never decided
+    till: date | None  # the last day in force; None: no end decided
+
+    @property
+    def version(self) -> int:
+        return self.anvisning.version
+
+    @property
+    def beslutad(self) -> bool:
+        return self.fran is not None
+
+    @property
+    def tom(self) -> bool:
+        """Decided, but replaced or repealed before it began to apply."""
+        return self.fran is not None and self.till is not None and self.till < self.fran
+
+    def omfattar(self, dag: date) -> bool:
+        return (
+            self.fran is not None and self.fran <= dag and (self.till is None or dag <= self.till)
+        )
+
+
+@dataclass(frozen=True)
+class Giltighet:
+    """What an anvisning is on `dag`, and which of its versions applies."""
+
+    dag: date
+    tillstand: Tillstand
+    perioder: tuple[Versionsperiod, ...]  # every version, oldest first
+    gallande: Versionsperiod | None = None  # the version in force on `dag`
+    kommande: Versionsperiod | None = None  # the next decided version, from a later day
+    upphor: date | None = None  # the first day it no longer applies, if after `dag`
+
+    @property
+    def i_kraft(self) -> bool:
+        return self.tillstand.i_kraft
+
+    @property
+    def upphavd(self) -> bool:
+        return self.tillstand is Tillstand.UPPHAVD
+
+    @property
+    def utkast(self) -> bool:
+        return self.tillstand is Tillstand.UTKAST
+
+    @property
+    def aktuell(self) -> bool:
+        """Not repealed: in force, coming or in preparation."""
+        return not self.upphavd
+
+
+def _decided(version: Anvisning, dag: date | None = None) -> bool:
+    """Whether a version was decided (on `dag`, if given): a draft never is, and one whose
+    decision is dated after `dag` was not yet."""
+    if version.utkast or version.giltig_fran is None:
+        return False
+    return dag is None or version.beslutsdatum is None or version.beslutsdatum <= dag
+
+
+def perioder(
+    aktuell: Anvisning, tidigare: Iterable[Anvisning] = (), dag: date | None = None
+) -> tuple[Versionsperiod, ...]:
+    """Each version's period, oldest first. `aktuell` is the anvisning as its page holds
+    it, `tidigare` its kept earlier versions. With `dag`, only what was decided by that
+    day counts: a version decided later did not end an earlier one's period yet."""
+    versions = sorted((*tidigare, aktuell), key=lambda v: v.version)
+    decided = [v for v in versions if _decided(v, dag)]
+    ends: dict[int, date | None] = {}
+    for older, newer in itertools.pairwise(decided):
+        ends[older.version] = newer.giltig_fran - timedelta(days=1)  # type: ignore[operator]
+    if decided:
+        # upphavd_datum is the first day the anvisning no longer applies.
+        repeal = aktuell.upphavd_datum
+        ends[decided[-1].version] = repeal - timedelta(days=1) if repeal else None
+    return tuple(
+        Versionsperiod(v, v.giltig_fran, ends.get(v.version))
+        if v.version in ends
+        else Versionsperiod(v, None, None)
+        for v in versions
+    )
+
+
+def giltighet(aktuell: Anvisning, tidigare: Iterable[Anvisning], dag: date) -> Giltighet:
+    """The anvisning's state on `dag`, from all its versions' dates and statuses."""
+    periods = perioder(aktuell, tidigare, dag)
+    in_force = next((p for p in periods if p.omfattar(dag)), None)
+    coming = next((p for p in periods if p.fran and p.fran > dag and not p.tom), None)
+    repeal = aktuell.upphavd_datum
+    upphor = repeal if repeal is not None and repeal > dag else None
+    if in_force is not None:
+        # The file holds a newer version not yet decided (or the file says so itself):
+        # the version in force is being revised.
+        revising = aktuell.under_revidering or (
+            in_force.anvisning is not aktuell and not _decided(aktuell, dag)
+        )
+        state = Tillstand.UNDER_REVIDERING if revising else Tillstand.GALLANDE
+        return Giltighet(dag, state, periods, in_force, coming, upphor)
+    if repeal is not None and repeal <= dag and any(p.beslutad for p in periods):
+        return Giltighet(dag, Tillstand.UPPHAVD, periods)
+    if coming is not None:
+        return Giltighet(dag, Tillstand.KOMMANDE, periods, None, coming, upphor)
+    return Giltighet(dag, Tillstand.UTKAST, periods)
+
+
+class Programtillstand(Enum):
+    """A programme's state on one day."""
+
+    FORSLAG = "förslag"
+    KOMMANDE = "kommande"  # in force, its period has not begun
+    GALLANDE = "gällande"
+    PERIOD_SLUT = "perioden har löpt ut"  # marked in force, but its last year has passed
+    UTGATT = "utgått"
+
+    @property
+    def gallande(self) -> bool:
+        return self is Programtillstand.GALLANDE
+
+
+def programgiltighet(program: Program, dag: date) -> Programtillstand:
+    if program.forslag:
+        return Programtillstand.FORSLAG
+    if program.utgatt:
+        return Programtillstand.UTGATT
+    if program.period_till < dag.year:
+        return Programtillstand.PERIOD_SLUT
+    if program.period_fran > dag.year:
+        return Programtillstand.KOMMANDE
+    return Programtillstand.GALLANDE
