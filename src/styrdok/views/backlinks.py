@@ -15,10 +15,14 @@ def link_targets(sida: str, text: str) -> set[str]:
 
 
 def references(pub: Publication) -> Mapping[str, tuple[tuple[str, str], ...]]:
-    """For each anvisning page, the (page, title) pairs whose text links to it."""
+    """For each anvisning page, the (page, title) pairs whose text links to it. Earlier
+    versions are not counted: "mentioned on" is about what readers find today."""
     anvisningar = {a.sida for a in pub.anvisningar}
+    kept = {v.sida for v in pub.model.versioner}
     found: dict[str, list[tuple[str, str]]] = {}
     for source in pub.texts():
+        if source.sida in kept:
+            continue
         for target in link_targets(source.sida, source.text) & anvisningar:
             if target != source.sida:
                 found.setdefault(target, []).append((source.sida, source.titel))
