@@ -333,3 +333,27 @@ def test_an_unknown_revision_from_the_command_line_has_no_traceback(repo, styrdo
     assert done.returncode == 2
     assert "okänd revision 'origin/main'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_kept_version_changed_afterwards_is_flagged(repo):
+    kept = repo / "docs/anvisningar/krisledning/version-1.md"
+    edit(kept, "Den första versionen", "En omskriven första version")
+    report_text = diff(repo, "HEAD")
+    assert "### Tidigare versioner" in report_text
+    assert "version 1: **ändrad i efterhand**" in report_text
+    assert "ska inte ändras eller tas bort" in report_text
+    kept.unlink()
+    assert "version 1: **borttagen**" in diff(repo, "HEAD")
+
+
+def test_a_newly_kept_version_is_listed_without_alarm(repo):
+    kept = repo / "docs/anvisningar/krisledning/version-1.md"
+    git(repo, "rm", "-q", str(kept))
+    commit(repo, "Utan sparad version")
+    git(repo, "checkout", "-q", "HEAD~1", "--", str(kept))
+    found = changes(repo, "HEAD")
+    assert [(v.anvisning.id, v.version, v.slag) for v in found.versioner] == [
+        ("krisledning", 1, "sparad")
+    ]
+    assert not found.historik_andrad
+    assert "ska inte ändras" not in diff(repo, "HEAD")

@@ -70,6 +70,16 @@ class DataAndring:
 
 
 @dataclass(frozen=True)
+class VersionAndring:
+    """A kept earlier version that came, changed or went. Only the first is normal: what
+    applied in the past is evidence and must not be rewritten."""
+
+    anvisning: Ref
+    version: int
+    slag: str  # sparad, andrad or borttagen
+
+
+@dataclass(frozen=True)
 class Changes:
     malgrupp: str
     nya: tuple[Ref, ...] = ()
@@ -77,7 +87,15 @@ class Changes:
     andrade: tuple[AndradAnvisning, ...] = ()
     organ: tuple[OrganAndring, ...] = ()
     data: tuple[DataAndring, ...] = ()
+    versioner: tuple[VersionAndring, ...] = ()
 
     @property
     def tom(self) -> bool:
-        return not (self.nya or self.borttagna or self.andrade or self.organ or self.data)
+        return not (
+            self.nya or self.borttagna or self.andrade or self.organ or self.data or self.versioner
+        )
+
+    @property
+    def historik_andrad(self) -> bool:
+        """Whether a kept earlier version was changed or removed."""
+        return any(v.slag != "sparad" for v in self.versioner)

@@ -19,6 +19,7 @@ from styrdok.tools.diff.changes import (
     Falt,
     Krets,
     Ref,
+    VersionAndring,
 )
 from styrdok.tools.diff.organ import organ_changes
 
@@ -74,6 +75,7 @@ def compare(
         andrade=tuple(andrade),
         organ=tuple(organ_changes(old, new)),
         data=tuple(_data_changes(old, new)),
+        versioner=tuple(_version_changes(old, new)),
     )
 
 
@@ -143,6 +145,34 @@ def _fokus_names(pub: Publication, ids: Iterable[str]) -> tuple[str, ...]:
 
 def _titles(pub: Publication, ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(a.titel if (a := pub.model.anvisning_med_id(id)) else id for id in ids)
+
+
+# Kept earlier versions ------------------------------------------------------------------
+
+
+def _version_changes(old: Publication, new: Publication) -> list[VersionAndring]:
+    """Kept versions added, changed or removed, as the audience sees them."""
+    before = {(v.id, v.version): v for v in old.model.versioner}
+    after = {(v.id, v.version): v for v in new.model.versioner}
+    found = []
+    for key in sorted(before.keys() | after.keys()):
+        was, now = before.get(key), after.get(key)
+        if was is None and now is not None:
+            found.append(VersionAndring(_ref(now), now.version, "sparad"))
+        elif now is None and was is not None:
+            found.append(VersionAndring(_ref(was), was.version, "borttagen"))
+        elif was is not None and now is not None and _as_written(was) != _as_written(now):
+            found.append(VersionAndring(_ref(now), now.version, "andrad"))
+    return found
+
+
+def _as_written(version: Anvisning) -> tuple[object, ...]:
+    """What a kept version says: everything but where its lines are."""
+    fields = vars(version).copy()
+    fields.pop("kalla")
+    fields.pop("text_rad")
+    fields["text"] = _text(version)
+    return tuple(sorted(fields.items(), key=lambda item: item[0]))
 
 
 # Programme data -------------------------------------------------------------------------

@@ -88,12 +88,35 @@ def as_markdown(
         )
     if changes.organ:
         parts.append("### Vad som gäller för organ\n\n" + _organ_md(changes.organ))
+    if changes.versioner:
+        parts.append(_versions_md(changes))
     if changes.data:
         parts.append(
             "### Programmet, målområden, fokusområden och organ\n\n"
             + "\n".join(f"- {_data_md(c)}" for c in changes.data)
         )
     return "\n\n".join(parts) + "\n"
+
+
+_VERSION_SLAG = {
+    "sparad": "sparad som tidigare version",
+    "andrad": "**ändrad i efterhand**",
+    "borttagen": "**borttagen**",
+}
+
+
+def _versions_md(changes: Changes) -> str:
+    lines = [
+        f"- {_ref_md(c.anvisning)}, version {c.version}: {_VERSION_SLAG[c.slag]}"
+        for c in changes.versioner
+    ]
+    text = "### Tidigare versioner\n\n" + "\n".join(lines)
+    if changes.historik_andrad:
+        text += (
+            "\n\n> **Obs!** En sparad tidigare version visar vad som gällde förr och ska inte "
+            "ändras eller tas bort. Granska ändringen noga; rätta bara uppenbara fel."
+        )
+    return text
 
 
 def _ref_md(ref: Ref) -> str:
