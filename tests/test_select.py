@@ -260,3 +260,61 @@ def test_an_indicator_with_an_access_level_selection_does_not_know_is_never_publ
     strange = replace(whole, indikatorer=(odd,))
     for malgrupp in ("intranät", "publik"):
         assert select(strange, malgrupp).indikatorer == ()
+
+
+# Earlier versions ----------------------------------------------------------------------------
+
+
+def _with_levels(project, current: str, kept: str):
+    """krisledning at access level `current`, its kept version 1 at `kept`."""
+    for name in ("krisledning.md", "krisledning/version-1.md"):
+        page = project / "docs" / "anvisningar" / name
+        level = current if name == "krisledning.md" else kept
+        page.write_text(page.read_text().replace("atkomst: öppen", f"atkomst: {level}"))
+    outcome = check(project)
+    assert outcome.ok, outcome.problems
+    return outcome.model
+
+
+@pytest.mark.parametrize(
+    ("current", "kept", "intranat", "publik"),
+    [
+        ("öppen", "öppen", "hel", "hel"),
+        # Published no more openly than the anvisning is now ...
+        ("intern", "öppen", "hel", None),
+        ("skyddad", "öppen", "metadata", None),
+        # ... nor than it was then.
+        ("öppen", "intern", "hel", None),
+        ("öppen", "skyddad", "metadata", None),
+    ],
+)
+def test_an_earlier_version_is_published_at_the_strictest_level(
+    project, current, kept, intranat, publik
+):
+    model = _with_levels(project, current, kept)
+    sida = "anvisningar/krisledning/version-1.md"
+    for malgrupp, expected in (("intranät", intranat), ("publik", publik)):
+        pub = select(model, malgrupp)
+        found = pub.version_for_sida(sida)
+        if expected is None:
+            assert found is None and sida in pub.undanhallna
+            assert all(v.id != "krisledning" for v in pub.model.versioner)
+        elif expected == "metadata":
+            assert found is not None and found.text == "" and sida in pub.bara_metadata
+            assert found.sammanfattning == SKYDDAD_SAMMANFATTNING
+        else:
+            assert found is not None and "första versionen" in found.text
+
+
+def test_validity_of_a_withheld_version_is_not_used_for_an_audience(project):
+    # The public site does not know version 1 of an anvisning that was intern then: on a
+    # day in version 1's period the anvisning has no version in force there.
+    model = _with_levels(project, "öppen", "intern")
+    from datetime import date
+
+    public = select(model, "publik", date(2018, 1, 1))
+    a = public.model.anvisning_med_id("krisledning")
+    assert public.giltighet(a).gallande is None
+    intranet = select(model, "intranät", date(2018, 1, 1))
+    found = intranet.giltighet(intranet.model.anvisning_med_id("krisledning")).gallande
+    assert found is not None and found.version == 1
