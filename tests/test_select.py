@@ -306,15 +306,17 @@ def test_an_earlier_version_is_published_at_the_strictest_level(
             assert found is not None and "första versionen" in found.text
 
 
-def test_validity_of_a_withheld_version_is_not_used_for_an_audience(project):
-    # The public site does not know version 1 of an anvisning that was intern then: on a
-    # day in version 1's period the anvisning has no version in force there.
+def test_a_withheld_version_still_counts_for_validity_but_is_not_shown(project):
+    # The public site may not read version 1 (intern then), but the anvisning was in
+    # force on a day of its period: in force, in a version the audience cannot see.
     model = _with_levels(project, "öppen", "intern")
     from datetime import date
 
     public = select(model, "publik", date(2018, 1, 1))
     a = public.model.anvisning_med_id("krisledning")
-    assert public.giltighet(a).gallande is None
+    found = public.giltighet(a)
+    assert found.i_kraft and found.gallande is None and found.dold == 1
+    assert [p.version for p in found.perioder] == [2]
     intranet = select(model, "intranät", date(2018, 1, 1))
     found = intranet.giltighet(intranet.model.anvisning_med_id("krisledning")).gallande
     assert found is not None and found.version == 1

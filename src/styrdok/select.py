@@ -25,7 +25,7 @@ from datetime import date
 from enum import Enum
 from types import MappingProxyType
 
-from styrdok.core.giltighet import Giltighet, giltighet
+from styrdok.core.giltighet import Giltighet, Versionsdatum, giltighet
 from styrdok.core.model import (
     Anvisning,
     Fokusomrade,
@@ -137,6 +137,12 @@ class Publication:
     # Attachments (paths below docs/): of documents published in full, and of the rest.
     bilagor: frozenset[str] = field(default=frozenset())
     undanhallna_bilagor: frozenset[str] = field(default=frozenset())
+    # Per anvisning id, the dates of earlier versions the audience may not read: they end
+    # the period of the version before them (a version's period must stay true), and
+    # nothing else of them is published.
+    dolda_versioner: Mapping[str, tuple[Versionsdatum, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     _by_sida: Mapping[str, Anvisning] = field(init=False, repr=False, compare=False)
     _versions_by_sida: Mapping[str, Anvisning] = field(init=False, repr=False, compare=False)
@@ -153,7 +159,10 @@ class Publication:
         object.__setattr__(self, "_sidor", MappingProxyType({s.sida: s for s in self.model.sidor}))
         # Decided once for the reference date; every view reads it from here.
         valid = {
-            a.id: giltighet(a, self.model.versioner_av(a.id), self.dag) for a in self.anvisningar
+            a.id: giltighet(
+                a, self.model.versioner_av(a.id), self.dag, self.dolda_versioner.get(a.id, ())
+            )
+            for a in self.anvisningar
         }
         object.__setattr__(self, "_giltighet", MappingProxyType(valid))
 
@@ -163,7 +172,12 @@ class Publication:
 
     def giltighet_den(self, anvisning: Anvisning, dag: date) -> Giltighet:
         """The anvisning's state on another day than the reference date."""
-        return giltighet(anvisning, self.model.versioner_av(anvisning.id), dag)
+        return giltighet(
+            anvisning,
+            self.model.versioner_av(anvisning.id),
+            dag,
+            self.dolda_versioner.get(anvisning.id, ()),
+        )
 
     def versioner(self, anvisning: Anvisning) -> tuple[Anvisning, ...]:
         """The published earlier versions of an anvisning, oldest first."""
@@ -212,6 +226,7 @@ class _Selected:
     bara_metadata: set[str] = field(default_factory=set)
     bilagor: set[str] = field(default_factory=set)
     undanhallna_bilagor: set[str] = field(default_factory=set)
+    dolda_versioner: dict[str, list[Versionsdatum]] = field(default_factory=dict)
 
     def withheld(self, path: str) -> bool:
         return path in self.undanhallna or path in self.undanhallna_bilagor
@@ -242,6 +257,9 @@ def _choose(whole: Model, malgrupp: str) -> _Selected:
         chosen.undanhallna_bilagor.update(old.bilagor)
         if shown is None:
             chosen.undanhallna.add(old.sida)
+            chosen.dolda_versioner.setdefault(old.id, []).append(
+                Versionsdatum(old.version, old.beslutsdatum, old.giltig_fran, old.utkast)
+            )
         else:
             chosen.bara_metadata.add(old.sida)
             chosen.versioner.append(metadata_only(replace(old, atkomst=level)))
@@ -344,4 +362,12 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP, dag: date | None = N
         # published one also links to it.
         bilagor=frozenset(chosen.bilagor - chosen.undanhallna_bilagor),
         undanhallna_bilagor=frozenset(chosen.undanhallna_bilagor),
+        # Only of anvisningar that are published: of the others not even that.
+        dolda_versioner=MappingProxyType(
+            {
+                id: tuple(dates)
+                for id, dates in chosen.dolda_versioner.items()
+                if model.anvisning_med_id(id) is not None
+            }
+        ),
     )

@@ -150,3 +150,20 @@ def test_a_programme_is_in_force_only_within_its_period(status, fran, till, day,
         kalla=Kalla("data/program.yml", Position(1, 1)),
     )
     assert programgiltighet(program, D(day)) is expected
+
+
+def test_a_version_the_audience_may_not_read_still_ends_the_period_before_it():
+    from styrdok.core.giltighet import Versionsdatum
+
+    v1 = anvisning(version=1, sida="anvisningar/krisledning/version-1.md")
+    v3 = anvisning(version=3, beslutsdatum=D("2024-12-01"), giltig_fran=D("2025-01-01"))
+    hidden = (Versionsdatum(2, D("2019-05-01"), D("2019-06-01")),)
+    periods = perioder(v3, (v1,), dolda=hidden)
+    assert [(p.version, p.fran, p.till) for p in periods] == [
+        (1, D("2020-02-01"), D("2019-05-31")),
+        (3, D("2025-01-01"), None),
+    ]
+    assert periods[0].tom  # replaced before it began: the test data say so
+    found = giltighet(v3, (v1,), D("2022-01-01"), hidden)
+    assert found.i_kraft and found.gallande is None and found.dold == 2
+    assert giltighet(v3, (v1,), D("2025-06-01"), hidden).gallande.version == 3

@@ -58,13 +58,16 @@ class StyrdokConfig(base.Config):
     makrosidor = c.ListOfItems(c.Type(str), default=[])
     # The day validity is decided for (YYYY-MM-DD); empty: the day of the build. Set it
     # (STYRDOK_REFERENSDATUM) for a reproducible build or to see the site as of a day.
-    referensdatum = c.Type(str, default="")
+    referensdatum = c.Type((str, date), default="")
     # Seconds one page may take to render before the build stops.
     sekunder_per_sida = c.Type((int, float), default=guard.PAGE_SECONDS)
 
 
-def reference_date(given: str) -> date:
-    """The build's reference date: `given` (YYYY-MM-DD), or today when it is empty."""
+def reference_date(given: str | date) -> date:
+    """The build's reference date: `given` (YYYY-MM-DD), or today when it is empty.
+    mkdocs.yml's !ENV reads 2026-01-01 as a YAML date, so a date is accepted too."""
+    if isinstance(given, date):
+        return given
     if not given.strip():
         return date.today()
     try:

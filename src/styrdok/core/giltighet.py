@@ -38,6 +38,17 @@ class Tillstand(Enum):
 
 
 @dataclass(frozen=True)
+class Versionsdatum:
+    """The dates of a version an audience may not read: enough to end the period of the
+    version before it, nothing of what it says."""
+
+    version: int
+    beslutsdatum: date | None
+    giltig_fran: date | None
+    utkast: bool = False
+
+
+@dataclass(frozen=True)
 class Versionsperiod:
     """One version of an anvisning and the days it applied or applies."""
 
@@ -74,6 +85,9 @@ class Giltighet:
     gallande: Versionsperiod | None = None  # the version in force on `dag`
     kommande: Versionsperiod | None = None  # the next decided version, from a later day
     upphor: date | None = None  # the first day it no longer applies, if after `dag`
+    # The version in force on `dag` when the audience may not read it (then `gallande`
+    # is None although the anvisning is in force).
+    dold: int | None = None
 
     @property
     def i_kraft(self) -> bool:
@@ -93,7 +107,7 @@ class Giltighet:
         return not self.upphavd
 
 
-def _decided(version: Anvisning, dag: date | None = None) -> bool:
+def _decided(version: Anvisning | Versionsdatum, dag: date | None = None) -> bool:
     """Whether a version was decided (on `dag`, if given): a draft never is, and one whose
     decision is dated after `dag` was not yet."""
     if version.utkast or version.giltig_fran is None:
@@ -102,12 +116,29 @@ def _decided(version: Anvisning, dag: date | None = None) -> bool:
 
 
 def perioder(
-    aktuell: Anvisning, tidigare: Iterable[Anvisning] = (), dag: date | None = None
+    aktuell: Anvisning,
+    tidigare: Iterable[Anvisning] = (),
+    dag: date | None = None,
+    dolda: Iterable[Versionsdatum] = (),
 ) -> tuple[Versionsperiod, ...]:
-    """Each version's period, oldest first. `aktuell` is the anvisning as its page holds
-    it, `tidigare` its kept earlier versions. With `dag`, only what was decided by that
-    day counts: a version decided later did not end an earlier one's period yet."""
-    versions = sorted((*tidigare, aktuell), key=lambda v: v.version)
+    """Each readable version's period, oldest first. `aktuell` is the anvisning as its
+    page holds it, `tidigare` its kept earlier versions the audience may read, `dolda`
+    the dates of those it may not: they still end the period of the version before them,
+    but have no period here. With `dag`, only what was decided by that day counts: a
+    version decided later did not end an earlier one's period yet."""
+    return tuple(p for p in _all_periods(aktuell, tidigare, dag, dolda) if p is not None)
+
+
+def _all_periods(
+    aktuell: Anvisning,
+    tidigare: Iterable[Anvisning],
+    dag: date | None,
+    dolda: Iterable[Versionsdatum],
+) -> list[Versionsperiod | None]:
+    """Every version's period in version order; None for those in `dolda`."""
+    versions: list[Anvisning | Versionsdatum] = sorted(
+        (*tidigare, *dolda, aktuell), key=lambda v: v.version
+    )
     decided = [v for v in versions if _decided(v, dag)]
     ends: dict[int, date | None] = {}
     for older, newer in itertools.pairwise(decided):
@@ -116,29 +147,59 @@ def perioder(
         # upphavd_datum is the first day the anvisning no longer applies.
         repeal = aktuell.upphavd_datum
         ends[decided[-1].version] = repeal - timedelta(days=1) if repeal else None
-    return tuple(
-        Versionsperiod(v, v.giltig_fran, ends.get(v.version))
-        if v.version in ends
-        else Versionsperiod(v, None, None)
-        for v in versions
-    )
+    found: list[Versionsperiod | None] = []
+    for v in versions:
+        if isinstance(v, Versionsdatum):
+            found.append(None)
+        elif v.version in ends:
+            found.append(Versionsperiod(v, v.giltig_fran, ends[v.version]))
+        else:
+            found.append(Versionsperiod(v, None, None))
+    return found
 
 
-def giltighet(aktuell: Anvisning, tidigare: Iterable[Anvisning], dag: date) -> Giltighet:
+def _hidden_in_force(
+    aktuell: Anvisning,
+    tidigare: Iterable[Anvisning],
+    dag: date,
+    dolda: tuple[Versionsdatum, ...],
+) -> int | None:
+    """The number of a version the audience may not read that is in force on `dag`."""
+    if not dolda:
+        return None
+    everything = sorted((*tidigare, *dolda, aktuell), key=lambda v: v.version)
+    decided = [v for v in everything if _decided(v, dag)]
+    repeal = aktuell.upphavd_datum
+    for index, v in enumerate(decided):
+        start = v.giltig_fran
+        nxt = decided[index + 1].giltig_fran if index + 1 < len(decided) else repeal
+        in_period = start is not None and start <= dag and (nxt is None or dag < nxt)
+        if in_period and isinstance(v, Versionsdatum):
+            return v.version
+    return None
+
+
+def giltighet(
+    aktuell: Anvisning,
+    tidigare: Iterable[Anvisning],
+    dag: date,
+    dolda: Iterable[Versionsdatum] = (),
+) -> Giltighet:
     """The anvisning's state on `dag`, from all its versions' dates and statuses."""
-    periods = perioder(aktuell, tidigare, dag)
+    tidigare, dolda = tuple(tidigare), tuple(dolda)
+    periods = perioder(aktuell, tidigare, dag, dolda)
     in_force = next((p for p in periods if p.omfattar(dag)), None)
     coming = next((p for p in periods if p.fran and p.fran > dag and not p.tom), None)
     repeal = aktuell.upphavd_datum
     upphor = repeal if repeal is not None and repeal > dag else None
-    if in_force is not None:
+    hidden = _hidden_in_force(aktuell, tidigare, dag, dolda) if in_force is None else None
+    if in_force is not None or hidden is not None:
         # The file holds a newer version not yet decided (or the file says so itself):
         # the version in force is being revised.
-        revising = aktuell.under_revidering or (
-            in_force.anvisning is not aktuell and not _decided(aktuell, dag)
-        )
+        current_in_force = in_force is not None and in_force.anvisning is aktuell
+        revising = aktuell.under_revidering or (not current_in_force and not _decided(aktuell, dag))
         state = Tillstand.UNDER_REVIDERING if revising else Tillstand.GALLANDE
-        return Giltighet(dag, state, periods, in_force, coming, upphor)
+        return Giltighet(dag, state, periods, in_force, coming, upphor, hidden)
     if repeal is not None and repeal <= dag and any(p.beslutad for p in periods):
         return Giltighet(dag, Tillstand.UPPHAVD, periods)
     if coming is not None:
