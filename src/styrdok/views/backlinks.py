@@ -19,6 +19,9 @@ def references(pub: Publication) -> Mapping[str, tuple[tuple[str, str], ...]]:
     anvisningar = {a.sida for a in pub.anvisningar}
     found: dict[str, list[tuple[str, str]]] = {}
     for source in pub.texts():
+        if pub.version_for_sida(source.sida) is not None:
+            # What an earlier version linked to is history, not a page to follow.
+            continue
         for target in link_targets(source.sida, source.text) & anvisningar:
             if target != source.sida:
                 found.setdefault(target, []).append((source.sida, source.titel))
