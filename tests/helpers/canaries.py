@@ -190,3 +190,75 @@ def add_indicator_canaries(project: Path) -> None:
     (project / "data" / "indikatorer" / "kanarie-intern.yml").write_text(
         INDIKATOR, encoding="utf-8"
     )
+
+
+# Kept earlier versions (docs/anvisningar/<id>/version-<n>.md): the intern canary at
+# version 3 keeps an öppen version 1 (an öppen text of an anvisning that is now intern)
+# and an intern version 2; the skyddad canary at version 2 keeps an intern version 1,
+# which the intranet gets as metadata only. Every field and text is marked.
+VERSION = """---
+id: {id}
+titel: {titel}
+sammanfattning: {prefix}-SAMMANFATTNING för den här versionen
+fokusomraden: [krisberedskap]
+ansvarig: kommunstyrelsen
+galler_for: alla
+status: gällande
+atkomst: {atkomst}
+beslutsdatum: {beslut}
+beslutad_av: kommunstyrelsen
+giltig_fran: {fran}
+revideras_senast: 2028-01-01
+version: {version}
+diarienummer: {dnr}
+kontakt:
+  funktion: Beredskapsavdelningen
+---
+
+{prefix}-TEXT står i brödtexten till en tidigare version och får bara synas där den får.
+"""
+VERSION_CANARIES = {
+    # (id, version): (access level, the version's own title, prefix of its texts, dnr)
+    ("kanarie-intern-id", 1): (
+        "öppen",
+        "KANARIE-INTERN-V1-TITEL",
+        "KANARIE-INTERN-V1",
+        "KANARIEINTERNV1DNR 2022/1",
+    ),
+    ("kanarie-intern-id", 2): (
+        "intern",
+        "KANARIE-INTERN-V2-TITEL",
+        "KANARIE-INTERN-V2",
+        "KANARIEINTERNV2DNR 2023/1",
+    ),
+    ("kanarie-skyddad-id", 1): (
+        "intern",
+        "KANARIE-SKYDDAD-V1-TITEL",
+        "KANARIE-SKYDDAD-V1",
+        "KANARIESKYDDADV1DNR 2023/2",
+    ),
+}
+_VERSION_DATES = {1: ("2022-01-10", "2022-02-01"), 2: ("2023-01-10", "2023-02-01")}
+
+
+def add_version_canaries(project: Path) -> None:
+    """Kept versions of the canary anvisningar (after `add_canaries`), and the current
+    versions raised to follow them."""
+    anvisningar = project / "docs" / "anvisningar"
+    for (id, version), (atkomst, titel, prefix, dnr) in VERSION_CANARIES.items():
+        beslut, fran = _VERSION_DATES[version]
+        text = VERSION.format(
+            id=id,
+            titel=titel,
+            prefix=prefix,
+            atkomst=atkomst,
+            beslut=beslut,
+            fran=fran,
+            version=version,
+            dnr=dnr,
+        )
+        (anvisningar / id / f"version-{version}.md").write_text(text, encoding="utf-8")
+    for id, version in (("kanarie-intern-id", 3), ("kanarie-skyddad-id", 2)):
+        current = anvisningar / f"{id}.md"
+        text = current.read_text(encoding="utf-8")
+        current.write_text(text.replace("version: 1\n", f"version: {version}\n"), encoding="utf-8")

@@ -22,16 +22,21 @@ from helpers.canaries import (
     add_canaries,
     add_indicator_canaries,
     add_report_canaries,
+    add_version_canaries,
 )
 
 # Shown on the intranet: a skyddad anvisning's title and contact, everything intern.
-INTRANAT_MAY_SHOW = {"KANARIE-SKYDDAD-TITEL", "KANARIE-SKYDDAD-KONTAKT"}
+INTRANAT_MAY_SHOW = {"KANARIE-SKYDDAD-TITEL", "KANARIE-SKYDDAD-KONTAKT", "KANARIE-SKYDDAD-V1-TITEL"}
 SKYDDAD_CONTENT = {
     "KANARIE-SKYDDAD-SAMMANFATTNING",
     "KANARIESKYDDADDNR",
     "KANARIE-SKYDDAD-TEXT",
     "KANARIE-SKYDDAD-BILAGA",
     "KANARIE-SKYDDAD-PDF",
+    # The kept version of the skyddad anvisning: intern itself, shown as metadata only.
+    "KANARIE-SKYDDAD-V1-SAMMANFATTNING",
+    "KANARIESKYDDADV1DNR",
+    "KANARIE-SKYDDAD-V1-TEXT",
 }
 CANARY = re.compile(rb"kanarie", re.IGNORECASE)
 
@@ -41,6 +46,7 @@ def sites(tmp_path_factory, mkdocs_build) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("atkomst")
     project = make_project(root / "projekt")
     add_canaries(project)
+    add_version_canaries(project)
     add_report_canaries(project)
     add_indicator_canaries(project)
     assert check(project).ok, check(project).problems
@@ -73,6 +79,10 @@ def test_public_site_still_has_the_open_documents(sites):
     assert (publik / "anvisningar" / "krisledning" / "index.html").is_file()
     assert (publik / "oppen-sida" / "index.html").is_file()
     assert "Publik webb" in (publik / "index.html").read_text()
+    # The öppen anvisning's kept version and what changed in its version 2.
+    assert (publik / "anvisningar" / "krisledning" / "version-1" / "index.html").is_file()
+    changes = publik / "anvisningar" / "krisledning" / "version-2" / "andringar" / "index.html"
+    assert changes.is_file()
 
 
 def test_intranet_site_contains_no_skyddad_content(sites):
@@ -84,17 +94,44 @@ def test_intranet_site_shows_intern_content_and_skyddad_metadata(sites):
     # The positive control: the canaries are there where they may be, so the scans above
     # would have found them.
     intranat = sites["intranät"]
-    hits = set().union(*files_with(intranat, re.compile(rb"KANARIE-[A-Z-]+")).values())
+    hits = set().union(*files_with(intranat, re.compile(rb"KANARIE-[A-Z0-9-]+")).values())
     assert {h.decode() for h in hits} >= {
         "KANARIE-INTERN-TITEL",
         "KANARIE-INTERN-TEXT",
         "KANARIE-INTERN-SIDA-TEXT",
         "KANARIE-INTERN-KONTAKT",
+        "KANARIE-INTERN-V1-TEXT",
+        "KANARIE-INTERN-V2-TEXT",
         *INTRANAT_MAY_SHOW,
     }
     page = (intranat / "anvisningar" / "kanarie-skyddad-id" / "index.html").read_text()
     assert "Innehållet i anvisningen är skyddat" in page
     assert "Intranät" in (intranat / "index.html").read_text()
+
+
+def test_kept_versions_of_an_intern_anvisning_are_on_the_intranet_only(sites):
+    # Version 1 was öppen, version 2 intern; the anvisning is intern now, so neither is
+    # public (the scan above finds no canary), and the intranet has both in full.
+    folder = sites["intranät"] / "anvisningar" / "kanarie-intern-id"
+    for version in (1, 2):
+        page = (folder / f"version-{version}" / "index.html").read_text()
+        assert f"KANARIE-INTERN-V{version}-TEXT" in page
+        assert f"KANARIE-INTERN-V{version}-TITEL, version {version}" in page
+    for version in (2, 3):
+        assert (folder / f"version-{version}" / "andringar" / "index.html").is_file()
+    assert not (sites["publik"] / "anvisningar" / "kanarie-intern-id").exists()
+
+
+def test_a_version_of_a_skyddad_anvisning_is_metadata_only_on_the_intranet(sites):
+    folder = sites["intranät"] / "anvisningar" / "kanarie-skyddad-id"
+    page = (folder / "version-1" / "index.html").read_text()
+    assert "KANARIE-SKYDDAD-V1-TITEL, version 1" in page
+    assert "Innehållet i anvisningen är skyddat" in page
+    assert "KANARIE-SKYDDAD-V1-TEXT" not in page
+    # No comparison of texts the intranet does not get: the table says why.
+    assert not (folder / "version-2").exists()
+    current = (folder / "index.html").read_text()
+    assert "Texten är skyddad" in current
 
 
 def test_attachments_of_withheld_documents_are_not_copied(sites):
@@ -233,6 +270,7 @@ def test_scanner_reports_the_intranet_site_as_leaking_if_published_to_everyone(s
     assert "titeln på intern anvisning 'kanarie-intern-id': 'KANARIE-INTERN-TITEL'" in result.stdout
     assert "en risk i intern rapport från 'kommunstyrelsen' för 2024" in result.stdout
     assert "namnet på intern indikator 'kanarie-intern'" in result.stdout
+    assert "text ur intern version 1 av anvisningen 'kanarie-intern-id'" in result.stdout
 
 
 def test_the_real_public_build_leaks_nothing(tmp_path, mkdocs_build):

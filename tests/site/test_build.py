@@ -110,13 +110,28 @@ def fixture_project(tmp_path) -> Path:
     return make_project(tmp_path / "projekt")
 
 
-def test_fixture_site_builds_and_leaves_editor_braces_alone(
+def test_fixture_site_builds_with_version_pages_and_leaves_editor_braces_alone(
     fixture_project, tmp_path, mkdocs_build
 ):
     result = mkdocs_build(fixture_project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site/anvisningar/krisledning/index.html").read_text()
     assert "{{ klammer }}" in html
+    # The kept version 1 has a page of its own, and what changed in version 2 shows the
+    # editor's braces as the text they are.
+    folder = tmp_path / "site/anvisningar/krisledning"
+    old = (folder / "version-1/index.html").read_text()
+    assert "<title>Anvisning för krisledning, version 1 - " in old
+    assert "Version 1 gäller inte längre" in old
+    changes = (folder / "version-2/andringar/index.html").read_text()
+    assert '<span class="sd-skarmlasare">Tillagt: </span>Texten med {{ klammer }}' in changes
+    assert 'href="../../version-1/"' in changes
+    assert 'href="version-1/"' in html and 'href="version-2/andringar/"' in html
+    # Found by search, below the anvisning itself.
+    index = json.loads((tmp_path / "site/search/search_index.json").read_text())
+    boosts = {d["location"]: d.get("boost", 1) for d in index["docs"]}
+    assert boosts["anvisningar/krisledning/version-1/"] < boosts["anvisningar/krisledning/"]
+    assert boosts["anvisningar/krisledning/version-2/andringar/"] < 0.5
 
 
 @pytest.mark.parametrize(

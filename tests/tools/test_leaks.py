@@ -32,7 +32,12 @@ from styrdok.tools.leaks import (
 )
 
 from helpers import REPO, check
-from helpers.canaries import REPORT_CANARIES, add_canaries, add_report_canaries
+from helpers.canaries import (
+    REPORT_CANARIES,
+    add_canaries,
+    add_report_canaries,
+    add_version_canaries,
+)
 
 FRONT = """---
 id: {id}
@@ -411,6 +416,30 @@ def test_a_withheld_reports_texts_are_forbidden_for_the_audiences_without_them(p
     intranat = forbidden(whole, select(whole, "intranät"))
     assert not [canary for canary in REPORT_CANARIES["intern"] if canary in intranat]
     assert "Öppen risk i Bromma" not in forbidden(whole, select(whole, "publik"))
+
+
+def test_withheld_versions_texts_are_forbidden_for_the_audiences_without_them(project):
+    add_canaries(project)
+    add_version_canaries(project)
+    whole = check(project).model
+
+    def texts(strings: dict[str, str]) -> set[str]:
+        return {s.split()[0] for s in strings if s.startswith("KANARIE-") and "-V" in s}
+
+    publik = forbidden(whole, select(whole, "publik"), published_sources(REPO))
+    assert texts(publik) >= {
+        "KANARIE-INTERN-V1-TEXT",  # öppen then, but the anvisning is intern now
+        "KANARIE-INTERN-V2-TEXT",
+        "KANARIE-SKYDDAD-V1-TEXT",
+        "KANARIE-INTERN-V1-SAMMANFATTNING",
+        "KANARIE-INTERN-V1-TITEL",
+    }
+    assert publik["anvisningar/kanarie-intern-id/version-1"].startswith("adressen till")
+    assert "anvisningar/krisledning/version-1" not in publik
+    intranat = forbidden(whole, select(whole, "intranät"), published_sources(REPO))
+    # The intranet reads the intern versions in full and the skyddad one's title.
+    assert texts(intranat) == {"KANARIE-SKYDDAD-V1-TEXT", "KANARIE-SKYDDAD-V1-SAMMANFATTNING"}
+    assert "KANARIESKYDDADV1DNR 2023/2" in intranat
 
 
 def test_a_skyddad_reports_risk_in_a_site_is_a_leak(tmp_path, project):

@@ -36,3 +36,10 @@ def test_backlinks_come_from_anvisningar_and_hand_written_pages(project):
         ("anvisningar/trygghet-i-bromma.md", "Lokal trygghetsmätning i Bromma"),
         ("index.md", "Start"),
     )
+
+
+def test_what_an_earlier_version_linked_to_is_no_backlink(project):
+    version = project / "docs" / "anvisningar" / "krisledning" / "version-1.md"
+    version.write_text(version.read_text() + "\nJämför [Bromma](../trygghet-i-bromma.md).\n")
+    refs = references(publication_of(project))
+    assert "anvisningar/trygghet-i-bromma.md" not in refs

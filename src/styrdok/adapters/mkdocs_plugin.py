@@ -35,7 +35,7 @@ from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
 from styrdok.core.report import summary
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, Publication, select
-from styrdok.views import uppfoljning_pages
+from styrdok.views import uppfoljning_pages, version_diff
 from styrdok.views.anvisning_page import split_rendered
 from styrdok.views.api import JsonDocument, documents
 from styrdok.views.backlinks import references
@@ -90,7 +90,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     # Made in on_files, once the pages have their addresses.
     urls: Urls
     expected: frozenset[str]
-    # Filled while pages render: each anvisning's sanitised text, for its JSON document.
+    # Filled while pages render: the sanitised text of each anvisning and each kept
+    # earlier version (by its page below docs/), for their JSON documents.
     texts: dict[str, str]
     _api_examples: dict[str, tuple[str, JsonDocument]] | None = None
 
@@ -114,6 +115,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         config.nav = nav.without(config.nav, pub.undanhallna)
         self.references = references(pub)
         pages = [*generate(pub, today), *uppfoljning_pages.generate(pub, today)]
+        pages += version_diff.generate(pub)
         self.generated = {page.sida: page for page in pages}
         self.texts = {}
         self._api_examples = None
@@ -217,7 +219,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         assert self.publication is not None
         src = page.file.src_uri
         withholds = self.publication.withholds
-        if self.publication.anvisning_for_sida(src) is not None:
+        pub = self.publication
+        if pub.anvisning_for_sida(src) is not None or pub.version_for_sida(src) is not None:
             # Head, text and foot are sanitised once each; the text is also the JSON's.
             head, text, foot = split_rendered(html)
             text = clean_page_html(text, src, withholds)

@@ -2,7 +2,8 @@
 written after the build.
 
 MkDocs never reads a page from docs/: the published pages come with the text selection
-handed over, then the generated pages, the CSV, the attachments of documents published
+handed over (the anvisningar, their kept earlier versions, the other pages), then the
+generated pages, the CSV, the attachments of documents published
 in full, the feed, and the theme's own files. A file the core does not know (another
 extension, a symbolic link, an undeclared attachment) therefore cannot be published.
 """
@@ -32,6 +33,7 @@ from styrdok.views.feed import andringar_atom
 from styrdok.views.indikatorer import diagram_files
 from styrdok.views.uppfoljning_export import indikatorer_csv, rapportering_csv, risker_csv
 from styrdok.views.urls import API_DIR, OPENAPI, SCHEMAS, Urls
+from styrdok.views.version_page import version_sida
 
 # MkDocs reads "key: value" lines at the top of a page without YAML front matter as
 # metadata and removes them from the text; a fixed front matter of ours prevents that.
@@ -113,6 +115,9 @@ def site(
         text = anvisning_sida(pub, anvisning, anvisning.text, references.get(anvisning.sida, ()))
         edit = None if anvisning.sida in pub.bara_metadata else anvisning.sida
         found.page(anvisning.sida, text, edit)
+    for version in pub.model.versioner:
+        # A kept version is a record of what applied: the site offers no edit link to it.
+        found.page(version.sida, version_sida(pub, version))
     for page in generated.values():
         found.generated(page.sida, page.text)
     found.generated(addresses.FORTECKNING_CSV, forteckning_csv(pub))

@@ -12,6 +12,7 @@ from mkdocs.structure.toc import AnchorLink
 from styrdok.core import sanitize
 from styrdok.select import Publication
 from styrdok.views.blocks import GeneratedPage
+from styrdok.views.versions import VERSION_BOOST, version_titel
 
 
 def _safe(text: str | None) -> Markup | None:
@@ -35,6 +36,13 @@ def page_meta(
     anvisning = pub.anvisning_for_sida(src)
     if anvisning is not None:
         return {"title": _safe(anvisning.titel), "description": _safe(anvisning.sammanfattning)}
+    version = pub.version_for_sida(src)
+    if version is not None:
+        return {
+            "title": _safe(version_titel(version)),
+            "description": _safe(version.sammanfattning),
+            "search": {"boost": VERSION_BOOST},
+        }
     sida = pub.sida(src)
     if sida is not None:
         meta: dict[str, Any] = {"title": _safe(sida.titel)}

@@ -41,3 +41,10 @@ def uppfoljningsar(ar: int) -> str:
 
 def diagram(indikator: str) -> str:
     return f"uppfoljning/diagram/{indikator}.svg"
+
+
+def andringar(id: str, version: int) -> str:
+    """The page of what changed in version `version` of an anvisning from the version
+    before it. Below the version's own address, which stays the same when the version
+    is later kept as an earlier one, so the link never changes."""
+    return f"anvisningar/{id}/version-{version}/andringar.md"

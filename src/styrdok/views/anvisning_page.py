@@ -1,5 +1,5 @@
 """The page of one anvisning: its head (title, notices, metadata), the editor's text
-between markers, and its foot (version history, backlinks).
+between markers, and its foot (its versions, the version history, backlinks).
 
 The markers let the adapter take the rendered text back out for the JSON documents.
 """
@@ -7,6 +7,7 @@ The markers let the adapter take the rendered text back out for the JSON documen
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from styrdok.core.giltighet import Tillstand
 from styrdok.core.model import Anvisning
@@ -22,6 +23,7 @@ from styrdok.views.markdown import (
     table,
 )
 from styrdok.views.queries import replacement
+from styrdok.views.versions import versioner_avsnitt
 
 # Around the editor's text on an anvisning page, so the rendered text can be taken out
 # for the JSON documents. HTML comments pass through Markdown untouched.
@@ -50,39 +52,53 @@ def split_rendered(html: str) -> tuple[str, str, str]:
 
 def anvisning_sidhuvud(pub: Publication, anvisning: Anvisning) -> str:
     """Title, notices and the metadata block that open every anvisning page."""
-    fran = anvisning.sida
     parts = [f"# {md(anvisning.titel)}", f"*{md(anvisning.sammanfattning)}*"]
     parts.extend(_notices(pub, anvisning))
-    replaced_by = pub.model.anvisning_ersatt_av(anvisning.id)
-    parts.append(
-        facts(
-            [
-                ("Status", giltighet_badge(pub.giltighet(anvisning))),
-                ("Version", str(anvisning.version)),
-                ("Beslutad", _beslut(pub, anvisning)),
-                ("Giltig från", iso(anvisning.giltig_fran)),
-                ("Revideras senast", iso(anvisning.revideras_senast)),
-                ("Senast ändrad", iso(anvisning.senast_andrad)),
-                ("Upphävd", iso(anvisning.upphavd_datum)),
-                ("Ansvarig", organ_ref(pub, fran, anvisning.ansvarig)),
-                ("Gäller för", galler_for_text(pub, fran, anvisning.galler_for)),
-                ("Fokusområden", fokus_links(pub, fran, anvisning.fokusomraden) or None),
-                ("Ersätter", _anvisning_links(pub, fran, anvisning.ersatter)),
-                ("Ersatt av", _anvisning_links(pub, fran, (replaced_by,) if replaced_by else ())),
-                ("Rättslig grund", _lagar(pub, anvisning.rattslig_grund)),
-                ("Diarienummer", md(anvisning.diarienummer) if anvisning.diarienummer else None),
-                ("Kontakt", _kontakt(anvisning)),
-            ]
-        )
-    )
+    parts.append(anvisning_fakta(pub, anvisning, giltighet_badge(pub.giltighet(anvisning))))
     return "\n\n".join(parts) + "\n"
+
+
+def anvisning_fakta(
+    pub: Publication,
+    anvisning: Anvisning,
+    status: str,
+    giltig_till: date | None = None,
+    tidigare: bool = False,
+) -> str:
+    """The metadata block of the anvisning's page, or (`tidigare`) of the page of an
+    earlier version of it, which leaves out what belongs to the anvisning as it is now
+    (review date, last change, repeal, replacement)."""
+    fran = anvisning.sida
+    replaced_by = None if tidigare else pub.model.anvisning_ersatt_av(anvisning.id)
+    now = not tidigare
+    return facts(
+        [
+            ("Status", status),
+            ("Version", str(anvisning.version)),
+            ("Beslutad", beslut(pub, anvisning)),
+            ("Giltig från", iso(anvisning.giltig_fran)),
+            ("Giltig till och med", iso(giltig_till)),
+            ("Revideras senast", iso(anvisning.revideras_senast) if now else None),
+            ("Senast ändrad", iso(anvisning.senast_andrad) if now else None),
+            ("Upphävd", iso(anvisning.upphavd_datum)),
+            ("Ansvarig", organ_ref(pub, fran, anvisning.ansvarig)),
+            ("Gäller för", galler_for_text(pub, fran, anvisning.galler_for)),
+            ("Fokusområden", fokus_links(pub, fran, anvisning.fokusomraden) or None),
+            ("Ersätter", _anvisning_links(pub, fran, anvisning.ersatter)),
+            ("Ersatt av", _anvisning_links(pub, fran, (replaced_by,) if replaced_by else ())),
+            ("Rättslig grund", lagar(pub, anvisning.rattslig_grund)),
+            ("Diarienummer", md(anvisning.diarienummer) if anvisning.diarienummer else None),
+            ("Kontakt", _kontakt(anvisning)),
+        ]
+    )
 
 
 def anvisning_sidfot(
     pub: Publication, anvisning: Anvisning, references: Sequence[tuple[str, str]]
 ) -> str:
-    """The version history, and backlinks: the pages whose text links to this anvisning."""
-    parts = []
+    """The versions, the version history, and backlinks: the pages whose text links to
+    this anvisning."""
+    parts = [versioner_avsnitt(pub, anvisning, anvisning.sida)]
     if anvisning.historik:
         rows = [
             (h.datum.isoformat(), str(h.version) if h.version else "–", md(h.andring))
@@ -98,6 +114,11 @@ def anvisning_sidfot(
 
 
 def _notices(pub: Publication, anvisning: Anvisning) -> list[str]:
+    return [*innehall_notices(anvisning), *_validity_notices(pub, anvisning)]
+
+
+def innehall_notices(anvisning: Anvisning) -> list[str]:
+    """What the page holds: a skyddad anvisning's metadata only, or example content."""
     notices = []
     if anvisning.skyddad:
         notices.append(
@@ -111,7 +132,6 @@ def _notices(pub: Publication, anvisning: Anvisning) -> list[str]:
             "    Den här anvisningen är exempeltext som visar hur en anvisning kan se ut. "
             "Den är inte ett beslut av Stockholms stad och ska inte följas."
         )
-    notices.extend(_validity_notices(pub, anvisning))
     return notices
 
 
@@ -161,7 +181,7 @@ def _validity_notices(pub: Publication, anvisning: Anvisning) -> list[str]:
     return notices
 
 
-def _beslut(pub: Publication, anvisning: Anvisning) -> str | None:
+def beslut(pub: Publication, anvisning: Anvisning) -> str | None:
     if not anvisning.beslutsdatum:
         return None
     by = organ_namn(pub, anvisning.beslutad_av)
@@ -177,7 +197,7 @@ def _anvisning_links(pub: Publication, fran: str, ids: Iterable[str]) -> str | N
     return ", ".join(anvisning_link(fran, a) for a in found if a) or None
 
 
-def _lagar(pub: Publication, ids: Iterable[str]) -> str | None:
+def lagar(pub: Publication, ids: Iterable[str]) -> str | None:
     found = (pub.model.forfattning_med_id(i) for i in ids)
     return "<br>".join(md(law.benamning) for law in found if law) or None
 

@@ -18,10 +18,10 @@ def references(pub: Publication) -> Mapping[str, tuple[tuple[str, str], ...]]:
     """For each anvisning page, the (page, title) pairs whose text links to it. Earlier
     versions are not counted: "mentioned on" is about what readers find today."""
     anvisningar = {a.sida for a in pub.anvisningar}
-    kept = {v.sida for v in pub.model.versioner}
     found: dict[str, list[tuple[str, str]]] = {}
     for source in pub.texts():
-        if source.sida in kept:
+        if pub.version_for_sida(source.sida) is not None:
+            # What an earlier version linked to is history, not a page to follow.
             continue
         for target in link_targets(source.sida, source.text) & anvisningar:
             if target != source.sida:

@@ -2,7 +2,7 @@
 
 From every document the selection withholds: its id, address and source link, its title,
 summary, case number and passages of its text; for skyddad anvisningar everything but
-the metadata. From every report of a year's follow-up that the audience does not get in
+the metadata. Kept earlier versions of anvisningar count as documents of their own. From every report of a year's follow-up that the audience does not get in
 full: its risks' titles and measures, its note and its reference. A word string that
 also occurs in text that is published for the audience (a published anvisning, page or
 report, the data, the editor guide) is not evidence of a leak and is left out. References to ids are kept even then: a link to a withheld document that a
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from styrdok.core.model import Anvisning, Model, Rapport, Sida
 from styrdok.core.reading.guide import read_guide
-from styrdok.select import Publication
+from styrdok.select import Publication, strictest
 from styrdok.tools.leaks.matcher import Matcher
 from styrdok.tools.leaks.normal import INLINE_TAG
 
@@ -90,6 +90,8 @@ def forbidden(
                     anvisning.diarienummer, f"diarienumret för {what} '{anvisning.id}'"
                 )
             text_of(what, anvisning, anvisning.text)
+    for string, what in withheld_versions(whole, pub):
+        found.setdefault(string, what)
     shown_pages = {s.sida for s in pub.model.sidor}
     for sida in whole.sidor:
         if sida.sida not in shown_pages:
@@ -112,6 +114,31 @@ def forbidden(
         )
     )
     return {string: what for string, what in found.items() if string not in public}
+
+
+def withheld_versions(whole: Model, pub: Publication) -> Iterator[tuple[str, str]]:
+    """Of each kept earlier version the audience does not read in full: its address, its
+    summary, case number and text, and (when it is not published at all) its title.
+    A version is judged on its own: its text is forbidden even where the anvisning's
+    current text is published, and wording the two share is allowed again below."""
+    for version in whole.versioner:
+        shown = pub.version_for_sida(version.sida)
+        if shown is not None and version.sida not in pub.bara_metadata:
+            continue
+        current = whole.anvisning_med_id(version.id)
+        level = strictest(version.atkomst, current.atkomst) if current else version.atkomst
+        what = f"{level} version {version.version} av anvisningen '{version.id}'"
+        if shown is None:
+            page = version.sida.removesuffix(".md")
+            yield page, f"adressen till {what}"
+            yield f"{version.id}/version-{version.version}.md", f"en länk till {what}"
+            if len(version.titel) >= MIN_TITLE:
+                yield version.titel, f"titeln på {what}"
+        yield version.sammanfattning, f"sammanfattningen av {what}"
+        if version.diarienummer:
+            yield version.diarienummer, f"diarienumret för {what}"
+        for passage in passages(version.text):
+            yield passage, f"text ur {what}"
 
 
 def withheld_reports(whole: Model, pub: Publication) -> Iterator[tuple[str, str]]:
@@ -161,6 +188,8 @@ def _published(pub: Publication, extra: Iterable[str]) -> Iterator[str | None]:
     """Every text the site built for `pub` shows, as written in the source."""
     for a in pub.anvisningar:
         yield from (a.titel, a.sammanfattning, a.diarienummer, a.text, a.kontakt.funktion)
+    for v in pub.model.versioner:
+        yield from (v.titel, v.sammanfattning, v.diarienummer, v.text, v.kontakt.funktion)
     for s in pub.model.sidor:
         yield from (s.titel, getattr(s, "beskrivning", None), s.text)
     model = pub.model
