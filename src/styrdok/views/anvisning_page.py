@@ -151,14 +151,19 @@ def _validity_notices(pub: Publication, anvisning: Anvisning) -> list[str]:
     if g.tillstand is Tillstand.KOMMANDE:
         return [
             '!!! info "Beslutad, gäller ännu inte"\n'
-            f"    Anvisningen är beslutad och gäller från {this_from}. Den gällde inte {dag}."
+            f"    Anvisningen är beslutad men gäller först från {this_from}."
         ]
     if g.tillstand is Tillstand.UTKAST:
         return [
             '!!! note "Utkast"\n    Anvisningen är under arbete och har inte beslutats. Den gäller inte ännu.'
         ]
     notices = []
-    if older and applies is not None:
+    if g.dold is not None:
+        notices.append(
+            f'!!! warning "Version {anvisning.version} gäller inte ännu"\n'
+            f"    Den {dag} gäller version {g.dold}, som inte publiceras här."
+        )
+    elif older and applies is not None:
         link = page_link(anvisning.sida, applies.anvisning.sida, f"version {applies.version}")
         if anvisning.utkast:
             lead = f"Version {anvisning.version} nedan är ett utkast och har inte beslutats."

@@ -95,6 +95,8 @@ def _notice(
     if g.gallande is not None:
         now = page_link(fran, g.gallande.anvisning.sida, f"version {g.gallande.version}")
         in_force = f"Gällande version är {now}."
+    elif g.dold is not None:
+        in_force = f"Den {dag} gäller version {g.dold}, som inte publiceras här."
     elif g.upphavd:
         when = f" sedan {anvisning.upphavd_datum}" if anvisning.upphavd_datum else ""
         link = page_link(fran, anvisning.sida, "anvisningens sida")

@@ -112,6 +112,8 @@ def _lead(pub: Publication, anvisning: Anvisning) -> str:
     dag = pub.dag
     if g.gallande is not None:
         return f"Den {dag} gäller version {g.gallande.version}."
+    if g.dold is not None:
+        return f"Den {dag} gäller version {g.dold}, som inte publiceras här."
     if g.tillstand is Tillstand.UPPHAVD:
         return f"Den {dag} gäller ingen version: anvisningen är upphävd."
     if g.tillstand is Tillstand.KOMMANDE and g.kommande and g.kommande.fran:
