@@ -22,6 +22,7 @@ from helpers.canaries import (
     add_canaries,
     add_indicator_canaries,
     add_report_canaries,
+    add_version_canaries,
 )
 
 # Shown on the intranet: a skyddad anvisning's title and contact, everything intern.
@@ -43,6 +44,7 @@ def sites(tmp_path_factory, mkdocs_build) -> dict[str, Path]:
     add_canaries(project)
     add_report_canaries(project)
     add_indicator_canaries(project)
+    add_version_canaries(project)
     assert check(project).ok, check(project).problems
     built = {}
     for malgrupp in ("intranät", "publik"):
@@ -95,6 +97,23 @@ def test_intranet_site_shows_intern_content_and_skyddad_metadata(sites):
     page = (intranat / "anvisningar" / "kanarie-skyddad-id" / "index.html").read_text()
     assert "Innehållet i anvisningen är skyddat" in page
     assert "Intranät" in (intranat / "index.html").read_text()
+
+
+def test_feeds_carry_each_anvisning_and_version_to_the_audience_it_is_for(sites):
+    def feeds(site: Path) -> dict[str, str]:
+        return {p.name: p.read_text(encoding="utf-8") for p in site.glob("andringar*.xml")}
+
+    publik, intranat = feeds(sites["publik"]), feeds(sites["intranät"])
+    bromma = "andringar-organ-bromma-stadsdelsnamnd.xml"
+    assert bromma in publik and "andringar-alla.xml" in publik
+    assert {name for name, text in publik.items() if CANARY.search(text.encode())} == set()
+    assert "Anvisning för krisledning" in publik["andringar-alla.xml"]
+    # The positive control: on the intranet, Bromma's feed has the intern anvisning and
+    # the intern version that apply to it; the skyddad one is there by its title only.
+    assert "KANARIE-INTERN-TITEL" in intranat[bromma]
+    assert "KANARIE-VERSION-TITEL" in intranat[bromma]
+    assert "KANARIE-VERSION-TITEL" not in intranat["andringar-organ-socialnamnden.xml"]
+    assert "KANARIE-SKYDDAD-TITEL" in intranat["andringar-alla.xml"]
 
 
 def test_attachments_of_withheld_documents_are_not_copied(sites):
