@@ -1,7 +1,8 @@
 """Canaries: an intern and a skyddad anvisning, an intern page and an öppen page linking to
 them, each field and body marked KANARIE-…, to look for in what is published; and a
 year of reports (`add_report_canaries`) with an intern and a skyddad report marked alike,
-and an intern indicator (`add_indicator_canaries`).
+an intern indicator (`add_indicator_canaries`) and an intern earlier version of an öppen
+anvisning (`add_version_canaries`).
 
 Shared by the end-to-end access tests (site/test_access.py), the selection tests
 (test_select.py) and the leak scanner's tests (tools/test_leaks.py).
@@ -93,6 +94,22 @@ def add_canaries(project: Path) -> None:
         krisledning.read_text(encoding="utf-8") + "\nJämför [den interna](kanarie-intern-id.md).\n",
         encoding="utf-8",
     )
+
+
+def add_feed_version_canaries(project: Path) -> None:
+    """Version 1 of the öppen krisledning made intern, for Bromma only, its title marked:
+    an earlier version is published no more openly than it was (select.strictest), so its
+    decision must stay out of every public feed and be in Bromma's on the intranet."""
+    version = project / "docs" / "anvisningar" / "krisledning" / "version-1.md"
+    text = version.read_text(encoding="utf-8")
+    for old, new in (
+        ("titel: Anvisning för krisledning", "titel: KANARIE-VERSION-TITEL"),
+        ("galler_for: alla", "galler_for:\n  organ: [bromma-stadsdelsnamnd]"),
+        ("atkomst: öppen", "atkomst: intern"),
+    ):
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    version.write_text(text, encoding="utf-8")
 
 
 # A year of reports: kommunstyrelsen's is intern, socialnämndens skyddad, the rest öppen.

@@ -20,6 +20,7 @@ from helpers.canaries import (
     INDICATOR_CANARIES,
     REPORT_CANARIES,
     add_canaries,
+    add_feed_version_canaries,
     add_indicator_canaries,
     add_report_canaries,
     add_version_canaries,
@@ -49,6 +50,7 @@ def sites(tmp_path_factory, mkdocs_build) -> dict[str, Path]:
     add_version_canaries(project)
     add_report_canaries(project)
     add_indicator_canaries(project)
+    add_feed_version_canaries(project)
     assert check(project).ok, check(project).problems
     built = {}
     for malgrupp in ("intranät", "publik"):
@@ -132,6 +134,23 @@ def test_a_version_of_a_skyddad_anvisning_is_metadata_only_on_the_intranet(sites
     assert not (folder / "version-2").exists()
     current = (folder / "index.html").read_text()
     assert "Texten är skyddad" in current
+
+
+def test_feeds_carry_each_anvisning_and_version_to_the_audience_it_is_for(sites):
+    def feeds(site: Path) -> dict[str, str]:
+        return {p.name: p.read_text(encoding="utf-8") for p in site.glob("andringar*.xml")}
+
+    publik, intranat = feeds(sites["publik"]), feeds(sites["intranät"])
+    bromma = "andringar-organ-bromma-stadsdelsnamnd.xml"
+    assert bromma in publik and "andringar-alla.xml" in publik
+    assert {name for name, text in publik.items() if CANARY.search(text.encode())} == set()
+    assert "Anvisning för krisledning" in publik["andringar-alla.xml"]
+    # The positive control: on the intranet, Bromma's feed has the intern anvisning and
+    # the intern version that apply to it; the skyddad one is there by its title only.
+    assert "KANARIE-INTERN-TITEL" in intranat[bromma]
+    assert "KANARIE-VERSION-TITEL" in intranat[bromma]
+    assert "KANARIE-VERSION-TITEL" not in intranat["andringar-organ-socialnamnden.xml"]
+    assert "KANARIE-SKYDDAD-TITEL" in intranat["andringar-alla.xml"]
 
 
 def test_attachments_of_withheld_documents_are_not_copied(sites):

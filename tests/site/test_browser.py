@@ -412,3 +412,14 @@ def test_no_console_errors_and_no_requests_to_other_hosts(page, origin, log):
         and urlsplit(u).hostname != "127.0.0.1"
     ]
     assert foreign == []
+
+
+def test_an_organ_page_naming_its_own_feed_loads_without_errors(page, origin, log):
+    # Material fetches sitemap.xml beside every rel=alternate address: the organ's feed
+    # is at the root (core/addresses.py), so that is the site's own sitemap, not a 404.
+    page.goto(f"{origin}/organ/socialnamnden/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator('link[rel=alternate][href$="andringar-organ-socialnamnden.xml"]').count()
+    assert log.errors == []
+    sitemaps = {u for u in log.requests if u.endswith("sitemap.xml")}
+    assert sitemaps <= {f"{origin}/sitemap.xml"}

@@ -32,7 +32,7 @@ RFC3339 = re.compile(
     r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", re.IGNORECASE
 )
 # Files that must come out byte-identical from two builds of the same source.
-DETERMINISTIC = (API_DIR, "andringar.xml", "anvisningar/forteckning.csv")
+DETERMINISTIC = (API_DIR, "andringar.xml", "andringar-alla.xml", "anvisningar/forteckning.csv")
 
 
 # Reading the built site ------------------------------------------------------------------
@@ -386,6 +386,12 @@ def test_every_page_points_to_the_feed_in_its_head(built_site, api_index, site_u
             and link.attribute == "href"
         ]
         targets = [urljoin(site_url + relative, href) for href in feeds]
-        if targets != [api_index["flode"]]:
+        # An organ's and a fokusområde's page also name their own feed.
+        own = re.fullmatch(r"(organ|fokusomraden)/([a-z0-9-]+)/index\.html", relative)
+        kind = {"organ": "organ", "fokusomraden": "fokusomrade"}.get(own.group(1)) if own else None
+        expected = [api_index["flode"]]
+        if kind and own.group(2) not in ("samtliga",):
+            expected.append(urljoin(site_url, f"andringar-{kind}-{own.group(2)}.xml"))
+        if targets != expected:
             problems.append(f"{relative}: {feeds}")
     assert not problems, "\n".join(problems)

@@ -152,6 +152,15 @@ def test_nytt_och_andrat_is_newest_first(project):
     dates = [row.split(" | ")[0].strip("| ") for row in rows]
     assert dates == sorted(dates, reverse=True)
     assert "Version 2 beslutad" in text and "Upphävd" in text
+    # Each version's decision, linked to that version's page, with the state now.
+    (first,) = [row for row in rows if "Ny anvisning beslutad, gäller från 2017-01-01" in row]
+    assert first.startswith("| 2016-12-05 |")
+    assert "[Anvisning för krisledning](krisledning.md)" in first
+    assert "[Version 1](krisledning/version-1.md)" in first
+    assert 'sd-status--gallande">Gällande</span>' in first
+    (old,) = [row for row in rows if row.startswith("| 2014-01-10 |")]
+    assert "[Version 1](krisledning-gammal.md)" in old and ">Upphävd</span>" in old
+    assert "(../andringar-alla.xml)" in text
 
 
 def test_upphavda_page_lists_repealed_with_replacement(project):
@@ -160,3 +169,11 @@ def test_upphavda_page_lists_repealed_with_replacement(project):
         "| [Gammal anvisning för krisledning](krisledning-gammal.md) | 2019-06-01 | [Anvisning för krisledning](krisledning.md) |"
         in text
     )
+
+
+def test_organ_and_fokus_pages_link_their_own_feed(project):
+    pages = pages_of(project)
+    organ = pages[addresses.organ("bromma-stadsdelsnamnd")].text
+    assert "[Atom-flöde](../andringar-organ-bromma-stadsdelsnamnd.xml)" in organ
+    fokus = pages[addresses.fokusomrade("krisberedskap")].text
+    assert "[Atom-flöde](../andringar-fokusomrade-krisberedskap.xml)" in fokus

@@ -69,7 +69,18 @@ def test_events_are_newest_first_and_name_what_happened(project):
     repeal = [
         e for e in found if e.anvisning.id == "krisledning-gammal" and e.handelse == "Upphävd"
     ]
-    assert repeal and repeal[0].slug.endswith("-upphavd")
+    assert repeal and repeal[0].typ is queries.Handelsetyp.UPPHAVD
+    assert repeal[0].nyckel == "anvisning/krisledning-gammal/upphavd"
+    # Every published version has its decision, the first as a new anvisning.
+    decisions = [(e.version.version, e.handelse) for e in found if e.anvisning.id == "krisledning"]
+    assert decisions == [
+        (2, "Version 2 beslutad, gäller från 2019-06-01"),
+        (1, "Ny anvisning beslutad, gäller från 2017-01-01"),
+    ]
+    (first,) = [e for e in found if e.anvisning.id == "krisledning" and e.version.version == 1]
+    assert first.version.sida == "anvisningar/krisledning/version-1.md"
+    assert first.anvisning.sida == "anvisningar/krisledning.md"
+    assert first.nyckel == "anvisning/krisledning/version-1/beslut"
 
 
 def test_fokus_answer_counts_only_what_is_not_repealed(project):

@@ -35,7 +35,7 @@ from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
 from styrdok.core.report import summary
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, Publication, select
-from styrdok.views import uppfoljning_pages, version_diff
+from styrdok.views import feed, sitemap, uppfoljning_pages, version_diff
 from styrdok.views.anvisning_page import split_rendered
 from styrdok.views.api import JsonDocument, documents
 from styrdok.views.backlinks import references
@@ -61,6 +61,10 @@ class StyrdokConfig(base.Config):
     referensdatum = c.Type((str, date), default="")
     # Seconds one page may take to render before the build stops.
     sekunder_per_sida = c.Type((int, float), default=guard.PAGE_SECONDS)
+    # The date in the feeds' tag: URIs (RFC 4151; YYYY, YYYY-MM or YYYY-MM-DD): a day on
+    # which the city held the host of site_url. Never change it on a running site: every
+    # id would change and readers would see every entry again.
+    taggdatum = c.Type(str, default=feed.TAGGDATUM)
 
 
 def reference_date(given: str | date) -> date:
@@ -87,6 +91,10 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     generated: dict[str, GeneratedPage]
     today: date
     withheld_links: WithheldLinks
+    taggar: feed.Taggar
+    # Per page below docs/: its own feeds for its head, and its day for sitemap.xml.
+    page_feeds: Mapping[str, tuple[tuple[str, str], ...]]
+    lastmod: Mapping[str, date]
     # Made in on_files, once the pages have their addresses.
     urls: Urls
     expected: frozenset[str]
@@ -113,6 +121,15 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         # The header and the title say which audience the site was built for.
         config.site_name = f"{config.site_name} · {pub.malgrupp_namn}"
         config.nav = nav.without(config.nav, pub.undanhallna)
+        try:
+            self.taggar = feed.Taggar.for_site(config.site_url, self.config.taggdatum, pub.malgrupp)
+        except ValueError:
+            raise PluginError(
+                f"styrdok: taggdatum ska vara ett datum som 2026 eller 2026-12-01, inte "
+                f"'{self.config.taggdatum}', och site_url ska ha ett värdnamn."
+            ) from None
+        self.page_feeds = feed.page_feeds(pub)
+        self.lastmod = sitemap.lastmod(pub)
         self.references = references(pub)
         pages = [*generate(pub, today), *uppfoljning_pages.generate(pub, today)]
         pages += version_diff.generate(pub)
@@ -169,6 +186,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             self.references,
             self.generated,
             self.today,
+            self.taggar,
         )
         self.urls, self.expected = built.urls, built.expected
         return built.files
@@ -201,6 +219,9 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         assert self.publication is not None
         src = page.file.src_uri
         page.meta = theme.page_meta(self.publication, self.generated, src, page.meta)
+        page.meta.update(
+            theme.feeds_and_lastmod(self.page_feeds.get(src, ()), self.lastmod.get(src))
+        )
         self.withheld_links.page = src
         if src in self.config.makrosidor:
             sida = self.publication.sida(src)

@@ -29,7 +29,7 @@ from styrdok.views.anvisning_page import anvisning_sida
 from styrdok.views.api_files import api_files
 from styrdok.views.blocks import GeneratedPage
 from styrdok.views.export import forteckning_csv
-from styrdok.views.feed import andringar_atom
+from styrdok.views.feed import Taggar, feed_files
 from styrdok.views.indikatorer import diagram_files
 from styrdok.views.uppfoljning_export import indikatorer_csv, rapportering_csv, risker_csv
 from styrdok.views.urls import API_DIR, OPENAPI, SCHEMAS, Urls
@@ -106,6 +106,7 @@ def site(
     references: Mapping[str, tuple[tuple[str, str], ...]],
     generated: Mapping[str, GeneratedPage],
     today: date,
+    taggar: Taggar,
 ) -> Site:
     """Every file of the site but the API, and the addresses the pages got."""
     found = _Collector(config)
@@ -131,7 +132,8 @@ def site(
     page_paths = {f.src_uri: f.url for f in found.files.documentation_pages()}
     urls = Urls(config.site_url, page_paths.__getitem__)
     author = config.site_author or config.site_name
-    found.generated(addresses.ANDRINGAR_ATOM, andringar_atom(pub, urls, config.site_name, author))
+    for path, atom in feed_files(pub, urls, config.site_name, author, taggar).items():
+        found.generated(path, atom)
     found.refuse_files_as_folders()
     return Site(found.files, urls, frozenset(f.dest_uri for f in found.files))
 

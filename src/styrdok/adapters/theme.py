@@ -3,7 +3,8 @@ matter, and every title escaped once, so Material's templates print nothing raw.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -66,3 +67,14 @@ def page_meta(
             meta["search"] = {"boost": parsed["search"].get("boost")}
         return meta
     return {}
+
+
+def feeds_and_lastmod(feeds: Sequence[tuple[str, str]], lastmod: date | None) -> dict[str, Any]:
+    """What overrides/ reads besides: the page's own feeds for its head (title escaped,
+    path from the site's root) and the day for sitemap.xml (none: no lastmod)."""
+    meta: dict[str, Any] = {}
+    if feeds:
+        meta["styrdok_floden"] = [{"titel": _safe(titel), "adress": path} for titel, path in feeds]
+    if lastmod is not None:
+        meta["styrdok_lastmod"] = lastmod.isoformat()
+    return meta

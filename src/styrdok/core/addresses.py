@@ -5,9 +5,12 @@ from __future__ import annotations
 
 FORTECKNING = "anvisningar/index.md"
 FORTECKNING_CSV = "anvisningar/forteckning.csv"
-ANDRINGAR_ATOM = (
-    "andringar.xml"  # at the root: Material fetches sitemap.xml beside every rel=alternate link
-)
+# The Atom feeds are all at the root: Material fetches sitemap.xml beside the address of
+# every <link rel="alternate"> a page has, so a feed in organ/ would make each organ page
+# ask for organ/sitemap.xml, which does not exist. Their names cannot clash with a page
+# (page file names have no dot) and each kind has a prefix of its own.
+ANDRINGAR_ATOM = "andringar.xml"  # the newest decisions, to subscribe to
+ANDRINGAR_ALLA_ATOM = "andringar-alla.xml"  # every decision (RFC 5005 complete feed)
 NYTT_OCH_ANDRAT = "anvisningar/nytt-och-andrat.md"
 SKA_REVIDERAS = "anvisningar/ska-revideras.md"
 UPPHAVDA = "anvisningar/upphavda.md"
@@ -33,6 +36,16 @@ def malomrade(id: str) -> str:
 
 def organ(id: str) -> str:
     return f"organ/{id}.md"
+
+
+def andringar_organ(id: str) -> str:
+    """The feed of the decisions that apply to an organ."""
+    return f"andringar-organ-{id}.xml"
+
+
+def andringar_fokusomrade(id: str) -> str:
+    """The feed of the decisions about the anvisningar of a fokusområde."""
+    return f"andringar-fokusomrade-{id}.xml"
 
 
 def uppfoljningsar(ar: int) -> str:

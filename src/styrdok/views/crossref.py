@@ -22,6 +22,7 @@ from styrdok.views.markdown import (
     malomrade_link,
     md,
     organ_link,
+    page_link,
     table,
 )
 from styrdok.views.queries import (
@@ -90,6 +91,11 @@ def fokusomrade_page(pub: Publication, fokus: Fokusomrade) -> GeneratedPage:
             f"[Upphävda anvisningar]({href(sida, addresses.UPPHAVDA)})."
         )
     parts.append(f"## Berörda organ\n\n{_organ_concerned(pub, sida, answer)}")
+    feed = href(sida, addresses.andringar_fokusomrade(fokus.id))
+    parts.append(
+        f"Besluten om anvisningarna inom fokusområdet finns som [Atom-flöde]({feed}) "
+        "för den som vill följa dem i en flödesläsare."
+    )
     return generated_page(sida, fokus.namn, parts)
 
 
@@ -216,6 +222,12 @@ def organ_page(
     if answer.under_arbete:
         parts.append("## Under arbete\n\n" + anvisningar_rows(pub, sida, answer.under_arbete))
     parts.append(f"## Risk- och lägesbild\n\n{organ_reporting(pub, sida, organ, today, reports)}")
+    feed = href(sida, addresses.andringar_organ(organ.id))
+    parts.append(
+        f"## Följ ändringarna\n\nBesluten om anvisningar som gäller för {md(organ.namn)} – nya "
+        f"anvisningar, nya versioner och upphävanden – finns som [Atom-flöde]({feed}) för "
+        "den som vill följa dem i en flödesläsare."
+    )
     return generated_page(sida, titel, parts)
 
 
@@ -254,17 +266,22 @@ def nytt_och_andrat_page(pub: Publication) -> GeneratedPage:
             e.datum.isoformat(),
             e.handelse,
             anvisning_link(sida, e.anvisning),
+            page_link(sida, e.version.sida, f"Version {e.version.version}"),
             giltighet_badge(pub.giltighet(e.anvisning)),
         )
         for e in events(pub)[:RECENT_EVENTS]
     ]
     feed = href(sida, addresses.ANDRINGAR_ATOM)
+    alla = href(sida, addresses.ANDRINGAR_ALLA_ATOM)
     parts = [
         f"# {titel}",
         f"De senaste {RECENT_EVENTS} besluten om anvisningar, nyast först: nya anvisningar, "
-        "nya versioner och anvisningar som har upphävts. Samma ändringar finns som "
-        f"[Atom-flöde]({feed}) för den som vill följa dem i en flödesläsare.",
-        table(("Datum", "Händelse", "Anvisning", "Status nu"), rows)
+        "nya versioner och anvisningar som har upphävts, också besluten om tidigare versioner. "
+        "Ett upphävande som börjar gälla senare står som att anvisningen upphävs. Samma "
+        f"ändringar finns som [Atom-flöde]({feed}) för den som vill följa dem i en "
+        f"flödesläsare, och alla beslut som [ett fullständigt flöde]({alla}). Varje organ "
+        f"och fokusområde har också ett eget flöde, som länkas från dess sida.",
+        table(("Datum", "Händelse", "Anvisning", "Version", "Status nu"), rows)
         if rows
         else "*Inga beslut ännu.*",
     ]

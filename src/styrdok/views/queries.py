@@ -8,15 +8,19 @@ answer is a frozen value made from the publication alone; indexes are built once
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import Enum
+from types import MappingProxyType
 
 from styrdok.core.giltighet import Tillstand
 from styrdok.core.model import ORGANTYPER, Anvisning, Fokusomrade, Malomrade, Organ
 from styrdok.core.sortering import svensk
 from styrdok.select import Publication
+from styrdok.views.wording import handelse
 
 # How far ahead "Ska revideras" looks for review dates.
 REVIEW_WINDOW = timedelta(days=90)
@@ -159,33 +163,155 @@ def organ_answer(pub: Publication, applicability: Applicability, organ: Organ) -
     )
 
 
+class Handelsetyp(Enum):
+    """What happened: the feeds' first category and the words of "Nytt och ändrat"."""
+
+    NY_ANVISNING = "ny-anvisning"  # version 1 decided
+    NY_VERSION = "ny-version"
+    UPPHAVD = "upphavd"
+    UPPHAVS = "upphavs"  # the repeal is decided, and takes effect after the reference date
+
+
 @dataclass(frozen=True)
 class Event:
-    """A decision about an anvisning: for "Nytt och ändrat" and the Atom feed."""
+    """A decision about one version of an anvisning, or its repeal: for "Nytt och ändrat",
+    the Atom feeds and the sitemap.
+
+    Never dated after the reference date: a decision dated later has not happened yet (as
+    `giltighet` decides too), and a repeal that takes effect later is announced
+    (`UPPHAVS`) on the newest day the data records anything about the anvisning up to
+    the reference date, usually the historik entry of the decision to repeal it.
+    """
 
     datum: date
-    handelse: str
-    anvisning: Anvisning
+    typ: Handelsetyp
+    anvisning: Anvisning  # as its page holds it now: its state now, its current title
+    version: Anvisning  # the version the event concerns: an earlier one, or `anvisning`
+    galler_fran: date | None = None  # a decision: the day the version applies from
+    upphor: date | None = None  # a repeal: the first day the anvisning no longer applies
 
     @property
-    def slug(self) -> str:
-        what = "upphavd" if self.handelse == UPPHAVD_HANDELSE else f"v{self.anvisning.version}"
-        return f"{self.datum.isoformat()}-{what}"
+    def nyckel(self) -> str:
+        """What happened to which version, stable across builds: a corrected date changes
+        the entry, not its identity, and the announced repeal becomes the repeal."""
+        if self.typ in (Handelsetyp.UPPHAVD, Handelsetyp.UPPHAVS):
+            return f"anvisning/{self.anvisning.id}/upphavd"
+        return f"anvisning/{self.anvisning.id}/version-{self.version.version}/beslut"
 
+    @property
+    def handelse(self) -> str:
+        return handelse(self.typ.value, self.version.version, self.galler_fran, self.upphor)
 
-UPPHAVD_HANDELSE = "Upphävd"
+    def andrad(self, dag: date) -> date:
+        """The last day up to `dag` on which what the event's pages show changed: the
+        decision, or the day the decided version came into force."""
+        return max(d for d in (self.datum, self.galler_fran) if d is not None and d <= dag)
 
 
 def events(pub: Publication) -> list[Event]:
-    """Decisions (new anvisningar, new versions) and repeals, newest first."""
+    """Decisions on every published version (earlier ones and the current) and repeals,
+    newest first."""
     found: list[Event] = []
     for a in pub.anvisningar:
-        if a.beslutsdatum:
-            what = "Ny anvisning beslutad" if a.version == 1 else f"Version {a.version} beslutad"
-            found.append(Event(a.beslutsdatum, what, a))
-        if a.upphavd_datum:
-            found.append(Event(a.upphavd_datum, UPPHAVD_HANDELSE, a))
-    return sorted(found, key=lambda e: (e.datum, e.anvisning.id, e.handelse), reverse=True)
+        versions = (*pub.versioner(a), a)
+        for version in versions:
+            decided = version.beslutsdatum
+            if version.utkast or decided is None or decided > pub.dag:
+                continue
+            typ = Handelsetyp.NY_ANVISNING if version.version == 1 else Handelsetyp.NY_VERSION
+            found.append(Event(decided, typ, a, version, galler_fran=version.giltig_fran))
+        repeal = _repeal(pub.dag, a, versions)
+        if repeal is not None:
+            found.append(repeal)
+    return sorted(found, key=_chronological, reverse=True)
+
+
+_TYP_ORDER = {typ: i for i, typ in enumerate(Handelsetyp)}
+
+
+def _chronological(event: Event) -> tuple[date, str, int, int]:
+    """The order of events, made total so that every list of them reads the same."""
+    return (event.datum, event.anvisning.id, event.version.version, _TYP_ORDER[event.typ])
+
+
+def _repeal(dag: date, anvisning: Anvisning, versions: Iterable[Anvisning]) -> Event | None:
+    day = anvisning.upphavd_datum
+    if day is None or anvisning.utkast:
+        return None
+    if day <= dag:
+        return Event(day, Handelsetyp.UPPHAVD, anvisning, anvisning, upphor=day)
+    recorded = [h.datum for v in versions for h in v.historik]
+    recorded += [v.beslutsdatum for v in versions if v.beslutsdatum]
+    announced = max((d for d in recorded if d <= dag), default=None)
+    if announced is None:
+        return None
+    return Event(announced, Handelsetyp.UPPHAVS, anvisning, anvisning, upphor=day)
+
+
+@dataclass(frozen=True)
+class EventIndex:
+    """The events by whom their version applies to, what it is filed under and who owns
+    it, indexed once; each list newest first.
+
+    Applicability is the organ pages' (`Applicability`), read from the version the event
+    concerns: an event of version 1 is for the organ version 1 applied to.
+    """
+
+    alla: tuple[Event, ...]
+    by_type: Mapping[str, tuple[Event, ...]]
+    by_organ: Mapping[str, tuple[Event, ...]]
+    by_fokus: Mapping[str, tuple[Event, ...]]
+    owned: Mapping[str, tuple[Event, ...]]
+
+    @classmethod
+    def of(cls, found: Iterable[Event]) -> EventIndex:
+        alla: list[Event] = []
+        by_type: dict[str, list[Event]] = defaultdict(list)
+        by_organ: dict[str, list[Event]] = defaultdict(list)
+        by_fokus: dict[str, list[Event]] = defaultdict(list)
+        owned: dict[str, list[Event]] = defaultdict(list)
+        for event in found:
+            version = event.version
+            owned[version.ansvarig].append(event)
+            for fokus_id in version.fokusomraden:
+                by_fokus[fokus_id].append(event)
+            if version.galler_for.alla:
+                alla.append(event)
+            for typ in version.galler_for.organtyper:
+                by_type[typ].append(event)
+            for organ_id in version.galler_for.organ:
+                by_organ[organ_id].append(event)
+
+        def frozen(index: dict[str, list[Event]]) -> Mapping[str, tuple[Event, ...]]:
+            return MappingProxyType({k: tuple(v) for k, v in index.items()})
+
+        return cls(tuple(alla), frozen(by_type), frozen(by_organ), frozen(by_fokus), frozen(owned))
+
+    def for_organ(self, organ: Organ, limit: int | None = None) -> list[Event]:
+        """The events whose version applies to the organ, newest first (at most `limit`)."""
+        common = self.alla if organ.tillampar_programmet else ()
+        lists = (common, self.by_type.get(organ.typ, ()), self.by_organ.get(organ.id, ()))
+        return _newest(lists, limit)
+
+    def concerning_organ(self, organ: Organ, limit: int | None = None) -> list[Event]:
+        """What its page shows: the events that apply to it and those of what it owns."""
+        return _newest((self.for_organ(organ), self.owned.get(organ.id, ())), limit)
+
+    def for_fokus(self, fokus_id: str, limit: int | None = None) -> list[Event]:
+        return list(self.by_fokus.get(fokus_id, ())[:limit])
+
+
+def _newest(lists: Iterable[Sequence[Event]], limit: int | None) -> list[Event]:
+    """Lists that are each newest first, merged newest first, each event once."""
+    merged: list[Event] = []
+    seen: set[int] = set()
+    for event in heapq.merge(*lists, key=_chronological, reverse=True):
+        if id(event) not in seen:
+            seen.add(id(event))
+            merged.append(event)
+            if limit is not None and len(merged) == limit:
+                break
+    return merged
 
 
 @dataclass(frozen=True)

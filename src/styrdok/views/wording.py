@@ -4,6 +4,7 @@ applies to. One place, so a page, the CSV, the feed and the diff say it alike.""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from styrdok.core.giltighet import Giltighet, Tillstand
 from styrdok.core.model import ORGANTYPER, GallerFor
@@ -35,6 +36,26 @@ def giltighet_detalj(g: Giltighet) -> str | None:
     if g.i_kraft and g.upphor:
         parts.append(f"upphävs {g.upphor.isoformat()}")
     return ", ".join(parts) or None
+
+
+# What happened to an anvisning (views.queries.Handelsetyp), as a feed category's label.
+HANDELSE_NAMN = {
+    "ny-anvisning": "Ny anvisning",
+    "ny-version": "Ny version",
+    "upphavd": "Upphävd",
+    "upphavs": "Upphävs",
+}
+
+
+def handelse(typ: str, version: int, galler_fran: date | None, upphor: date | None) -> str:
+    """An event as "Nytt och ändrat" and the feeds say it, in the tense of the reference
+    date: a repeal that takes effect later "upphävs"."""
+    if typ == "upphavd":
+        return "Upphävd"
+    if typ == "upphavs":
+        return f"Upphävs från och med {upphor.isoformat()}" if upphor else "Upphävs"
+    decided = "Ny anvisning beslutad" if typ == "ny-anvisning" else f"Version {version} beslutad"
+    return f"{decided}, gäller från {galler_fran.isoformat()}" if galler_fran else decided
 
 
 PROGRAM_STATUS_NAMN = {"förslag": "Förslag", "gällande": "Gäller", "utgått": "Har utgått"}
