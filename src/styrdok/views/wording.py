@@ -37,7 +37,14 @@ def giltighet_detalj(g: Giltighet) -> str | None:
     return ", ".join(parts) or None
 
 
-PROGRAM_STATUS_NAMN = {"förslag": "Förslag", "gällande": "Gäller", "utgått": "Har utgått"}
+# A programme's state on the reference date (core.giltighet.Programtillstand).
+PROGRAMTILLSTAND_NAMN = {
+    "förslag": "Förslag",
+    "kommande": "Antaget, perioden har inte börjat",
+    "gällande": "Gäller",
+    "perioden har löpt ut": "Perioden har löpt ut",
+    "utgått": "Har utgått",
+}
 
 SAMTLIGA = "samtliga nämnder och bolagsstyrelser"
 
