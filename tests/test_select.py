@@ -9,9 +9,11 @@ the public site nothing that is not öppen.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
+from styrdok.core.giltighet import Programtillstand
 from styrdok.select import SKYDDAD_SAMMANFATTNING, Visning, select, visning
 
 from helpers import check
@@ -30,12 +32,60 @@ def test_selection_shows_the_programme_in_force(project):
     assert publication.anvisning_for_sida("anvisningar/krisledning.md").id == "krisledning"
 
 
-def test_selection_without_a_programme_in_force_shows_the_latest(project):
+def test_selection_without_a_programme_in_force_shows_the_one_its_content_belongs_to(project):
     program = project / "data" / "program.yml"
     program.write_text(program.read_text().replace("status: gällande", "status: utgått"))
     publication = select(check(project).model)
     assert publication.program.id == "program-nu"
     assert not publication.program.i_kraft
+    assert [m.id for m in publication.malomraden] == [
+        "individens-trygghet",
+        "stadens-funktionalitet",
+    ]
+
+
+LATER = """
+- id: program-senare
+  titel: Senare program 2031–2034
+  period:
+    fran: 2031
+    till: 2034
+  status: gällande
+  beslutad_av: kommunfullmaktige
+  ersatter:
+    - program-nu
+"""
+
+
+def test_a_successor_without_content_of_its_own_is_not_the_programme_shown(project):
+    program = project / "data" / "program.yml"
+    text = program.read_text().replace("status: gällande", "status: utgått", 1)
+    program.write_text(text + LATER)
+    publication = select(check(project, date(2031, 6, 1)).model, dag=date(2031, 6, 1))
+    assert publication.program.id == "program-nu"
+    assert publication.programtillstand(publication.program) is Programtillstand.UTGATT
+    assert publication.programtillstand(publication.model.program_med_id("program-senare")) is (
+        Programtillstand.GALLANDE
+    )
+    assert len(publication.malomraden) == 2
+
+
+def test_of_two_programmes_with_content_the_one_in_force_on_the_day_is_shown(project):
+    program = project / "data" / "program.yml"
+    program.write_text(program.read_text() + LATER)
+    malomraden = project / "data" / "malomraden.yml"
+    text = malomraden.read_text()
+    second = text.index("- id:", 1)
+    malomraden.write_text(
+        text[:second] + text[second:].replace("program: program-nu", "program: program-senare")
+    )
+    outcome = check(project, date(2031, 6, 1))
+    # The check refuses it (the site can present one programme's content), but selection
+    # still chooses: both are marked in force, and in 2031 only the later one's period runs.
+    assert "flera-gallande-program" in {p.code for p in outcome.errors}
+    model = outcome.model
+    assert select(model, dag=date(2031, 6, 1)).program.id == "program-senare"
+    assert select(model, dag=date(2026, 6, 1)).program.id == "program-nu"
 
 
 def test_anvisningar_are_in_swedish_alphabetical_order(project):

@@ -25,7 +25,13 @@ from datetime import date
 from enum import Enum
 from types import MappingProxyType
 
-from styrdok.core.giltighet import Giltighet, Versionsdatum, giltighet
+from styrdok.core.giltighet import (
+    Giltighet,
+    Programtillstand,
+    Versionsdatum,
+    giltighet,
+    programgiltighet,
+)
 from styrdok.core.model import (
     Anvisning,
     Fokusomrade,
@@ -116,7 +122,8 @@ class Publication:
     model: Model
     # The reference date: what is in force is decided for this day (`giltighet`).
     dag: date
-    # The programme the site presents: the one in force, else the most recent one.
+    # The programme the site presents: the one its målområden and fokusområden belong
+    # to (`shown_programme`), whether or not it is in force (`programtillstand`).
     program: Program | None
     malomraden: tuple[Malomrade, ...] = field(default=())
     fokusomraden: tuple[Fokusomrade, ...] = field(default=())
@@ -166,6 +173,10 @@ class Publication:
         }
         object.__setattr__(self, "_giltighet", MappingProxyType(valid))
 
+    def programtillstand(self, program: Program) -> Programtillstand:
+        """The programme's state on the reference date."""
+        return programgiltighet(program, self.dag)
+
     def giltighet(self, anvisning: Anvisning) -> Giltighet:
         """The anvisning's state on the reference date, and which version applies."""
         return self._giltighet[anvisning.id]
@@ -209,10 +220,23 @@ class Publication:
         return path in self.undanhallna or path in self.undanhallna_bilagor
 
 
-def shown_programme(model: Model) -> Program | None:
-    in_force = [p for p in model.program if p.i_kraft]
-    candidates = in_force or list(model.program)
-    return max(candidates, key=lambda p: (p.period_till, p.period_fran), default=None)
+def shown_programme(model: Model, dag: date) -> Program | None:
+    """The programme the site presents: the one its målområden and fokusområden belong
+    to (a successor with no content of its own in the source cannot be presented), else
+    any. Among several, one in force on `dag`, then one marked in force, then the latest.
+    Whether it is in force is for the views to say; here it is only chosen."""
+    with_content = {m.program for m in model.malomraden} | {f.program for f in model.fokusomraden}
+    candidates = [p for p in model.program if p.id in with_content] or list(model.program)
+    return max(
+        candidates,
+        key=lambda p: (
+            programgiltighet(p, dag).gallande,
+            p.i_kraft,
+            p.period_till,
+            p.period_fran,
+        ),
+        default=None,
+    )
 
 
 @dataclass
@@ -328,9 +352,10 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP, dag: date | None = N
     reference date; today if not given)."""
     if malgrupp not in MALGRUPPER:
         raise ValueError(f"okänd målgrupp {malgrupp!r}; välj en av {', '.join(MALGRUPPER)}")
+    dag = dag or date.today()
     chosen = _choose(whole, malgrupp)
     model = _published_model(whole, chosen, malgrupp)
-    program = shown_programme(model)
+    program = shown_programme(model, dag)
     program_id = program.id if program else None
     fokusomraden = tuple(
         sorted((f for f in model.fokusomraden if f.program == program_id), key=lambda f: f.ordning)
@@ -338,7 +363,7 @@ def select(whole: Model, malgrupp: str = STANDARD_MALGRUPP, dag: date | None = N
     return Publication(
         malgrupp=malgrupp,
         model=model,
-        dag=dag or date.today(),
+        dag=dag,
         program=program,
         malomraden=tuple(
             sorted(

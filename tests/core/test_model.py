@@ -16,7 +16,8 @@ def test_model_links_the_valid_project(project):
     assert krisledning.sida == "anvisningar/krisledning.md"
     assert "## Syfte" in krisledning.text
     assert model.anvisning_ersatt_av("krisledning-gammal") == "krisledning"
-    assert model.program_ersatt_av("program-forr") == "program-nu"
+    assert model.program_ersatt_av("program-forr") == ("program-nu",)
+    assert model.program_ersatt_av("program-nu") == ()
 
 
 def test_applies_to_all_means_every_nämnd_and_bolagsstyrelse_but_not_offices(project):

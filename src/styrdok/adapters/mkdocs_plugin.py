@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,7 +35,7 @@ from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
 from styrdok.core.report import summary
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, Publication, select
-from styrdok.views import feed, sitemap, uppfoljning_pages, version_diff
+from styrdok.views import aktualitet, feed, program_notice, sitemap, uppfoljning_pages, version_diff
 from styrdok.views.anvisning_page import split_rendered
 from styrdok.views.api import JsonDocument, documents
 from styrdok.views.backlinks import references
@@ -58,6 +58,7 @@ class StyrdokConfig(base.Config):
     makrosidor = c.ListOfItems(c.Type(str), default=[])
     # The day validity is decided for (YYYY-MM-DD); empty: the day of the build. Set it
     # (STYRDOK_REFERENSDATUM) for a reproducible build or to see the site as of a day.
+    # MkDocs reads an !ENV value as YAML, so a date arrives as a date.
     referensdatum = c.Type((str, date), default="")
     # Seconds one page may take to render before the build stops.
     sekunder_per_sida = c.Type((int, float), default=guard.PAGE_SECONDS)
@@ -70,6 +71,8 @@ class StyrdokConfig(base.Config):
 def reference_date(given: str | date) -> date:
     """The build's reference date: `given` (YYYY-MM-DD), or today when it is empty.
     mkdocs.yml's !ENV reads 2026-01-01 as a YAML date, so a date is accepted too."""
+    if isinstance(given, datetime):
+        return given.date()
     if isinstance(given, date):
         return given
     if not given.strip():
@@ -95,6 +98,9 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     # Per page below docs/: its own feeds for its head, and its day for sitemap.xml.
     page_feeds: Mapping[str, tuple[tuple[str, str], ...]]
     lastmod: Mapping[str, date]
+    # The notice on the pages that present the programme when it is not simply in force.
+    programme_notice: str | None
+    programme_pages: frozenset[str]
     # Made in on_files, once the pages have their addresses.
     urls: Urls
     expected: frozenset[str]
@@ -120,6 +126,13 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         )
         # The header and the title say which audience the site was built for.
         config.site_name = f"{config.site_name} · {pub.malgrupp_namn}"
+        # Every page says for which day it tells what applies (overrides/main.html), and
+        # from which day, by the data, that may no longer be so.
+        next_change = aktualitet.nasta_andring(pub)
+        config.extra["styrdok_referensdatum"] = today.isoformat()
+        config.extra["styrdok_nasta_andring"] = next_change.isoformat() if next_change else ""
+        self.programme_notice = program_notice.notice(pub)
+        self.programme_pages = program_notice.programme_pages(pub)
         config.nav = nav.without(config.nav, pub.undanhallna)
         try:
             self.taggar = feed.Taggar.for_site(config.site_url, self.config.taggdatum, pub.malgrupp)
@@ -229,9 +242,13 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             first = sida.text_rad + len(sida.text) - len(sida.text.lstrip("\n")) if sida else 1
             fil = sida.fil if sida else f"docs/{src}"
             try:
-                return render(markdown, self.macros(src))
+                markdown = render(markdown, self.macros(src))
             except MacroError as exc:
                 raise PluginError(f"styrdok: {fil}:{first + exc.line - 1}: fel: {exc}") from None
+        # After the macros, so nothing from the data in the notice is read as a call;
+        # before rendering, so it is sanitised with the rest of the page.
+        if self.programme_notice and src in self.programme_pages:
+            markdown = program_notice.with_notice(markdown, self.programme_notice)
         return markdown
 
     def on_page_content(

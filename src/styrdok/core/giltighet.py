@@ -210,8 +210,8 @@ def giltighet(
 class Programtillstand(Enum):
     """A programme's state on one day."""
 
-    FORSLAG = "förslag"
-    KOMMANDE = "kommande"  # in force, its period has not begun
+    FORSLAG = "förslag"  # not adopted (on that day)
+    KOMMANDE = "kommande"  # adopted, its period has not begun
     GALLANDE = "gällande"
     PERIOD_SLUT = "perioden har löpt ut"  # marked in force, but its last year has passed
     UTGATT = "utgått"
@@ -221,13 +221,55 @@ class Programtillstand(Enum):
         return self is Programtillstand.GALLANDE
 
 
+def periodstart(program: Program) -> date:
+    """The first day of the programme's period (its first year)."""
+    return date(program.period_fran, 1, 1)
+
+
+def periodslut(program: Program) -> date:
+    """The first day after the programme's period: the day its last year has passed."""
+    return date(program.period_till + 1, 1, 1)
+
+
+def perioden_slut(program: Program, dag: date) -> bool:
+    """Whether the programme's period has ended by `dag`, whatever its status."""
+    return dag >= periodslut(program)
+
+
+def _adopted(program: Program, dag: date) -> bool:
+    """Whether the programme had been adopted by `dag`, as far as its decision date
+    (or month) says; without one, its status is taken at its word."""
+    if program.beslutsdatum is not None:
+        return program.beslutsdatum <= dag
+    if program.beslutsmanad is not None:
+        return program.beslutsmanad <= dag.isoformat()[:7]
+    return True
+
+
 def programgiltighet(program: Program, dag: date) -> Programtillstand:
-    if program.forslag:
+    """The programme's state on `dag`, from its status, decision date and period.
+
+    The status says what the source knows now: `utgått` is taken as utgått on any day,
+    since the day a programme stopped applying is not recorded (only that it was
+    replaced). A programme marked in force is in force only within its period.
+    """
+    if program.forslag or not _adopted(program, dag):
         return Programtillstand.FORSLAG
     if program.utgatt:
         return Programtillstand.UTGATT
-    if program.period_till < dag.year:
+    if perioden_slut(program, dag):
         return Programtillstand.PERIOD_SLUT
-    if program.period_fran > dag.year:
+    if dag < periodstart(program):
         return Programtillstand.KOMMANDE
     return Programtillstand.GALLANDE
+
+
+def nasta_programandring(program: Program, dag: date) -> date | None:
+    """The first day after `dag` on which the programme's state changes by its dates
+    alone (it is adopted, its period begins or ends), if any."""
+    if program.forslag or program.utgatt:
+        return None
+    days = [periodstart(program), periodslut(program)]
+    if program.beslutsdatum is not None:
+        days.append(program.beslutsdatum)
+    return min((d for d in days if d > dag), default=None)

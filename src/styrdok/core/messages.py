@@ -259,8 +259,13 @@ RULES: dict[str, Rule] = {
     ),
     "flera-gallande-program": Rule(
         FEL,
-        "flera program har status gällande: {program}",
-        "Bara ett program kan gälla; sätt status: utgått och ersatt_av på det äldre.",
+        "flera program med egna målområden eller fokusområden har status gällande: {program}",
+        "Webbplatsen visar ett programs målområden och fokusområden. Sätt status: utgått och ersatt_av på det som har ersatts.",
+    ),
+    "programperiod-slut": Rule(
+        VARNING,
+        "programmet '{id}' har status gällande, men dess period {period} har löpt ut ({datum})",
+        "Webbplatsen visar att perioden har löpt ut. Ta reda på vad som gäller: har programmet ersatts, sätt status: utgått och ersatt_av med id för programmet som ersatte det (och lägg till det programmet); har kommunfullmäktige förlängt programmet, ändra period.till till det nya sista året.",
     ),
     "fast-sida": Rule(
         FEL,
@@ -270,7 +275,7 @@ RULES: dict[str, Rule] = {
     "inget-gallande-program": Rule(
         VARNING,
         "inget program har status gällande",
-        "Webbplatsen visar då det senaste programmet med en markering om att det inte gäller.",
+        "Webbplatsen visar då programmet som målområdena och fokusområdena hör till, med en markering om att det inte gäller.",
     ),
     # Reporting (data/uppfoljning/<år>.yml): one report a year from every body the
     # programme applies to.

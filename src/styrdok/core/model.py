@@ -87,7 +87,8 @@ class Program:
     kommunikation: str | None = None
     ansvar: tuple[Ansvar, ...] = ()
     ersatter: tuple[str, ...] = ()
-    ersatt_av: str | None = None
+    # A programme may be split into several successors (tsp-2018-2021 was).
+    ersatt_av: tuple[str, ...] = ()
 
     def uppgifter_for(self, organ: Organ) -> tuple[str, ...]:
         return tuple(
@@ -408,6 +409,7 @@ class Model:
     versioner: tuple[Anvisning, ...] = ()
     _by_id: Mapping[str, Mapping[str, Any]] = field(init=False, repr=False, compare=False)
     _ersatt_av: Mapping[str, Mapping[str, str]] = field(init=False, repr=False, compare=False)
+    _program_ersatt_av: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
     _versioner: Mapping[str, tuple[Anvisning, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -417,19 +419,24 @@ class Model:
             for name in (kind.key for kind in KINDS.values() if kind.ids is not None)
         }
         # Replacement is written on the newer document (ersatter); a programme may also
-        # name its successor (ersatt_av). Both directions end up in one lookup.
-        program: dict[str, str] = {p.id: p.ersatt_av for p in self.program if p.ersatt_av}
+        # name its successors (ersatt_av), and may have several. Both directions end up
+        # in one lookup: its own list first, then the programmes that say they replace it.
+        program: dict[str, dict[str, None]] = {
+            p.id: dict.fromkeys(p.ersatt_av) for p in self.program
+        }
         for newer_program in self.program:
             for older in newer_program.ersatter:
-                program.setdefault(older, newer_program.id)
+                program.setdefault(older, {})[newer_program.id] = None
         anvisningar: dict[str, str] = {}
         for newer in self.anvisningar:
             for older in newer.ersatter:
                 anvisningar.setdefault(older, newer.id)
-        ersatt_av = {
-            "program": MappingProxyType(program),
-            "anvisningar": MappingProxyType(anvisningar),
-        }
+        ersatt_av = {"anvisningar": MappingProxyType(anvisningar)}
+        object.__setattr__(
+            self,
+            "_program_ersatt_av",
+            MappingProxyType({old: tuple(new) for old, new in program.items() if new}),
+        )
         versions: dict[str, list[Anvisning]] = {}
         for old in self.versioner:
             versions.setdefault(old.id, []).append(old)
@@ -489,6 +496,6 @@ class Model:
         """The id of the anvisning that replaced anvisning `id`, if any."""
         return self._ersatt_av["anvisningar"].get(id)
 
-    def program_ersatt_av(self, id: str) -> str | None:
-        """The id of the programme that replaced programme `id`, if any."""
-        return self._ersatt_av["program"].get(id)
+    def program_ersatt_av(self, id: str) -> tuple[str, ...]:
+        """The ids of the programmes that replaced programme `id`, in source order."""
+        return self._program_ersatt_av.get(id, ())

@@ -326,8 +326,9 @@ def add_publish_commands(commands: argparse._SubParsersAction) -> None:
             "Kör mkdocs build --strict i en tillfällig mapp bredvid målmappen, söker efter "
             "läckor, skriver manifestet (SHA256SUMS och MANIFEST.json) och byter sedan ut "
             "målmappen. Misslyckas något är målmappen orörd. Byggdatumet tas från "
-            "SOURCE_DATE_EPOCH eller den senaste incheckningen, så samma incheckning ger "
-            "samma filer."
+            "SOURCE_DATE_EPOCH eller den senaste incheckningen, och referensdatumet (dagen "
+            "som det som gäller avgörs för) från STYRDOK_REFERENSDATUM eller dagens datum, "
+            "så samma incheckning och samma datum ger samma filer."
         ),
     )
     build.add_argument(
@@ -365,7 +366,7 @@ def build(args: argparse.Namespace) -> int:
     root = _root(args)
     kept = f"{args.till} är oförändrad" if args.till.exists() else f"{args.till} skapades inte"
     try:
-        epoch, origin = publish.build(root, args.till, args.malgrupp, os.environ)
+        epoch, origin, referensdatum = publish.build(root, args.till, args.malgrupp, os.environ)
     except publish.UsageError as exc:
         print(f"styrdok: fel: {exc}", file=sys.stderr)
         return 2
@@ -384,7 +385,8 @@ def build(args: argparse.Namespace) -> int:
     day = datetime.fromtimestamp(epoch, UTC).date().isoformat()
     print(
         f"Publicerade {args.till} för målgrupp {args.malgrupp} "
-        f"(byggdatum {day} från {origin}, manifest i {publish.SUMS} och {publish.MANIFEST})"
+        f"(byggdatum {day} från {origin}, uppgifterna per {referensdatum.isoformat()}, "
+        f"manifest i {publish.SUMS} och {publish.MANIFEST})"
     )
     return 0
 

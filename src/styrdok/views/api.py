@@ -160,7 +160,9 @@ def _program(pub: Publication, urls: Urls, p: Program) -> JsonDocument:
         "kortnamn": p.kortnamn,
         "period": {"fran": p.period_fran, "till": p.period_till},
         "status": p.status,
-        "i_kraft": p.i_kraft,
+        # On the reference date: a programme marked in force whose period is over is not.
+        "i_kraft": pub.programtillstand(p).gallande,
+        "tillstand": pub.programtillstand(p).value,
         "beslutad_av": _ref(pub, urls, p.beslutad_av),
         "forslag_av": _ref(pub, urls, p.forslag_av),
         "beredd_av": _ref(pub, urls, p.beredd_av),
@@ -179,7 +181,9 @@ def _program(pub: Publication, urls: Urls, p: Program) -> JsonDocument:
             for a in p.ansvar
         ],
         "ersatter": list(p.ersatter),
-        "ersatt_av": pub.model.program_ersatt_av(p.id),
+        # ersatt_av stays one id (the first) for clients of API v1; all are in ersatt_av_alla.
+        "ersatt_av": next(iter(pub.model.program_ersatt_av(p.id)), None),
+        "ersatt_av_alla": list(pub.model.program_ersatt_av(p.id)),
     }
 
 
@@ -203,6 +207,7 @@ def program_document(pub: Publication, urls: Urls) -> JsonDocument:
         "program.json",
         "index.md",
         {
+            "referensdatum": pub.dag.isoformat(),
             "program": _program(pub, urls, shown) if shown else None,
             "malomraden": [_malomrade(pub, urls, m) for m in pub.malomraden],
             "fokusomraden": [_fokusomrade(urls, f) for f in pub.fokusomraden],

@@ -10,7 +10,7 @@ from __future__ import annotations
 from styrdok.core import addresses
 from styrdok.core.model import ORGANTYPER, Fokusomrade, Program
 from styrdok.select import Publication
-from styrdok.views import indikatorer, queries, uppfoljning_pages
+from styrdok.views import indikatorer, program_notice, queries, uppfoljning_pages
 from styrdok.views.blocks import anvisningar_rows, fokus_links, organ_namn
 from styrdok.views.markdown import (
     anvisning_link,
@@ -25,34 +25,23 @@ from styrdok.views.markdown import (
     status_badge,
     table,
 )
-from styrdok.views.wording import PROGRAM_STATUS_NAMN, med_enhet
+from styrdok.views.wording import PROGRAMTILLSTAND_NAMN, med_enhet
 
 
 def program_status(pub: Publication) -> str:
-    program = pub.program
-    if program is None:
-        return '!!! danger "Inget program"\n    Källan innehåller inget program.'
-    if program.i_kraft:
-        return (
-            f'!!! success "Programmet gäller"\n'
-            f"    {md(program.titel)} är stadens gällande trygghets- och säkerhetsprogram."
-        )
-    newer = pub.model.program_ersatt_av(program.id)
-    replacement = pub.model.program_med_id(newer) if newer else None
-    tail = f" Det har ersatts av {md(replacement.titel)}." if replacement else ""
-    label = "är ännu inte antaget" if program.forslag else "gäller inte längre"
-    return f'!!! danger "Programmet {label}"\n    {md(program.titel)} {label}.{tail}'
+    return program_notice.status_box(pub)
 
 
 def program_fakta(pub: Publication) -> str:
     program = pub.program
     if program is None:
         return program_status(pub)
+    state = pub.programtillstand(program).value
     return facts(
         [
             ("Titel", md(program.titel)),
             ("Period", program.period),
-            ("Status", status_badge(program.status, PROGRAM_STATUS_NAMN)),
+            ("Status", status_badge(state, PROGRAMTILLSTAND_NAMN)),
             ("Beslutat av", organ_namn(pub, program.beslutad_av)),
             ("Beslutsdatum", iso(program.beslutsdatum) or program.beslutsmanad),
             ("På förslag av", organ_namn(pub, program.forslag_av)),
@@ -60,14 +49,9 @@ def program_fakta(pub: Publication) -> str:
             ("Diarienummer", md(program.diarienummer) if program.diarienummer else None),
             ("Utgångspunkt", md(program.utgangspunkt) if program.utgangspunkt else None),
             ("Ersätter", _replaced_programmes(pub, program)),
-            ("Ersatt av", _programme_name(pub, pub.model.program_ersatt_av(program.id))),
+            ("Ersatt av", "<br>".join(program_notice.efterfoljare(pub, program)) or None),
         ]
     )
-
-
-def _programme_name(pub: Publication, program_id: str | None) -> str | None:
-    other = pub.model.program_med_id(program_id) if program_id else None
-    return md(other.titel) if other else None
 
 
 def _replaced_programmes(pub: Publication, program: Program) -> str | None:

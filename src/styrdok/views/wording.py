@@ -58,7 +58,14 @@ def handelse(typ: str, version: int, galler_fran: date | None, upphor: date | No
     return f"{decided}, gäller från {galler_fran.isoformat()}" if galler_fran else decided
 
 
-PROGRAM_STATUS_NAMN = {"förslag": "Förslag", "gällande": "Gäller", "utgått": "Har utgått"}
+# A programme's state on the reference date (core.giltighet.Programtillstand).
+PROGRAMTILLSTAND_NAMN = {
+    "förslag": "Förslag",
+    "kommande": "Antaget, perioden har inte börjat",
+    "gällande": "Gäller",
+    "perioden har löpt ut": "Perioden har löpt ut",
+    "utgått": "Har utgått",
+}
 
 SAMTLIGA = "samtliga nämnder och bolagsstyrelser"
 

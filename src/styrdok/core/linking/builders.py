@@ -65,7 +65,7 @@ def program(e: Entry) -> Program:
             for item in d.get("ansvar", ())
         ),
         ersatter=tuple(d.get("ersatter", ())),
-        ersatt_av=d.get("ersatt_av"),
+        ersatt_av=_ids(d.get("ersatt_av")),
     )
 
 
@@ -276,6 +276,13 @@ def attachment_paths(sida: str, declared: Iterable[str]) -> tuple[str, ...]:
 
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def _ids(value: str | list[str] | None) -> tuple[str, ...]:
+    """One id or a list of ids, as the schema allows, as a tuple."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 # Kind key (`kinds.KINDS`) -> the builder of its model objects.

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from styrdok.core import addresses
+from styrdok.core.giltighet import Programtillstand, programgiltighet
 from styrdok.core.messages import problem
 from styrdok.core.model import GALLANDE, PROGRAM_UTGATT, UPPHAVD, Anvisning, Model, Program
 from styrdok.core.problems import Position, Problem
@@ -19,6 +20,7 @@ def check_model(model: Model, today: date) -> list[Problem]:
         *review_date_passed(model, today),
         *date_order(model),
         *programme_in_force(model),
+        *programme_period_ended(model, today),
         *core_malomrade(model),
         *fokusomrade_programme(model),
         *sensitive_but_open(model),
@@ -105,15 +107,15 @@ def replaced_but_in_force(model: Model) -> Iterator[Problem]:
                 ny_status=UPPHAVD,
             )
     for program in model.program:
-        newer = model.program_ersatt_av(program.id)
-        if newer and program.i_kraft:
+        successors = model.program_ersatt_av(program.id)
+        if successors and program.i_kraft:
             yield problem(
                 "ersatt-men-gallande",
                 program.kalla.fil,
                 program.kalla.plats("status"),
                 vad="programmet",
                 id=program.id,
-                av=newer,
+                av="', '".join(successors),
                 status=program.status,
                 ny_status=PROGRAM_UTGATT,
             )
@@ -128,11 +130,11 @@ def replacement_cycles(
         item.id: tuple(old for old in item.ersatter if old in by_id) for item in items
     }
     if kind == "program":
-        # A programme can also name its successor; that is an edge the other way.
+        # A programme can also name its successors; each is an edge the other way.
         for item in items:
-            successor = getattr(item, "ersatt_av", None)
-            if successor in by_id and item.id not in edges[successor]:
-                edges[successor] = (*edges[successor], item.id)
+            for successor in getattr(item, "ersatt_av", ()):
+                if successor in by_id and item.id not in edges[successor]:
+                    edges[successor] = (*edges[successor], item.id)
     for cycle in find_cycles(edges):
         start = by_id[cycle[0]]
         yield problem(
@@ -219,18 +221,37 @@ def date_order(model: Model) -> Iterator[Problem]:
 
 
 def programme_in_force(model: Model) -> Iterator[Problem]:
+    """Several programmes may be in force (two can split an older one's area), but the
+    site presents the målområden and fokusområden of one: two in force with content of
+    their own cannot both be shown."""
     in_force = [p for p in model.program if p.i_kraft]
-    if len(in_force) > 1:
-        for program in in_force[1:]:
-            yield problem(
-                "flera-gallande-program",
-                program.kalla.fil,
-                program.kalla.plats("status"),
-                program=", ".join(p.id for p in in_force),
-            )
-    elif not in_force and model.program:
+    with_content = {m.program for m in model.malomraden} | {f.program for f in model.fokusomraden}
+    presented = [p for p in in_force if p.id in with_content]
+    for program in presented[1:]:
+        yield problem(
+            "flera-gallande-program",
+            program.kalla.fil,
+            program.kalla.plats("status"),
+            program=", ".join(p.id for p in presented),
+        )
+    if not in_force and model.program:
         first = model.program[0]
         yield problem("inget-gallande-program", first.kalla.fil, first.kalla.position)
+
+
+def programme_period_ended(model: Model, today: date) -> Iterator[Problem]:
+    """A programme marked in force whose period is over: the site no longer presents it
+    as in force, and someone should find out what applies now."""
+    for program in model.program:
+        if programgiltighet(program, today) is Programtillstand.PERIOD_SLUT:
+            yield problem(
+                "programperiod-slut",
+                program.kalla.fil,
+                program.kalla.plats("status"),
+                id=program.id,
+                period=program.period,
+                datum=today.isoformat(),
+            )
 
 
 def core_malomrade(model: Model) -> Iterator[Problem]:

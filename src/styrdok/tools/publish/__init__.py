@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import FrameType
 
@@ -56,6 +56,7 @@ __all__ = [
     "check_target",
     "entries",
     "leaks_in",
+    "reference_date",
     "source_date_epoch",
     "swap",
     "verify",
@@ -92,6 +93,22 @@ def source_date_epoch(root: Path, env: Mapping[str, str]) -> tuple[int, str]:
             return int(result.stdout.strip()), "senaste incheckningen"
     today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     return int(today.timestamp()), "dagens datum, ingen git-historik"
+
+
+def reference_date(env: Mapping[str, str]) -> tuple[date, str]:
+    """The day the site tells what applies on, and where it came from, in Swedish:
+    STYRDOK_REFERENSDATUM if set (a reproducible build, or the site as of a day), else
+    today. Decided here, once, and handed to the build, so the pages and the manifest
+    name the same day even if the build runs past midnight."""
+    given = env.get("STYRDOK_REFERENSDATUM", "").strip()
+    if not given:
+        return date.today(), "dagens datum"
+    try:
+        return date.fromisoformat(given), "STYRDOK_REFERENSDATUM"
+    except ValueError:
+        raise UsageError(
+            f"STYRDOK_REFERENSDATUM ska vara ett datum som 2026-12-01, inte '{given}'"
+        ) from None
 
 
 # --- Build and swap ---------------------------------------------------------------------
@@ -162,11 +179,12 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
-def build(root: Path, target: Path, malgrupp: str, env: Mapping[str, str]) -> tuple[int, str]:
+def build(root: Path, target: Path, malgrupp: str, env: Mapping[str, str]) -> tuple[int, str, date]:
     """Build, scan and publish `root`'s site for `malgrupp` into `target`.
 
-    Returns the build date used and where it came from. Raises PublishError on any
-    failure; `target` is then exactly as it was and no temporary folder is left.
+    Returns the build date used and where it came from, and the reference date. Raises
+    PublishError on any failure; `target` is then exactly as it was and no temporary
+    folder is left.
     """
     root = root.resolve()
     target = target.resolve()
@@ -175,15 +193,26 @@ def build(root: Path, target: Path, malgrupp: str, env: Mapping[str, str]) -> tu
         raise UsageError(f"{config} finns inte")
     check_target(root, target)
     epoch, origin = source_date_epoch(root, env)
-    build_env = {**env, "STYRDOK_MALGRUPP": malgrupp, "SOURCE_DATE_EPOCH": str(epoch)}
+    day, _ = reference_date(env)
+    build_env = {
+        **env,
+        "STYRDOK_MALGRUPP": malgrupp,
+        "SOURCE_DATE_EPOCH": str(epoch),
+        "STYRDOK_REFERENSDATUM": day.isoformat(),
+    }
     target.parent.mkdir(parents=True, exist_ok=True)
     with _sigterm_as_interrupt():
-        _build_and_swap(root, config, target, malgrupp, epoch, build_env)
-    return epoch, origin
+        _build_and_swap(root, config, target, malgrupp, (epoch, day), build_env)
+    return epoch, origin, day
 
 
 def _build_and_swap(
-    root: Path, config: Path, target: Path, malgrupp: str, epoch: int, env: Mapping[str, str]
+    root: Path,
+    config: Path,
+    target: Path,
+    malgrupp: str,
+    dates: tuple[int, date],
+    env: Mapping[str, str],
 ) -> None:
     new = Path(tempfile.mkdtemp(prefix=f".{target.name}.bygge-", dir=target.parent))
     try:
@@ -200,7 +229,7 @@ def _build_and_swap(
             raise PublishError(f"mkdocs build avslutades med status {result.returncode}")
         # The manifest is written before the scan, so the scan also reads every file
         # name (an address can give away a withheld anvisning too).
-        write_manifest(new, malgrupp, epoch)
+        write_manifest(new, malgrupp, *dates)
         found = leaks_in(root, new, malgrupp)
         if found:
             raise PublishError(

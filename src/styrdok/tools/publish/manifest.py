@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from styrdok.tools.publish.errors import PublishError
@@ -53,11 +54,16 @@ def sums_text(listed: list[Entry]) -> str:
     return "".join(f"{e.sha256}  {e.path}\n" for e in listed)
 
 
-def manifest_text(listed: list[Entry], malgrupp: str, epoch: int) -> str:
+def manifest_text(
+    listed: list[Entry], malgrupp: str, epoch: int, referensdatum: date | None = None
+) -> str:
     document = {
         "format": FORMAT,
         "malgrupp": malgrupp,
         "source_date_epoch": epoch,
+        # The day validity was decided for: with the commit and the epoch, what a
+        # rebuild needs to give the same pages.
+        "referensdatum": referensdatum.isoformat() if referensdatum else None,
         "antal": len(listed),
         "storlek": sum(e.size for e in listed),
         "filer": [{"sokvag": e.path, "storlek": e.size, "sha256": e.sha256} for e in listed],
@@ -65,11 +71,14 @@ def manifest_text(listed: list[Entry], malgrupp: str, epoch: int) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_manifest(site: Path, malgrupp: str, epoch: int) -> list[Entry]:
+def write_manifest(
+    site: Path, malgrupp: str, epoch: int, referensdatum: date | None = None
+) -> list[Entry]:
     listed = entries(site)
     # Bytes, not text mode: the same file on every platform (no CRLF).
     (site / SUMS).write_bytes(sums_text(listed).encode("utf-8"))
-    (site / MANIFEST).write_bytes(manifest_text(listed, malgrupp, epoch).encode("utf-8"))
+    text = manifest_text(listed, malgrupp, epoch, referensdatum)
+    (site / MANIFEST).write_bytes(text.encode("utf-8"))
     return listed
 
 
