@@ -190,3 +190,56 @@ def add_indicator_canaries(project: Path) -> None:
     (project / "data" / "indikatorer" / "kanarie-intern.yml").write_text(
         INDIKATOR, encoding="utf-8"
     )
+
+
+# Kept earlier versions (after `add_canaries`): the intern and the skyddad canary move to
+# version 2 with their version 1 kept, and the öppen krisledning's kept version 1 is made
+# intern (a version is published no more openly than it was). Each version marked
+# KANARIE-…-VERSION, its links written from its own folder.
+VERSION_CANARIES = {
+    "intern": ("KANARIE-INTERN-VERSION-TEXT", "KANARIE-INTERN-VERSION-SAMMANFATTNING"),
+    "skyddad": (
+        "KANARIE-SKYDDAD-VERSION-TEXT",
+        "KANARIE-SKYDDAD-VERSION-SAMMANFATTNING",
+        "KANARIESKYDDADVERSIONDNR",
+    ),
+    "intern-av-oppen": ("KANARIE-OPPEN-ANVISNINGS-INTERNA-VERSION",),
+}
+
+
+def _raised_to_version_2(text: str) -> str:
+    return (
+        text.replace("version: 1\n", "version: 2\n")
+        .replace("beslutsdatum: 2024-01-10", "beslutsdatum: 2025-01-10")
+        .replace("giltig_fran: 2024-02-01", "giltig_fran: 2025-02-01")
+    )
+
+
+def add_version_canaries(project: Path) -> None:
+    folder = project / "docs" / "anvisningar"
+    for id in ("kanarie-intern-id", "kanarie-skyddad-id"):
+        current = folder / f"{id}.md"
+        current.write_text(_raised_to_version_2(current.read_text(encoding="utf-8")))
+    intern = (
+        INTERN.replace("KANARIE-INTERN-TEXT", "KANARIE-INTERN-VERSION-TEXT")
+        .replace("KANARIE-INTERN-SAMMANFATTNING", "KANARIE-INTERN-VERSION-SAMMANFATTNING")
+        .replace("(../oppen-sida.md)", "(../../oppen-sida.md)")
+        .replace("(kanarie-intern-id/bild.png)", "(bild.png)")
+    )
+    (folder / "kanarie-intern-id" / "version-1.md").write_text(intern, encoding="utf-8")
+    skyddad = (
+        SKYDDAD.replace("KANARIE-SKYDDAD-TEXT", "KANARIE-SKYDDAD-VERSION-TEXT")
+        .replace("KANARIE-SKYDDAD-SAMMANFATTNING", "KANARIE-SKYDDAD-VERSION-SAMMANFATTNING")
+        .replace("KANARIESKYDDADDNR", "KANARIESKYDDADVERSIONDNR")
+        .replace("(kanarie-skyddad-id/", "(")
+    )
+    (folder / "kanarie-skyddad-id" / "version-1.md").write_text(skyddad, encoding="utf-8")
+    kept = folder / "krisledning" / "version-1.md"
+    kept.write_text(
+        kept.read_text(encoding="utf-8")
+        .replace("atkomst: öppen", "atkomst: intern")
+        .replace(
+            "Den första versionen", "KANARIE-OPPEN-ANVISNINGS-INTERNA-VERSION: den första versionen"
+        ),
+        encoding="utf-8",
+    )

@@ -19,9 +19,11 @@ from helpers import REPO, check, make_project
 from helpers.canaries import (
     INDICATOR_CANARIES,
     REPORT_CANARIES,
+    VERSION_CANARIES,
     add_canaries,
     add_indicator_canaries,
     add_report_canaries,
+    add_version_canaries,
 )
 
 # Shown on the intranet: a skyddad anvisning's title and contact, everything intern.
@@ -32,6 +34,7 @@ SKYDDAD_CONTENT = {
     "KANARIE-SKYDDAD-TEXT",
     "KANARIE-SKYDDAD-BILAGA",
     "KANARIE-SKYDDAD-PDF",
+    *VERSION_CANARIES["skyddad"],
 }
 CANARY = re.compile(rb"kanarie", re.IGNORECASE)
 
@@ -41,6 +44,7 @@ def sites(tmp_path_factory, mkdocs_build) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("atkomst")
     project = make_project(root / "projekt")
     add_canaries(project)
+    add_version_canaries(project)
     add_report_canaries(project)
     add_indicator_canaries(project)
     assert check(project).ok, check(project).problems
@@ -126,6 +130,43 @@ def test_counts_on_the_public_site_leave_withheld_documents_out(sites):
     index = json.loads((sites["publik"] / "api" / "v1" / "index.json").read_text())
     assert index["antal"]["anvisningar"] == 2  # krisledning and krisledning-gammal
     assert index["malgrupp"] == "publik"
+
+
+# Kept earlier versions: published no more openly than the anvisning or the version -------
+
+
+def api_json(site: Path, path: str) -> dict:
+    return json.loads((site / "api" / "v1" / path).read_text(encoding="utf-8"))
+
+
+def test_no_public_json_holds_a_withheld_version(sites):
+    publik = sites["publik"]
+    assert not list((publik / "api" / "v1").rglob("versioner"))
+    krisledning = api_json(publik, "anvisningar/krisledning.json")
+    # Its version 1 is intern: the public site lists only the version it may show.
+    assert [v["version"] for v in krisledning["versioner"]] == [2]
+    index = api_json(publik, "index.json")
+    assert index["antal"]["anvisningsversioner"] == 0
+    assert not [d for d in index["dokument"] if d["typ"] == "anvisningsversion"]
+
+
+def test_intranet_json_has_intern_versions_in_full_and_skyddad_ones_without_text(sites):
+    intranat = sites["intranät"]
+    intern = api_json(intranat, "anvisningar/kanarie-intern-id/versioner/1.json")
+    assert "KANARIE-INTERN-VERSION-TEXT" in intern["text_markdown"]
+    assert intern["aktuell_version"]["json_url"].endswith("anvisningar/kanarie-intern-id.json")
+    skyddad = api_json(intranat, "anvisningar/kanarie-skyddad-id/versioner/1.json")
+    assert skyddad["text_markdown"] is None and skyddad["text_html"] is None
+    assert (skyddad["atkomst"], skyddad["diarienummer"], skyddad["historik"]) == (
+        "skyddad",
+        None,
+        [],
+    )
+    oppen = api_json(intranat, "anvisningar/krisledning/versioner/1.json")
+    assert oppen["atkomst"] == "intern"
+    listed = {d["url"] for d in api_json(intranat, "index.json")["dokument"]}
+    for document in (intern, skyddad, oppen):
+        assert document["json_url"] in listed
 
 
 # The yearly follow-up: an intern and a skyddad report, and an intern indicator ----------
