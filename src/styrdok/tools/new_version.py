@@ -18,7 +18,6 @@ the placeholder undoes both files.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 import textwrap
@@ -30,8 +29,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markdown_it.common.normalize_url import normalizeLink
-from markdown_it.common.utils import unescapeAll
 
 from styrdok.core.kinds import KINDS, NAMED, version_page
 from styrdok.core.messages import suggest
@@ -39,11 +36,10 @@ from styrdok.core.model import UPPHAVD, UTKAST, Anvisning, Model
 from styrdok.core.pipeline import check_project
 from styrdok.core.problems import Problem, Severity
 from styrdok.core.project import Project
-from styrdok.core.reading.bodies import links, resolve
 from styrdok.core.reading.front_matter import read_page
 from styrdok.core.reading.source import SourceDocument
 from styrdok.core.rules.versions import PLATSHALLARE_ANDRING
-from styrdok.core.sanitize import url_scheme
+from styrdok.tools.moved_links import UnmovedLink, moved_text, normal
 from styrdok.tools.scaffold import ScaffoldError
 from styrdok.tools.yaml_text import last_line, usual_line_end
 from styrdok.views.markdown import yaml_string
@@ -279,11 +275,19 @@ def kept_copy(raw: str, anvisning: Anvisning, sida: str, today: date) -> str:
     bom, lines, newline = _split(raw)
     closing = _closing(lines)
     body_start = closing + 1
-    if _normal("".join(lines[body_start:])) != anvisning.text:
+    if normal("".join(lines[body_start:])) != anvisning.text:
         raise ScaffoldError(
             f"{anvisning.fil} läses inte som styrdok check läser den – kör styrdok check"
         )
-    moved = moved_text(lines[body_start:], anvisning.sida, sida, anvisning.fil, body_start)
+    try:
+        moved = moved_text(lines[body_start:], anvisning.sida, sida)
+    except UnmovedLink as exc:
+        raise ScaffoldError(
+            f"{anvisning.fil}:{body_start + exc.line}: länken '{exc.target}' kunde inte skrivas "
+            "om så att den pekar rätt från den sparade versionen – skriv den som "
+            "[text](sökväg) och försök igen, eller gör ändringen för hand (CONTRIBUTING.md, "
+            "Ny version av en anvisning)"
+        ) from None
     front = lines[1:closing]
     at = 0
     for index, line in enumerate(front):
@@ -302,159 +306,15 @@ def kept_copy(raw: str, anvisning: Anvisning, sida: str, today: date) -> str:
     )
     front[at:at] = [line + newline for line in header]
     text = bom + "".join([lines[0], *front, lines[closing], *moved])
-    _read_back(text, sida, _front(raw, anvisning.fil).data, "versioner")
+    _read_back(text, f"docs/{sida}", _front(raw, anvisning.fil).data, "versioner")
     return text
-
-
-# Links, rewritten where the check finds them ----------------------------------------------
-
-# Where a link's address stands in Markdown and HTML, as written.
-_DESTINATION = r"(<[^<>\n]*>|(?:[^\s()\\<]|\\.|\([^\s()]*\))+)"
-_INLINE = re.compile(r"\]\(\s*" + _DESTINATION)
-_DEFINITION = re.compile(r"^\s*\[(?:[^\]\\]|\\.)+\]:\s*" + _DESTINATION)
-_ATTRIBUTE = re.compile(
-    r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
-)
-_FENCE = re.compile(r"^\s*(```|~~~)")
-
-
-@dataclass
-class _Spot:
-    line: int  # 0-based, within the text
-    start: int
-    end: int
-    written: str  # the address as written (without <>)
-    meant: str  # the address as the reader takes it
-
-
-def _spots(text_line: str, index: int) -> list[_Spot]:
-    found: list[_Spot] = []
-    for pattern in (_INLINE, _DEFINITION):
-        for m in pattern.finditer(text_line):
-            written = m.group(1)
-            start, end = m.start(1), m.end(1)
-            if written.startswith("<"):
-                written, start, end = written[1:-1], start + 1, end - 1
-            found.append(_Spot(index, start, end, written, normalizeLink(unescapeAll(written))))
-    for m in _ATTRIBUTE.finditer(text_line):
-        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
-        written = m.group(group)
-        found.append(_Spot(index, m.start(group), m.end(group), written, html.unescape(written)))
-    return sorted(found, key=lambda s: s.start)
-
-
-def _relocated(written: str, old_sida: str, new_sida: str) -> str:
-    """An address as written on `old_sida`, written for `new_sida`: the same file."""
-    cut = min((i for i in (written.find("#"), written.find("?")) if i >= 0), default=len(written))
-    path, rest = written[:cut], written[cut:]
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(old_sida), path))
-    new = posixpath.relpath(joined, posixpath.dirname(new_sida))
-    return new + ("/" if path.endswith("/") and not new.endswith("/") else "") + rest
-
-
-def moved_text(
-    lines: list[str], old_sida: str, new_sida: str, fil: str, first_line: int
-) -> list[str]:
-    """The text's lines with every relative link and image rewritten for `new_sida`."""
-    texts = [line.rstrip("\r\n") for line in lines]
-    ends = [line[len(text) :] for line, text in zip(lines, texts, strict=True)]
-    text = _normal("".join(lines))
-    done: set[tuple[int, int]] = set()
-    edits: dict[tuple[int, int], tuple[int, str]] = {}
-
-    def claim(spot: _Spot) -> None:
-        done.add((spot.line, spot.start))
-        edits[(spot.line, spot.start)] = (spot.end, _relocated(spot.written, old_sida, new_sida))
-
-    fenced = _fenced(texts)
-    definitions = [
-        spot
-        for index, line in enumerate(texts)
-        if not fenced[index] and _DEFINITION.match(line)
-        for spot in _spots(line, index)
-    ]
-    for link in links(text):
-        if not _relative(link.target):
-            continue  # another site, mailto:, an anchor on the page: the same anywhere
-        spot = _find(texts, link.line - 1, link.target, done)
-        if spot is not None:
-            claim(spot)
-            continue
-        # A reference link: its address is in the definition, which may serve several.
-        defined = [s for s in definitions if s.meant == link.target]
-        if not defined:
-            raise ScaffoldError(_cannot(fil, first_line + link.line, link.target))
-        for spot in defined:
-            if (spot.line, spot.start) not in done:
-                claim(spot)
-    for (index, start), (end, new) in sorted(edits.items(), reverse=True):
-        texts[index] = texts[index][:start] + new + texts[index][end:]
-    moved = [t + e for t, e in zip(texts, ends, strict=True)]
-    _same_targets(text, old_sida, _normal("".join(moved)), new_sida, fil, first_line)
-    return moved
-
-
-def _normal(text: str) -> str:
-    """Line ends as the project's reader makes them."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _relative(target: str) -> bool:
-    """A link to a file by its path from the page: it changes when the page moves."""
-    path = target.split("#", 1)[0].split("?", 1)[0]
-    return url_scheme(target) is None and not target.startswith("/") and bool(path.strip())
-
-
-def _fenced(texts: list[str]) -> list[bool]:
-    """Which lines are inside a fenced code block (the fences themselves too)."""
-    inside, found = False, []
-    for line in texts:
-        fence = _FENCE.match(line) is not None
-        found.append(inside or fence)
-        if fence:
-            inside = not inside
-    return found
-
-
-def _find(texts: list[str], first: int, target: str, done: set[tuple[int, int]]) -> _Spot | None:
-    """The address of a link the reader found on line `first`: on that line or further in
-    the same paragraph (a link's text can span lines), not yet rewritten."""
-    for index in range(first, len(texts)):
-        if index > first and (not texts[index].strip() or _FENCE.match(texts[index])):
-            return None
-        for spot in _spots(texts[index], index):
-            if spot.meant == target and (spot.line, spot.start) not in done:
-                return spot
-    return None
-
-
-def _same_targets(
-    old: str, old_sida: str, new: str, new_sida: str, fil: str, first_line: int
-) -> None:
-    """Every link of the copy leads where the same link of the anvisning leads."""
-    before, after = links(old), links(new)
-    for was, now in zip(before, after, strict=False):
-        if resolve(old_sida, was.target) != resolve(new_sida, now.target):
-            raise ScaffoldError(_cannot(fil, first_line + was.line, was.target))
-    if len(before) != len(after):
-        raise ScaffoldError(
-            f"länkarna i {fil} kunde inte skrivas om säkert – gör ändringen för hand"
-        )
-
-
-def _cannot(fil: str, line: int, target: str) -> str:
-    return (
-        f"{fil}:{line}: länken '{target}' kunde inte skrivas om så att den pekar rätt från den "
-        "sparade versionen – skriv den som [text](sökväg) och försök igen, eller gör ändringen "
-        "för hand (CONTRIBUTING.md, Ny version av en anvisning)"
-    )
 
 
 # The next version ------------------------------------------------------------------------
 
 
 def _front(text: str, display: str) -> SourceDocument:
-    doc, problems = read_page(_normal(text), display, NAMED[KINDS["anvisningar"].name])
+    doc, problems = read_page(normal(text), display, NAMED[KINDS["anvisningar"].name])
     if problems or not isinstance(doc.data, dict) or doc.node is None:
         raise ScaffoldError(f"{display} kunde inte läsas – kör styrdok check")
     return doc
@@ -576,7 +436,7 @@ def _by_hand(display: str, line: int, key: str) -> ScaffoldError:
 
 def _read_back(text: str, display: str, meant: dict[str, Any], kind: str) -> SourceDocument:
     """The text as read, refused if it does not read as the values it was meant to hold."""
-    doc, problems = read_page(_normal(text), display, NAMED[KINDS[kind].name])
+    doc, problems = read_page(normal(text), display, NAMED[KINDS[kind].name])
     if problems or doc.data != meant:
         raise ScaffoldError(
             f"{display} är skriven på ett sätt som styrdok ny version inte kan ändra säkert; "
