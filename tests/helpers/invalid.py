@@ -131,6 +131,7 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "version-datumordning--efter-nyare.md": (VERSION, "version-datumordning", 12),
     "version-upphavd--i-tidigare-version.md": (VERSION, "version-upphavd", 14),
     "ogiltigt-varde--version-som-utkast.md": (VERSION, "ogiltigt-varde", 9),
+    "platshallare-historik--ny-version.md": (ANVISNING, "platshallare-historik", 16),
 }
 
 # The cycle is reported at the member with the smallest id, which is not the file added.

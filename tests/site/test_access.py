@@ -187,6 +187,43 @@ def test_counts_on_the_public_site_leave_withheld_documents_out(sites):
     assert index["malgrupp"] == "publik"
 
 
+# Kept earlier versions: published no more openly than the anvisning or the version -------
+
+
+def api_json(site: Path, path: str) -> dict:
+    return json.loads((site / "api" / "v1" / path).read_text(encoding="utf-8"))
+
+
+def test_no_public_json_holds_a_withheld_version(sites):
+    publik = sites["publik"]
+    assert not list((publik / "api" / "v1").rglob("versioner"))
+    krisledning = api_json(publik, "anvisningar/krisledning.json")
+    # Its version 1 is intern: the public site lists only the version it may show.
+    assert [v["version"] for v in krisledning["versioner"]] == [2]
+    index = api_json(publik, "index.json")
+    assert index["antal"]["anvisningsversioner"] == 0
+    assert not [d for d in index["dokument"] if d["typ"] == "anvisningsversion"]
+
+
+def test_intranet_json_has_intern_versions_in_full_and_skyddad_ones_without_text(sites):
+    intranat = sites["intranät"]
+    intern = api_json(intranat, "anvisningar/kanarie-intern-id/versioner/1.json")
+    assert "KANARIE-INTERN-V1-TEXT" in intern["text_markdown"]
+    assert intern["aktuell_version"]["json_url"].endswith("anvisningar/kanarie-intern-id.json")
+    skyddad = api_json(intranat, "anvisningar/kanarie-skyddad-id/versioner/1.json")
+    assert skyddad["text_markdown"] is None and skyddad["text_html"] is None
+    assert (skyddad["atkomst"], skyddad["diarienummer"], skyddad["historik"]) == (
+        "skyddad",
+        None,
+        [],
+    )
+    oppen = api_json(intranat, "anvisningar/krisledning/versioner/1.json")
+    assert oppen["atkomst"] == "intern"
+    listed = {d["url"] for d in api_json(intranat, "index.json")["dokument"]}
+    for document in (intern, skyddad, oppen):
+        assert document["json_url"] in listed
+
+
 # The yearly follow-up: an intern and a skyddad report, and an intern indicator ----------
 
 

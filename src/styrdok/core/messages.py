@@ -189,6 +189,11 @@ RULES: dict[str, Rule] = {
         "version {version} börjar gälla {datum}, men version {foregaende} började gälla {datum_foregaende}",
         "En ny version börjar gälla efter den förra. Rätta giltig_fran.",
     ),
+    "platshallare-historik": Rule(
+        FEL,
+        "historiken har kvar exempeltexten från styrdok ny version i stället för vad som ändras i version {version}",
+        "Skriv med egna ord vad som är nytt i version {version}, t.ex. 'Nya rutiner för rapportering.' Exempeltexten skulle annars publiceras i anvisningens versionshistorik.",
+    ),
     "version-upphavd": Rule(
         FEL,
         "en tidigare version har upphavd_datum",

@@ -14,7 +14,7 @@ from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project, find_root
 from styrdok.core.report import as_json, as_text
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP
-from styrdok.tools import lagesbild, publish
+from styrdok.tools import lagesbild, new_version, publish
 from styrdok.tools.diff import RevisionError, load_source
 from styrdok.tools.diff import report as diff_report
 from styrdok.tools.scaffold import ScaffoldError, new_anvisning
@@ -156,7 +156,29 @@ def add_new_commands(commands: argparse._SubParsersAction) -> None:
     )
     anvisning.add_argument("--kontakt", default=None, help="funktion eller enhet att kontakta")
     anvisning.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    add_version_command(kinds)
     add_lagesbild_command(kinds)
+
+
+def add_version_command(kinds: argparse._SubParsersAction) -> None:
+    version = kinds.add_parser(
+        "version",
+        help="spara anvisningens nuvarande version och påbörja nästa",
+        description=(
+            "Kopierar docs/anvisningar/<id>.md till docs/anvisningar/<id>/version-<n>.md, där "
+            "version n sparas oförändrad, och gör anvisningens fil till version n+1 med status "
+            "utkast och en ny rad i historik att fylla i. Version n gäller tills den nya "
+            "versionen är beslutad. Kommentarer och radslut i filen lämnas orörda."
+        ),
+    )
+    version.add_argument("id", metavar="ID", help="anvisningens id, t.ex. kamerabevakning")
+    version.add_argument(
+        "--datum",
+        type=_date,
+        default=None,
+        help="dagen då arbetet med den nya versionen börjar, ÅÅÅÅ-MM-DD (standard: dagens datum)",
+    )
+    version.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
 
 
 def add_lagesbild_command(kinds: argparse._SubParsersAction) -> None:
@@ -212,6 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def new_document(args: argparse.Namespace) -> int:
     if args.slag == "lagesbild":
         return new_lagesbild(args)
+    if args.slag == "version":
+        return new_anvisning_version(args)
     root = _root(args)
     project = Project.at(root)
     outcome = check_project(project)
@@ -258,6 +282,26 @@ def new_lagesbild(args: argparse.Namespace) -> int:
         print(f"styrdok: fel: {exc.filename or args.ar}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(_lagesbild_message(made, outcome.model.organ_namn(args.organ)))
+    return 0
+
+
+def new_anvisning_version(args: argparse.Namespace) -> int:
+    project = Project.at(_root(args))
+    today = args.datum or date.today()
+    outcome = check_project(project, today)
+    if outcome.model is None:
+        sys.stdout.write(as_text(outcome.problems))
+        return 1
+    try:
+        made = new_version.new_version(project, outcome.model, outcome.problems, args.id, today)
+        new_version.write_checked(project, made, outcome.problems, today)
+    except ScaffoldError as exc:
+        print(f"styrdok: fel: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"styrdok: fel: {exc.filename or args.id}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(new_version.report(made))
     return 0
 
 

@@ -35,6 +35,7 @@ from styrdok.core.rules.reporting import (
     PLATSHALLARE_TITEL,
 )
 from styrdok.tools.scaffold import ScaffoldError
+from styrdok.tools.yaml_text import last_line, usual_line_end
 from styrdok.views.markdown import yaml_string
 
 # The years schema/uppfoljning.schema.json accepts.
@@ -237,7 +238,7 @@ def edited_year_text(
     # The same line breaks as YAML: \n, \r\n, \r and the Unicode ones (the reader
     # refuses the other characters splitlines breaks at).
     lines = body.splitlines(keepends=True)
-    newline = _usual_line_end(lines)
+    newline = usual_line_end(lines)
     doc = _parse(body.replace("\r\n", "\n").replace("\r", "\n"), display)
     sequence = doc.node_at(["rapporter"])
     if not isinstance(sequence, yaml.SequenceNode):
@@ -311,7 +312,7 @@ def _entry_span(
             f"{display}: posten på rad {first + 1} är inte skriven som '- organ: …' på en "
             "rad, så den kan inte ändras automatiskt; ändra i den för hand"
         )
-    return first, _last_line(node, lines), len(dash.group(1))
+    return first, last_line(node, lines), len(dash.group(1))
 
 
 def _append_point(sequence: yaml.SequenceNode, lines: list[str], display: str) -> tuple[int, int]:
@@ -332,33 +333,6 @@ def _append_point(sequence: yaml.SequenceNode, lines: list[str], display: str) -
     ending = lines[line][len(text) :]
     lines[line] = empty.group("key") + (empty.group("comment") or "") + ending
     return line + 1, len(empty.group("key")) - len("rapporter:") + 2
-
-
-def _last_line(node: yaml.Node, lines: list[str]) -> int:
-    """The last line (0-based) that holds something of `node`. A block collection ends
-    where its last value ends, so comment lines after it stay outside; a block scalar's
-    end mark is past the blank lines that follow it."""
-    block = isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style
-    if block and node.value:
-        last = node.value[-1]
-        return _last_line(last[1] if isinstance(last, tuple) else last, lines)
-    end = node.end_mark
-    line = end.line if end.column > 0 else end.line - 1
-    line = min(line, len(lines) - 1)
-    while line > node.start_mark.line and not lines[line].strip():
-        line -= 1
-    return line
-
-
-def _usual_line_end(lines: list[str]) -> str:
-    """The line end most lines of the file have, so new lines match them."""
-    counts = {"\r\n": 0, "\r": 0, "\n": 0}
-    for line in lines:
-        for end in counts:
-            if line.endswith(end):
-                counts[end] += 1
-                break
-    return max(counts, key=lambda end: (counts[end], end == "\n"))
 
 
 def _line(text: str, newline: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from styrdok.core import addresses
+from styrdok.core.giltighet import Giltighet, Tillstand, Versionsperiod
 from styrdok.core.model import (
     Anvisning,
     Fokusomrade,
@@ -33,7 +34,13 @@ from styrdok.views.queries import (
     organ_answer,
 )
 from styrdok.views.reporting import efter_sista_dag, in_name_order, shown_in_full
-from styrdok.views.urls import Urls, anvisning_path, fokusomrade_path, organ_path
+from styrdok.views.urls import (
+    Urls,
+    anvisning_path,
+    fokusomrade_path,
+    organ_path,
+    version_path,
+)
 from styrdok.views.wording import KONSEKVENS_STEG, SANNOLIKHET_STEG
 
 # A JSON object as published (the loader's source documents are another type).
@@ -61,20 +68,33 @@ def _ref(pub: Publication, urls: Urls, organ_id: str | None) -> JsonDocument | N
     }
 
 
-def anvisning_kort(urls: Urls, a: Anvisning) -> JsonDocument:
+def anvisning_kort(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
     return {
         "id": a.id,
         "titel": a.titel,
+        # As written in the source; whether it applies is `giltighet`, for the reference date.
         "status": a.status,
+        "giltighet": pub.giltighet(a).tillstand.value,
         "url": urls.page(a.sida),
         "json_url": urls.api(anvisning_path(a.id)),
     }
 
 
 def anvisning_metadata(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
+    """An anvisning as listed in anvisningar.json: what its file says, and which of its
+    versions applies on the reference date."""
+    return {
+        **anvisning_kort(pub, urls, a),
+        **_fields(pub, urls, a),
+        **_validity(pub, urls, a),
+    }
+
+
+def _fields(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
+    """What the file of an anvisning, or of one of its earlier versions, says (as selection
+    handed it over: a metadata-only one has no history, legal basis or dnr)."""
     laws = [pub.model.forfattning_med_id(i) for i in a.rattslig_grund]
     return {
-        **anvisning_kort(urls, a),
         "atkomst": a.atkomst,
         "sammanfattning": a.sammanfattning,
         "version": a.version,
@@ -109,6 +129,64 @@ def anvisning_metadata(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocume
             "telefon": a.kontakt.telefon,
         },
         "exempelinnehall": a.exempelinnehall,
+    }
+
+
+# Validity and versions -----------------------------------------------------------------
+
+# An earlier version that no longer applies because a later one took its place; one that
+# ended with the anvisning's repeal is `upphävd`.
+ERSATT = "ersatt"
+
+
+def _validity(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
+    """Which version applies on the reference date, what comes next, and every version."""
+    g = pub.giltighet(a)
+    return {
+        "gallande_version": g.gallande.version if g.gallande else None,
+        "kommande_version": g.kommande.version if g.kommande else None,
+        "kommande_fran": iso(g.kommande.fran) if g.kommande else None,
+        "upphor": iso(g.upphor),
+        "versioner": [_version_entry(pub, urls, a, g, p) for p in g.perioder],
+    }
+
+
+def version_state(g: Giltighet, p: Versionsperiod) -> str:
+    """What one version is on the reference date: the anvisning's state for the version
+    in force; for another, whether it is coming, never decided, replaced or repealed."""
+    if p is g.gallande:
+        return g.tillstand.value
+    if p.fran is None:
+        return Tillstand.UTKAST.value
+    if p.fran > g.dag and not p.tom:
+        return Tillstand.KOMMANDE.value
+    replaced = any(q.beslutad and q.version > p.version for q in g.perioder)
+    return ERSATT if replaced else Tillstand.UPPHAVD.value
+
+
+def _version_urls(urls: Urls, a: Anvisning, v: Anvisning) -> JsonDocument:
+    """The page and document of version `v` of `a`: the anvisning's own for the current."""
+    current = v.version == a.version
+    return {
+        "url": urls.page(v.sida),
+        "json_url": urls.api(anvisning_path(a.id) if current else version_path(a.id, v.version)),
+    }
+
+
+def _version_entry(
+    pub: Publication, urls: Urls, a: Anvisning, g: Giltighet, p: Versionsperiod
+) -> JsonDocument:
+    v = p.anvisning
+    return {
+        "version": v.version,
+        "status": v.status,
+        "beslutsdatum": iso(v.beslutsdatum),
+        "beslutad_av": _ref(pub, urls, v.beslutad_av),
+        "giltig_fran": iso(p.fran),
+        "giltig_till": iso(p.till),
+        "giltighet": version_state(g, p),
+        "galler_pa_referensdatum": p is g.gallande,
+        **_version_urls(urls, a, v),
     }
 
 
@@ -216,24 +294,65 @@ def program_document(pub: Publication, urls: Urls) -> JsonDocument:
     )
 
 
+def _referensdatum(pub: Publication) -> JsonDocument:
+    """The day validity was decided for: in every document whose content depends on it."""
+    return {"referensdatum": pub.dag.isoformat()}
+
+
 def anvisningar_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "anvisningar",
         urls,
         "anvisningar.json",
         addresses.FORTECKNING,
-        {"anvisningar": [anvisning_metadata(pub, urls, a) for a in pub.anvisningar]},
+        {
+            **_referensdatum(pub),
+            "anvisningar": [anvisning_metadata(pub, urls, a) for a in pub.anvisningar],
+        },
     )
+
+
+def _texts(pub: Publication, urls: Urls, a: Anvisning, html: str) -> JsonDocument:
+    # Published as metadata only (skyddad, on the intranet): no text, not even an empty one.
+    withheld = a.sida in pub.bara_metadata
+    return {
+        "text_markdown": None if withheld else a.text,
+        "text_html": None if withheld else absolute_links(html, urls.page(a.sida)),
+    }
 
 
 def anvisning_document(pub: Publication, urls: Urls, a: Anvisning, html: str) -> JsonDocument:
     body = anvisning_metadata(pub, urls, a)
     del body["url"], body["json_url"]
-    # A skyddad anvisning is published as metadata only: no text, not even an empty one.
-    withheld = a.sida in pub.bara_metadata
-    body["text_markdown"] = None if withheld else a.text
-    body["text_html"] = None if withheld else absolute_links(html, urls.page(a.sida))
+    body.update(_referensdatum(pub))
+    body.update(_texts(pub, urls, a, html))
     return _document("anvisning", urls, anvisning_path(a.id), a.sida, body)
+
+
+def anvisningsversion_document(
+    pub: Publication, urls: Urls, a: Anvisning, p: Versionsperiod, html: str
+) -> JsonDocument:
+    """An earlier version of `a` as its file holds it, the days it applied, and the way
+    to the current version."""
+    g = pub.giltighet(a)
+    v = p.anvisning
+    body: JsonDocument = {
+        "id": v.id,
+        "titel": v.titel,
+        "status": v.status,
+        **_fields(pub, urls, v),
+        **_referensdatum(pub),
+        "giltighet": version_state(g, p),
+        "galler_pa_referensdatum": p is g.gallande,
+        "giltig_till": iso(p.till),
+        "aktuell_version": {
+            "version": a.version,
+            "giltighet": g.tillstand.value,
+            **_version_urls(urls, a, a),
+        },
+        **_texts(pub, urls, v, html),
+    }
+    return _document("anvisningsversion", urls, version_path(a.id, v.version), v.sida, body)
 
 
 def organ_lista_document(pub: Publication, urls: Urls) -> JsonDocument:
@@ -250,16 +369,18 @@ def organ_document(pub: Publication, urls: Urls, answer: OrganAnswer) -> JsonDoc
     organ = answer.organ
 
     def listed(anvisningar: Iterable[Anvisning]) -> list[JsonDocument]:
-        return [anvisning_kort(urls, a) for a in anvisningar]
+        return [anvisning_kort(pub, urls, a) for a in anvisningar]
 
     body = organ_metadata(pub, urls, organ)
     del body["url"], body["json_url"]
+    body.update(_referensdatum(pub))
     body["ansvar"] = list(answer.uppgifter)
     body["anvisningar"] = {
         "samtliga": listed(answer.samtliga),
         "for_typ": listed(answer.for_typ),
         "sarskilt": listed(answer.sarskilt),
         "ansvarar_for": listed(answer.ansvarar_for),
+        "kommande": listed(answer.kommande),
         "under_arbete": listed(answer.under_arbete),
     }
     return _document("organ", urls, organ_path(organ.id), addresses.organ(organ.id), body)
@@ -268,9 +389,10 @@ def organ_document(pub: Publication, urls: Urls, answer: OrganAnswer) -> JsonDoc
 def fokusomrade_document(pub: Publication, urls: Urls, answer: FokusAnswer) -> JsonDocument:
     body = _fokusomrade(urls, answer.fokus)
     del body["url"], body["json_url"]
+    body.update(_referensdatum(pub))
     body["kommunikation"] = pub.program.kommunikation if pub.program else None
-    body["anvisningar"] = [anvisning_kort(urls, a) for a in answer.anvisningar]
-    body["upphavda_anvisningar"] = [anvisning_kort(urls, a) for a in answer.upphavda]
+    body["anvisningar"] = [anvisning_kort(pub, urls, a) for a in answer.anvisningar]
+    body["upphavda_anvisningar"] = [anvisning_kort(pub, urls, a) for a in answer.upphavda]
     body["organ"] = {
         "ansvariga": [_ref(pub, urls, o) for o in answer.ansvariga],
         "galler_for_alla": answer.for_alla,
@@ -428,7 +550,8 @@ def documents(
 ) -> dict[str, tuple[str, JsonDocument]]:
     """Every document but the index: path below api/v1/ -> (kind, document).
 
-    `html` holds the rendered text of each anvisning page (below its metadata block).
+    `html` holds the rendered text of each anvisning page and each earlier version's
+    page (below its metadata block), by the page's path below docs/.
     """
     applicability = Applicability.of(pub.anvisningar)
     found: dict[str, tuple[str, JsonDocument]] = {
@@ -444,6 +567,14 @@ def documents(
             "anvisning",
             anvisning_document(pub, urls, a, html.get(a.sida, "")),
         )
+        # Only the published earlier versions are in the publication's periods.
+        for period in pub.giltighet(a).perioder:
+            old = period.anvisning
+            if old.version != a.version:
+                found[version_path(a.id, old.version)] = (
+                    "anvisningsversion",
+                    anvisningsversion_document(pub, urls, a, period, html.get(old.sida, "")),
+                )
     for organ in pub.organ:
         answer = organ_answer(pub, applicability, organ)
         found[organ_path(organ.id)] = ("organ", organ_document(pub, urls, answer))

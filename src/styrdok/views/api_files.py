@@ -44,8 +44,10 @@ def index_document(
         "api_version": API_VERSION,
         "malgrupp": pub.malgrupp,
         "program": pub.program.id if pub.program else None,
+        "referensdatum": pub.dag.isoformat(),
         "antal": {
             "anvisningar": len(pub.anvisningar),
+            "anvisningsversioner": sum(len(pub.versioner(a)) for a in pub.anvisningar),
             "organ": len(pub.organ),
             "fokusomraden": len(pub.fokusomraden),
             "malomraden": len(pub.malomraden),

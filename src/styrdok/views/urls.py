@@ -15,6 +15,7 @@ SCHEMAS = {
     "program": "program.schema.json",
     "anvisningar": "anvisningar.schema.json",
     "anvisning": "anvisning.schema.json",
+    "anvisningsversion": "anvisningsversion.schema.json",
     "organ-lista": "organ-lista.schema.json",
     "organ": "organ.schema.json",
     "fokusomrade": "fokusomrade.schema.json",
@@ -50,6 +51,11 @@ class Urls:
 
 def anvisning_path(id: str) -> str:
     return f"anvisningar/{id}.json"
+
+
+def version_path(id: str, version: int) -> str:
+    """An earlier version of an anvisning, kept beside the anvisning's own document."""
+    return f"anvisningar/{id}/versioner/{version}.json"
 
 
 def organ_path(id: str) -> str:

@@ -33,23 +33,28 @@ def check_attachments(
     sizes = sizes or {}
     declared: dict[str, str] = {}
     sources = {document.sida: document.fil for document in model.texts()}
+    # An earlier version is a copy of its anvisning's page and keeps its attachments:
+    # they are in the anvisning's folder, and both may declare them.
+    home = {v.sida: a.sida for a in model.anvisningar for v in model.versioner_av(a.id)}
     own: dict[str, set[str]] = {}
     for document in model.texts():
         fil = document.fil
-        folder = posixpath.dirname(document.sida)
+        page = home.get(document.sida, document.sida)
+        folder = posixpath.dirname(page)
         own[document.sida] = set(document.bilagor)
         kalla = getattr(document, "kalla", None)
         for index, path in enumerate(document.bilagor):
             where = kalla.plats(f"bilagor[{index}]") if kalla else Position()
             name = posixpath.relpath(path, folder or ".")
-            own_folder = document.sida.removesuffix(".md") + "/"
+            own_folder = page.removesuffix(".md") + "/"
             if not path.startswith(own_folder):
                 # Its address would name another document (a skyddad one's id, say).
                 yield problem("bilaga-fel-mapp", fil, where, namn=name, mapp=own_folder.rstrip("/"))
                 continue
             if path in declared:
-                other = sources.get(declared[path], declared[path])
-                yield problem("bilaga-dubblett", fil, where, namn=name, annan=other)
+                if home.get(declared[path], declared[path]) != page:
+                    other = sources.get(declared[path], declared[path])
+                    yield problem("bilaga-dubblett", fil, where, namn=name, annan=other)
                 continue
             declared[path] = document.sida
             if path not in present:

@@ -4,6 +4,8 @@ A kept version is evidence of what applied on a day, so the chain must hold toge
 each is older than the anvisning itself, none between the oldest kept and the current
 is missing (its period would silently be given to its neighbour), each began to apply
 after the one before it, and a repeal belongs to the anvisning, not to one version.
+The history entry `styrdok ny version` starts for the new version must be written by
+the editor before anything is published.
 """
 
 from __future__ import annotations
@@ -15,9 +17,13 @@ from styrdok.core.messages import problem
 from styrdok.core.model import Anvisning, Model
 from styrdok.core.problems import Problem
 
+# The text `styrdok ny version` writes in the new version's history entry for the editor
+# to replace: left there, it would be published as what changed.
+PLATSHALLARE_ANDRING = "Skriv vad som ändras i den nya versionen"
+
 
 def check_versions(model: Model) -> list[Problem]:
-    found: list[Problem] = []
+    found: list[Problem] = list(_placeholders_left(model))
     for anvisning in model.anvisningar:
         kept = model.versioner_av(anvisning.id)
         if kept:
@@ -62,3 +68,15 @@ def _chain(anvisning: Anvisning, kept: tuple[Anvisning, ...]) -> Iterator[Proble
                 foregaende=before.version,
                 datum_foregaende=before.giltig_fran.isoformat(),  # type: ignore[union-attr]
             )
+
+
+def _placeholders_left(model: Model) -> Iterator[Problem]:
+    for anvisning in model.anvisningar:
+        for index, entry in enumerate(anvisning.historik):
+            if entry.andring.strip() == PLATSHALLARE_ANDRING:
+                yield problem(
+                    "platshallare-historik",
+                    anvisning.fil,
+                    anvisning.kalla.plats(f"historik[{index}]"),
+                    version=entry.version or anvisning.version,
+                )
