@@ -11,6 +11,8 @@ ANDRINGAR_ATOM = (
 NYTT_OCH_ANDRAT = "anvisningar/nytt-och-andrat.md"
 SKA_REVIDERAS = "anvisningar/ska-revideras.md"
 UPPHAVDA = "anvisningar/upphavda.md"
+# "Vad gällde den …?": what was in force on a day the reader picks.
+VAD_GALLDE = "anvisningar/vad-gallde.md"
 FOKUSOMRADEN = "fokusomraden/index.md"
 MALOMRADEN = "malomraden/index.md"
 ORGAN = "organ/index.md"

@@ -33,7 +33,8 @@ from styrdok.views.queries import (
     organ_answer,
 )
 from styrdok.views.reporting import efter_sista_dag, in_name_order, shown_in_full
-from styrdok.views.urls import Urls, anvisning_path, fokusomrade_path, organ_path
+from styrdok.views.tidslinje import tidslinje_document
+from styrdok.views.urls import TIDSLINJE, Urls, anvisning_path, fokusomrade_path, organ_path
 from styrdok.views.wording import KONSEKVENS_STEG, SANNOLIKHET_STEG
 
 # A JSON object as published (the loader's source documents are another type).
@@ -433,6 +434,7 @@ def documents(
         "uppfoljning.json": ("uppfoljning", uppfoljning_document(pub, urls)),
         "riskbild.json": ("riskbild", riskbild_document(pub, urls)),
         "indikatorer.json": ("indikatorer", indikatorer_document(pub, urls)),
+        TIDSLINJE: ("tidslinje", tidslinje_document(pub, urls)),
     }
     for a in pub.anvisningar:
         found[anvisning_path(a.id)] = (
