@@ -99,18 +99,18 @@ def as_text(pub: Publication, svar: GalldeSvar) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _version(anvisning: Anvisning | None, period: Versionsperiod) -> dict[str, Any]:
+def _version(anvisning: Anvisning, period: Versionsperiod) -> dict[str, Any]:
     version = period.anvisning
     return {
         "id": version.id,
         "titel": version.titel,
         "version": period.version,
-        "nuvarande": anvisning is not None and period.version == anvisning.version,
+        "nuvarande": period.version == anvisning.version,
         "beslutsdatum": iso(version.beslutsdatum),
         "giltig_fran": iso(period.fran),
         "giltig_till": iso(period.till),
         "galler_for": galler_for_json(version.galler_for),
-        "sida": sidadress(version_sida(anvisning, period)) if anvisning else None,
+        "sida": sidadress(version_sida(anvisning, period)),
     }
 
 
@@ -118,8 +118,9 @@ def as_json(pub: Publication, svar: GalldeSvar) -> str:
     """The answer for tools: each version as tidslinje.json has it, its page relative to
     the site; giltig_till by every decision in the data."""
 
-    def current(period: Versionsperiod) -> Anvisning | None:
-        return pub.model.anvisning_med_id(period.anvisning.id)
+    def current(period: Versionsperiod) -> Anvisning:
+        """The published anvisning a version belongs to."""
+        return pub.model.anvisning_med_id(period.anvisning.id) or period.anvisning
 
     organ = svar.organ
     document = {
