@@ -280,3 +280,71 @@ def add_version_canaries(project: Path) -> None:
         current = anvisningar / f"{id}.md"
         text = current.read_text(encoding="utf-8")
         current.write_text(text.replace("version: 1\n", f"version: {version}\n"), encoding="utf-8")
+
+
+# An öppen anvisning whose earlier versions were not: version 1 skyddad, version 2 intern.
+# Its id and current text are öppen; of the earlier versions the public site shows nothing,
+# the intranet version 2 in full and version 1 as metadata only.
+def _version(version: int, atkomst: str, titel: str, fran: str, text: str) -> str:
+    summary = titel.replace("TITEL", "SAMMANFATTNING")
+    return f"""---
+id: oppen-med-tidigare-versioner
+titel: {titel}
+sammanfattning: {summary}
+fokusomraden: [krisberedskap]
+ansvarig: kommunstyrelsen
+galler_for: alla
+status: gällande
+atkomst: {atkomst}
+beslutsdatum: {fran}
+beslutad_av: kommunstyrelsen
+giltig_fran: {fran}
+revideras_senast: 2030-01-01
+version: {version}
+kontakt:
+  funktion: Beredskapsavdelningen
+---
+
+{text}
+"""
+
+
+TIMELINE_VERSION_CANARIES = {
+    "skyddad": ("KANARIE-SKYDDAD-VERSION-SAMMANFATTNING", "KANARIE-SKYDDAD-VERSION-TEXT"),
+    "intern": (
+        "KANARIE-INTERN-VERSION-TITEL",
+        "KANARIE-INTERN-VERSION-SAMMANFATTNING",
+        "KANARIE-INTERN-VERSION-TEXT",
+    ),
+    # Shown on the intranet: a skyddad version's title, as its metadata.
+    "skyddad_titel": "KANARIE-SKYDDAD-VERSION-TITEL",
+}
+
+
+def add_timeline_version_canaries(project: Path) -> None:
+    folder = project / "docs" / "anvisningar"
+    (folder / "oppen-med-tidigare-versioner").mkdir()
+    (folder / "oppen-med-tidigare-versioner" / "version-1.md").write_text(
+        _version(
+            1,
+            "skyddad",
+            "KANARIE-SKYDDAD-VERSION-TITEL",
+            "2020-01-01",
+            "KANARIE-SKYDDAD-VERSION-TEXT står i brödtexten och får aldrig nå webbplatsen.",
+        ),
+        encoding="utf-8",
+    )
+    (folder / "oppen-med-tidigare-versioner" / "version-2.md").write_text(
+        _version(
+            2,
+            "intern",
+            "KANARIE-INTERN-VERSION-TITEL",
+            "2022-01-01",
+            "KANARIE-INTERN-VERSION-TEXT står i brödtexten.",
+        ),
+        encoding="utf-8",
+    )
+    (folder / "oppen-med-tidigare-versioner.md").write_text(
+        _version(3, "öppen", "Öppen anvisning med tidigare versioner", "2024-01-01", "Öppen text."),
+        encoding="utf-8",
+    )

@@ -19,16 +19,19 @@ from helpers import REPO, check, make_project
 from helpers.canaries import (
     INDICATOR_CANARIES,
     REPORT_CANARIES,
+    TIMELINE_VERSION_CANARIES,
     add_canaries,
     add_feed_version_canaries,
     add_indicator_canaries,
     add_report_canaries,
+    add_timeline_version_canaries,
     add_version_canaries,
 )
 
 # Shown on the intranet: a skyddad anvisning's title and contact, everything intern.
 INTRANAT_MAY_SHOW = {"KANARIE-SKYDDAD-TITEL", "KANARIE-SKYDDAD-KONTAKT", "KANARIE-SKYDDAD-V1-TITEL"}
 SKYDDAD_CONTENT = {
+    *TIMELINE_VERSION_CANARIES["skyddad"],
     "KANARIE-SKYDDAD-SAMMANFATTNING",
     "KANARIESKYDDADDNR",
     "KANARIE-SKYDDAD-TEXT",
@@ -51,6 +54,7 @@ def sites(tmp_path_factory, mkdocs_build) -> dict[str, Path]:
     add_report_canaries(project)
     add_indicator_canaries(project)
     add_feed_version_canaries(project)
+    add_timeline_version_canaries(project)
     assert check(project).ok, check(project).problems
     built = {}
     for malgrupp in ("intranät", "publik"):
@@ -107,6 +111,8 @@ def test_intranet_site_shows_intern_content_and_skyddad_metadata(sites):
         "KANARIE-INTERN-KONTAKT",
         "KANARIE-INTERN-V1-TEXT",
         "KANARIE-INTERN-V2-TEXT",
+        "KANARIE-INTERN-VERSION-TITEL",
+        TIMELINE_VERSION_CANARIES["skyddad_titel"],
         *INTRANAT_MAY_SHOW,
     }
     page = (intranat / "anvisningar" / "kanarie-skyddad-id" / "index.html").read_text()
@@ -183,7 +189,8 @@ def test_page_linked_only_from_an_intern_anvisning_has_no_trace_of_it(sites):
 
 def test_counts_on_the_public_site_leave_withheld_documents_out(sites):
     index = json.loads((sites["publik"] / "api" / "v1" / "index.json").read_text())
-    assert index["antal"]["anvisningar"] == 2  # krisledning and krisledning-gammal
+    # krisledning, krisledning-gammal and oppen-med-tidigare-versioner
+    assert index["antal"]["anvisningar"] == 3
     assert index["malgrupp"] == "publik"
 
 
@@ -345,3 +352,27 @@ def test_the_real_public_build_leaks_nothing(tmp_path, mkdocs_build):
     assert internal, "the content has intern or skyddad anvisningar to keep out"
     for anvisning in internal:
         assert not (site / "anvisningar" / anvisning.id).exists()
+
+
+def test_earlier_versions_are_in_the_timeline_only_where_their_level_allows(sites):
+    """An öppen anvisning whose version 1 was skyddad and version 2 intern: the public
+    timeline has version 3 alone, and says that older versions are not on the site; the
+    intranet has all three."""
+    timelines = {
+        malgrupp: json.loads((sites[malgrupp] / "api" / "v1" / "tidslinje.json").read_text())
+        for malgrupp in ("intranät", "publik")
+    }
+
+    def versions(malgrupp: str) -> list[int]:
+        (entry,) = (
+            a
+            for a in timelines[malgrupp]["anvisningar"]
+            if a["id"] == "oppen-med-tidigare-versioner"
+        )
+        return [v["version"] for v in entry["versioner"]]
+
+    assert versions("intranät") == [1, 2, 3]
+    assert versions("publik") == [3]
+    page = (sites["publik"] / "anvisningar" / "vad-gallde" / "index.html").read_text()
+    assert "versionerna före version 3 finns inte här" in page
+    assert "finns inte på den här webbplatsen" in page

@@ -22,6 +22,7 @@ PAGES = [
     "anvisningar/kamerabevakning/",
     "anvisningar/sakerhetsskyddsanalys/",
     "anvisningar/nytt-och-andrat/",
+    "anvisningar/vad-gallde/",
     "organ/",
     "organ/bromma-stadsdelsnamnd/",
     "fokusomraden/forebygga-brott/",

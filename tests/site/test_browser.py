@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,6 +21,7 @@ import pytest
 
 from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
+from styrdok.views import queries
 
 from helpers import REPO
 
@@ -423,3 +425,25 @@ def test_an_organ_page_naming_its_own_feed_loads_without_errors(page, origin, lo
     assert log.errors == []
     sitemaps = {u for u in log.requests if u.endswith("sitemap.xml")}
     assert sitemaps <= {f"{origin}/sitemap.xml"}
+
+
+def test_vad_gallde_answers_from_the_published_data_with_links_to_this_copy(
+    browser, origin, repo_publication
+):
+    """The real site, served here rather than at its site_url: the page answers from its
+    tidslinje.json as the core does, and its links lead to this copy of the site."""
+    day = date(2020, 1, 1)
+    expected = queries.gallde(repo_publication, day)
+    context = browser.new_context(locale="sv-SE")
+    try:
+        page = context.new_page()
+        page.goto(f"{origin}/anvisningar/vad-gallde/?datum={day.isoformat()}")
+        expect(page.locator(".sd-gallde__svar")).to_contain_text(f"Den {day.isoformat()} gällde")
+        items = page.locator(".sd-gallde__gallde li")
+        expect(items).to_have_count(len(expected.gallde))
+        hrefs = [a.get_attribute("href") for a in items.locator("a").all()]
+        assert hrefs and all(h and h.startswith(f"{origin}/anvisningar/") for h in hrefs)
+        ids = [re.search(r"\(([a-z0-9-]+)\): version", t).group(1) for t in items.all_inner_texts()]
+        assert ids == [g.anvisning.id for g in expected.gallde]
+    finally:
+        context.close()

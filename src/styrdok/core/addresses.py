@@ -14,6 +14,8 @@ ANDRINGAR_ALLA_ATOM = "andringar-alla.xml"  # every decision (RFC 5005 complete 
 NYTT_OCH_ANDRAT = "anvisningar/nytt-och-andrat.md"
 SKA_REVIDERAS = "anvisningar/ska-revideras.md"
 UPPHAVDA = "anvisningar/upphavda.md"
+# "Vad gällde den …?": what was in force on a day the reader picks.
+VAD_GALLDE = "anvisningar/vad-gallde.md"
 FOKUSOMRADEN = "fokusomraden/index.md"
 MALOMRADEN = "malomraden/index.md"
 ORGAN = "organ/index.md"

@@ -162,6 +162,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
                         addresses.NYTT_OCH_ANDRAT,
                         addresses.SKA_REVIDERAS,
                         addresses.UPPHAVDA,
+                        addresses.VAD_GALLDE,
                     ),
                 ),
                 references={

@@ -96,8 +96,9 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "th": frozenset({"colspan", "rowspan", "scope", "style"}),
     "details": frozenset({"open"}),
     # The columns of a filterable table and what its rows are, read by forteckning.js
-    # as text only.
-    "div": frozenset({"data-kolumner", "data-en", "data-flera"}),
+    # as text only; where "Vad gällde den …?" reads its data, which gallde.js follows
+    # only to tidslinje.json on the same site.
+    "div": frozenset({"data-kolumner", "data-en", "data-flera", "data-tidslinje"}),
 }
 STYLE_PROPERTIES: frozenset[str] = frozenset({"text-align"})
 URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})

@@ -13,11 +13,13 @@ from styrdok.core.kinds import KINDS
 from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project, find_root
 from styrdok.core.report import as_json, as_text
-from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP
+from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, select
+from styrdok.tools import gallde as gallde_text
 from styrdok.tools import lagesbild, new_version, publish
 from styrdok.tools.diff import RevisionError, load_source
 from styrdok.tools.diff import report as diff_report
 from styrdok.tools.scaffold import ScaffoldError, new_anvisning
+from styrdok.views.queries import gallde as gallde_answer
 
 
 def _date(text: str) -> date:
@@ -49,6 +51,7 @@ def parser() -> argparse.ArgumentParser:
     add_diff_command(commands)
     add_new_commands(commands)
     add_publish_commands(commands)
+    add_gallde_command(commands)
     return main
 
 
@@ -228,6 +231,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return build(args)
     if args.kommando == "verifiera":
         return verify(args)
+    if args.kommando == "gallde":
+        return gallde(args)
     return 2
 
 
@@ -443,6 +448,70 @@ def verify(args: argparse.Namespace) -> int:
     for line in outcome.lines(args.webbplats):
         print(line)
     return 0 if outcome.ok else 1
+
+
+def add_gallde_command(commands: argparse._SubParsersAction) -> None:
+    point = commands.add_parser(
+        "gallde",
+        help="visa vilka anvisningar som gällde ett visst datum, och i vilken version",
+        description=(
+            "Kontrollerar källan och visar de anvisningar som gällde dagen, med versionen som "
+            "gällde, dess giltighetstid och adressen till versionens sida. En version räknas "
+            "från den dag den beslutades. Med --organ bara det som gällde för organet, enligt "
+            "vad versionen själv säger om vilka den gäller för. Samma svar som sidan "
+            "Vad gällde den …? ger."
+        ),
+    )
+    point.add_argument("--datum", type=_date, required=True, help="dagen att svara för, ÅÅÅÅ-MM-DD")
+    point.add_argument(
+        "--organ",
+        default=None,
+        metavar="ID",
+        help="organets id i data/organ.yml, t.ex. bromma-stadsdelsnamnd (standard: alla organ)",
+    )
+    point.add_argument(
+        "--malgrupp",
+        choices=MALGRUPPER,
+        default=STANDARD_MALGRUPP,
+        help="målgruppen vars uppgifter svaret bygger på (standard: intranät, där en "
+        "skyddad anvisning visas med uppgifter men utan text)",
+    )
+    point.add_argument(
+        "--format", choices=("text", "json"), default="text", help="utdataformat (standard: text)"
+    )
+    point.add_argument(
+        "--idag",
+        type=_date,
+        default=None,
+        help="dagen uppgifterna gäller per, som en webbplats byggd den dagen, ÅÅÅÅ-MM-DD "
+        "(standard: dagens datum)",
+    )
+    point.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+
+
+def gallde(args: argparse.Namespace) -> int:
+    root = _root(args)
+    if not root.is_dir():
+        print(f"styrdok: fel: mappen {root} finns inte", file=sys.stderr)
+        return 2
+    today = args.idag or date.today()
+    outcome = check_project(Project.at(root), today)
+    if not outcome.ok or outcome.model is None:
+        # An answer about what applied must not come from a source the build would refuse.
+        sys.stdout.write(as_text(outcome.problems))
+        return 1
+    pub = select(outcome.model, args.malgrupp, today)
+    organ = None
+    if args.organ is not None:
+        organ = pub.model.organ_med_id(args.organ)
+        if organ is None:
+            hint = gallde_text.organ_hint(args.organ, pub.organ)
+            print(f"styrdok: fel: okänt organ '{args.organ}' – {hint}", file=sys.stderr)
+            return 2
+    svar = gallde_answer(pub, args.datum, organ)
+    report = gallde_text.as_json if args.format == "json" else gallde_text.as_text
+    sys.stdout.write(report(pub, svar))
+    return 0
 
 
 if __name__ == "__main__":

@@ -34,7 +34,9 @@ from styrdok.views.queries import (
     organ_answer,
 )
 from styrdok.views.reporting import efter_sista_dag, in_name_order, shown_in_full
+from styrdok.views.tidslinje import tidslinje_document
 from styrdok.views.urls import (
+    TIDSLINJE,
     Urls,
     anvisning_path,
     fokusomrade_path,
@@ -561,6 +563,7 @@ def documents(
         "uppfoljning.json": ("uppfoljning", uppfoljning_document(pub, urls)),
         "riskbild.json": ("riskbild", riskbild_document(pub, urls)),
         "indikatorer.json": ("indikatorer", indikatorer_document(pub, urls)),
+        TIDSLINJE: ("tidslinje", tidslinje_document(pub, urls)),
     }
     for a in pub.anvisningar:
         found[anvisning_path(a.id)] = (

@@ -43,6 +43,8 @@ from styrdok.views.queries import (
 )
 from styrdok.views.reporting import reports_by_organ
 from styrdok.views.uppfoljning_pages import organ_reporting
+from styrdok.views.vad_gallde import link_to as vad_gallde_link
+from styrdok.views.vad_gallde import vad_gallde_page
 from styrdok.views.wording import SAMTLIGA, galler_for, organtyp
 
 RECENT_EVENTS = 30
@@ -59,6 +61,7 @@ def generate(pub: Publication, today: date) -> list[GeneratedPage]:
     pages.append(nytt_och_andrat_page(pub))
     pages.append(ska_revideras_page(pub, today))
     pages.append(upphavda_page(pub))
+    pages.append(vad_gallde_page(pub))
     return pages
 
 
@@ -191,6 +194,10 @@ def organ_page(
         items = "\n".join(f"- {md(task)}" for task in answer.uppgifter)
         parts.append(f"## Ansvar enligt programmet\n\n{items}")
     parts.append("## Anvisningar som gäller")
+    parts.append(
+        f"Listorna nedan visar vad som gäller nu. Vad som gällde för {md(organ.namn)} ett visst "
+        f"datum visar sidan {vad_gallde_link(sida, organ.id)}"
+    )
     if organ.tillampar_programmet:
         parts.append(
             f"### För samtliga nämnder och bolagsstyrelser\n\n"

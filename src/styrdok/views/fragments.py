@@ -10,7 +10,7 @@ from __future__ import annotations
 from styrdok.core import addresses
 from styrdok.core.model import ORGANTYPER, Fokusomrade, Program
 from styrdok.select import Publication
-from styrdok.views import indikatorer, program_notice, queries, uppfoljning_pages
+from styrdok.views import indikatorer, program_notice, queries, uppfoljning_pages, vad_gallde
 from styrdok.views.blocks import anvisningar_rows, fokus_links, organ_namn
 from styrdok.views.markdown import (
     anvisning_link,
@@ -143,6 +143,8 @@ def forteckning(pub: Publication, fran: str) -> str:
         f'<div class="sd-forteckning" data-kolumner="{FORTECKNING_KOLUMNER}" markdown>\n\n'
         f"{body}\n\n</div>\n\n"
         f"[Ladda ner förteckningen som CSV-fil (för Excel)]({csv_link}){{ download='forteckning.csv' }}"
+        f"\n\nVilka anvisningar som gällde ett visst datum, och i vilken version, visar sidan "
+        f"{vad_gallde.link_to(fran)}"
     )
 
 

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from enum import Enum
 from types import MappingProxyType
 
-from styrdok.core.giltighet import Tillstand
+from styrdok.core.giltighet import Tillstand, Versionsperiod, perioder
 from styrdok.core.model import ORGANTYPER, Anvisning, Fokusomrade, Malomrade, Organ
 from styrdok.core.sortering import svensk
 from styrdok.select import Publication
@@ -347,3 +347,105 @@ def replacement(pub: Publication, anvisning: Anvisning) -> Anvisning | None:
     """The published anvisning that replaced this one, if any."""
     newer = pub.model.anvisning_ersatt_av(anvisning.id)
     return pub.model.anvisning_med_id(newer) if newer else None
+
+
+# What applied on a given day ------------------------------------------------------------
+
+
+def versionsperioder(pub: Publication, anvisning: Anvisning) -> tuple[Versionsperiod, ...]:
+    """Every decided version of a published anvisning with its period, oldest first, from
+    every decision in the data (a draft never applied and is left out). This is the record
+    the page, the JSON and `styrdok gallde` show; which version applied on a day is asked
+    of `gallde`, which counts only what was decided by that day."""
+    published = pub.versioner(anvisning)
+    return tuple(p for p in perioder(anvisning, published) if p.beslutad)
+
+
+def version_sida(anvisning: Anvisning, period: Versionsperiod) -> str:
+    """The page of one version (below docs/): the anvisning's own page for its current
+    version, docs/anvisningar/<id>/version-<n>.md for an earlier one."""
+    return anvisning.sida if period.version == anvisning.version else period.anvisning.sida
+
+
+@dataclass(frozen=True)
+class Gallde:
+    """One anvisning in force on a day, and the version that applied."""
+
+    anvisning: Anvisning  # as published now (its current version)
+    period: Versionsperiod  # the version in force on the day, by what was decided by then
+    intervall: Versionsperiod  # the same version's period by every decision in the data
+
+    @property
+    def sida(self) -> str:
+        return version_sida(self.anvisning, self.period)
+
+
+@dataclass(frozen=True)
+class GalldeSvar:
+    """What was in force on `dag` (for `organ`, if given): the same answer for the page,
+    `styrdok gallde` and the JSON, each version's applicability read from that version."""
+
+    dag: date
+    organ: Organ | None
+    gallde: tuple[Gallde, ...]
+    # Versions decided after the day with effect from it or earlier: on the day itself
+    # another version (or none) applied, but a later decision says this one did.
+    senare_beslut: tuple[Versionsperiod, ...]
+    # The oldest kept version of each anvisning whose kept versions begin after the day
+    # while earlier versions are not kept: one of those may have applied.
+    ej_bevarade: tuple[Versionsperiod, ...]
+    # The first day any version that applies to the organ (or any version) applied.
+    forsta_dag: date | None
+
+    @property
+    def fore_allt(self) -> bool:
+        """The day is before every version kept here."""
+        return self.forsta_dag is None or self.dag < self.forsta_dag
+
+
+def gallde(pub: Publication, dag: date, organ: Organ | None = None) -> GalldeSvar:
+    """The anvisningar in force on `dag` with the version that applied, optionally only
+    those that applied to `organ` by that version's `galler_for` (an earlier version may
+    have applied to other bodies), by the rules of the organ pages. Linear in the
+    number of versions."""
+
+    def concerns(period: Versionsperiod) -> bool:
+        return organ is None or period.anvisning.galler_for.omfattar(organ)
+
+    hits: list[Gallde] = []
+    later: list[Versionsperiod] = []
+    unkept: list[Versionsperiod] = []
+    first: date | None = None
+    for a in pub.anvisningar:
+        record = versionsperioder(pub, a)
+        starts = [p.fran for p in record if p.fran and concerns(p)]
+        if starts:
+            first = min(first, *starts) if first else min(starts)
+        applied = pub.giltighet_den(a, dag).gallande
+        if applied is not None and concerns(applied):
+            known = next(p for p in record if p.version == applied.version)
+            hits.append(Gallde(a, applied, known))
+        later += [
+            p
+            for p in record
+            if p.omfattar(dag)
+            and p.anvisning.beslutsdatum is not None
+            and p.anvisning.beslutsdatum > dag
+            and concerns(p)
+        ]
+        oldest = record[0] if record else None
+        if (
+            applied is None
+            and oldest is not None
+            and oldest.version > 1
+            and not (oldest.fran and oldest.fran <= dag and _decided_by(oldest, dag))
+            and (a.upphavd_datum is None or dag < a.upphavd_datum)
+            and concerns(oldest)
+        ):
+            unkept.append(oldest)
+    return GalldeSvar(dag, organ, tuple(hits), tuple(later), tuple(unkept), first)
+
+
+def _decided_by(period: Versionsperiod, dag: date) -> bool:
+    decided = period.anvisning.beslutsdatum
+    return decided is None or decided <= dag

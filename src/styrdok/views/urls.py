@@ -22,9 +22,12 @@ SCHEMAS = {
     "uppfoljning": "uppfoljning.schema.json",
     "riskbild": "riskbild.schema.json",
     "indikatorer": "indikatorer.schema.json",
+    "tidslinje": "tidslinje.schema.json",
 }
 
 OPENAPI = "openapi.json"
+# Every version of every anvisning with its interval: what "Vad gällde den …?" reads.
+TIDSLINJE = "tidslinje.json"
 
 
 @dataclass(frozen=True)
@@ -64,3 +67,12 @@ def organ_path(id: str) -> str:
 
 def fokusomrade_path(id: str) -> str:
     return f"fokusomraden/{id}.json"
+
+
+def sidadress(sida: str) -> str:
+    """Where a page below docs/ is on a site with directory URLs (MkDocs' default, which
+    the site uses), relative to the site: a/b.md -> a/b/, a/index.md -> a/."""
+    stem = sida.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
