@@ -166,6 +166,7 @@ def test_the_reference_date_is_in_the_index_and_the_documents_that_depend_on_it(
         "organ",
         "fokusomrade",
         "program",
+        "tidslinje",
     }
     assert {d["referensdatum"] for _, d in found.values() if "referensdatum" in d} == {
         TODAY.isoformat()
