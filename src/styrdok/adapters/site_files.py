@@ -130,11 +130,6 @@ def site(
     for path in sorted(pub.bilagor):
         found.attachment(docs, path)
     page_paths = {f.src_uri: f.url for f in found.files.documentation_pages()}
-    for version in pub.model.versioner:
-        # The API names every published earlier version's page: its address is the one
-        # MkDocs gives a page at that path.
-        address = File(version.sida, None, config.site_dir, config.use_directory_urls).url
-        page_paths.setdefault(version.sida, address)
     urls = Urls(config.site_url, page_paths.__getitem__)
     author = config.site_author or config.site_name
     for path, atom in feed_files(pub, urls, config.site_name, author, taggar).items():

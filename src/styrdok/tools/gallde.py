@@ -17,7 +17,7 @@ from styrdok.core.messages import suggest
 from styrdok.core.model import Anvisning, Organ
 from styrdok.select import Publication
 from styrdok.views.markdown import iso
-from styrdok.views.queries import GalldeSvar, version_sida
+from styrdok.views.queries import GalldeSvar, sida_for_version
 from styrdok.views.tidslinje import galler_for_json
 from styrdok.views.urls import sidadress
 
@@ -110,7 +110,7 @@ def _version(anvisning: Anvisning, period: Versionsperiod) -> dict[str, Any]:
         "giltig_fran": iso(period.fran),
         "giltig_till": iso(period.till),
         "galler_for": galler_for_json(version.galler_for),
-        "sida": sidadress(version_sida(anvisning, period)),
+        "sida": sidadress(sida_for_version(anvisning, period)),
     }
 
 

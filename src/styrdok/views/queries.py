@@ -361,7 +361,7 @@ def versionsperioder(pub: Publication, anvisning: Anvisning) -> tuple[Versionspe
     return tuple(p for p in perioder(anvisning, published) if p.beslutad)
 
 
-def version_sida(anvisning: Anvisning, period: Versionsperiod) -> str:
+def sida_for_version(anvisning: Anvisning, period: Versionsperiod) -> str:
     """The page of one version (below docs/): the anvisning's own page for its current
     version, docs/anvisningar/<id>/version-<n>.md for an earlier one."""
     return anvisning.sida if period.version == anvisning.version else period.anvisning.sida
@@ -377,7 +377,7 @@ class Gallde:
 
     @property
     def sida(self) -> str:
-        return version_sida(self.anvisning, self.period)
+        return sida_for_version(self.anvisning, self.period)
 
 
 @dataclass(frozen=True)

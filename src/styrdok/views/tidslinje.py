@@ -13,30 +13,20 @@ else the anvisning's `upphavd_datum`, is after it.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urljoin
 
 from styrdok.core import addresses
 from styrdok.core.giltighet import Versionsperiod
 from styrdok.core.model import Anvisning, GallerFor, Organ
 from styrdok.select import Publication
 from styrdok.views.markdown import iso
-from styrdok.views.queries import version_sida, versionsperioder
-from styrdok.views.urls import TIDSLINJE, Urls, anvisning_path, sidadress
+from styrdok.views.queries import sida_for_version, versionsperioder
+from styrdok.views.urls import TIDSLINJE, Urls, anvisning_path
 
 JsonDocument = dict[str, Any]
 
 
 def galler_for_json(krets: GallerFor) -> JsonDocument:
     return {"alla": krets.alla, "organtyper": list(krets.organtyper), "organ": list(krets.organ)}
-
-
-def page_url(urls: Urls, sida: str) -> str:
-    """A page's address. An earlier version's page may not be one this site was given to
-    build; its address is then where MkDocs puts it, as for every other page."""
-    try:
-        return urls.page(sida)
-    except KeyError:
-        return urljoin(urls.site_url, sidadress(sida))
 
 
 def _version(urls: Urls, anvisning: Anvisning, period: Versionsperiod) -> JsonDocument:
@@ -48,7 +38,7 @@ def _version(urls: Urls, anvisning: Anvisning, period: Versionsperiod) -> JsonDo
         "giltig_fran": iso(period.fran),
         "giltig_till": iso(period.till),
         "galler_for": galler_for_json(version.galler_for),
-        "url": page_url(urls, version_sida(anvisning, period)),
+        "url": urls.page(sida_for_version(anvisning, period)),
     }
 
 
