@@ -356,9 +356,11 @@ def versionsperioder(pub: Publication, anvisning: Anvisning) -> tuple[Versionspe
     """Every decided version of a published anvisning with its period, oldest first, from
     every decision in the data (a draft never applied and is left out). This is the record
     the page, the JSON and `styrdok gallde` show; which version applied on a day is asked
-    of `gallde`, which counts only what was decided by that day."""
+    of `gallde`, which counts only what was decided by that day. A version the audience
+    may not read still ends the period of the one before it, as on the anvisning's page."""
     published = pub.versioner(anvisning)
-    return tuple(p for p in perioder(anvisning, published) if p.beslutad)
+    dolda = pub.dolda_versioner.get(anvisning.id, ())
+    return tuple(p for p in perioder(anvisning, published, dolda=dolda) if p.beslutad)
 
 
 def sida_for_version(anvisning: Anvisning, period: Versionsperiod) -> str:
