@@ -363,12 +363,6 @@ def versionsperioder(pub: Publication, anvisning: Anvisning) -> tuple[Versionspe
     return tuple(p for p in perioder(anvisning, published, dolda=dolda) if p.beslutad)
 
 
-def sida_for_version(anvisning: Anvisning, period: Versionsperiod) -> str:
-    """The page of one version (below docs/): the anvisning's own page for its current
-    version, docs/anvisningar/<id>/version-<n>.md for an earlier one."""
-    return anvisning.sida if period.version == anvisning.version else period.anvisning.sida
-
-
 @dataclass(frozen=True)
 class Gallde:
     """One anvisning in force on a day, and the version that applied."""
@@ -379,7 +373,9 @@ class Gallde:
 
     @property
     def sida(self) -> str:
-        return sida_for_version(self.anvisning, self.period)
+        """The page of the version (below docs/): a period's `anvisning` is the version
+        as its own page holds it, the anvisning's page for the current version."""
+        return self.period.anvisning.sida
 
 
 @dataclass(frozen=True)

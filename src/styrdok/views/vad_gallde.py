@@ -17,7 +17,7 @@ from styrdok.core.model import Anvisning
 from styrdok.select import Publication
 from styrdok.views.blocks import GeneratedPage, galler_for_text, generated_page
 from styrdok.views.markdown import href, iso, md, page_link, table
-from styrdok.views.queries import sida_for_version, versionsperioder
+from styrdok.views.queries import versionsperioder
 from styrdok.views.urls import API_DIR, TIDSLINJE, sidadress
 
 TITEL = "Vad gällde den …?"
@@ -70,7 +70,7 @@ def _table(
 ) -> str:
     rows = [
         (
-            page_link(sida, sida_for_version(a, p), p.anvisning.titel),
+            page_link(sida, p.anvisning.sida, p.anvisning.titel),
             _version(a, p),
             iso(p.anvisning.beslutsdatum) or "–",
             *_interval(p),

@@ -29,12 +29,6 @@ def version_titel(version: Anvisning) -> str:
     return f"{version.titel}, version {version.version}"
 
 
-def perioder(pub: Publication, anvisning: Anvisning) -> tuple[Versionsperiod, ...]:
-    """The published versions of an anvisning (the kept earlier ones and the anvisning
-    itself), oldest first, each with its period as decided for the reference date."""
-    return pub.giltighet(anvisning).perioder
-
-
 def period_text(period: Versionsperiod, dag: date) -> str:
     """When a version applies: "2017-01-01 – 2019-05-31" (the last day included), "från
     2019-06-01, tills vidare", or why it does not apply."""
@@ -62,7 +56,7 @@ def andringar_sida(anvisning: Anvisning, period: Versionsperiod) -> str:
 
 def versioner_avsnitt(pub: Publication, anvisning: Anvisning, fran: str) -> str:
     """The section "Versioner" for page `fran` (the anvisning's or an earlier version's)."""
-    periods = perioder(pub, anvisning)
+    periods = pub.giltighet(anvisning).perioder
     dag = pub.dag
     rows = []
     for index, period in enumerate(periods):
