@@ -287,15 +287,19 @@ class EventIndex:
 
         return cls(tuple(alla), frozen(by_type), frozen(by_organ), frozen(by_fokus), frozen(owned))
 
+    def applying_to(self, organ: Organ) -> tuple[Sequence[Event], ...]:
+        """The lists, each newest first, whose events apply to the organ (they overlap)."""
+        common = self.alla if organ.tillampar_programmet else ()
+        return (common, self.by_type.get(organ.typ, ()), self.by_organ.get(organ.id, ()))
+
+    def concerning(self, organ: Organ) -> tuple[Sequence[Event], ...]:
+        """The lists of what its page shows: the events that apply to it and those of
+        what it owns. Shared by many organs, so a caller can take each one's newest once."""
+        return (*self.applying_to(organ), self.owned.get(organ.id, ()))
+
     def for_organ(self, organ: Organ, limit: int | None = None) -> list[Event]:
         """The events whose version applies to the organ, newest first (at most `limit`)."""
-        common = self.alla if organ.tillampar_programmet else ()
-        lists = (common, self.by_type.get(organ.typ, ()), self.by_organ.get(organ.id, ()))
-        return _newest(lists, limit)
-
-    def concerning_organ(self, organ: Organ, limit: int | None = None) -> list[Event]:
-        """What its page shows: the events that apply to it and those of what it owns."""
-        return _newest((self.for_organ(organ), self.owned.get(organ.id, ())), limit)
+        return _newest(self.applying_to(organ), limit)
 
     def for_fokus(self, fokus_id: str, limit: int | None = None) -> list[Event]:
         return list(self.by_fokus.get(fokus_id, ())[:limit])
