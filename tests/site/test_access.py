@@ -375,4 +375,4 @@ def test_earlier_versions_are_in_the_timeline_only_where_their_level_allows(site
     assert versions("publik") == [3]
     page = (sites["publik"] / "anvisningar" / "vad-gallde" / "index.html").read_text()
     assert "versionerna före version 3 finns inte här" in page
-    assert "finns inte på den här webbplatsen" in page
+    assert "publiceras inte här" in page

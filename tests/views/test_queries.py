@@ -191,3 +191,20 @@ def test_versionsperioder_leave_out_drafts_and_hold_every_decided_version(versio
         (2, date(2018, 4, 1), date(2020, 5, 31)),
         (3, date(2020, 6, 1), date(2023, 12, 31)),
     ]
+
+
+def test_a_withheld_version_still_ends_the_period_before_it_in_the_record(project):
+    """Version 2 intern, 1 and 3 öppen: the public record must not give version 1 the
+    days version 2 applied."""
+    add_versions(project)
+    version_2 = project / "docs" / "anvisningar" / UTRYMNING / "version-2.md"
+    version_2.write_text(
+        version_2.read_text(encoding="utf-8").replace("atkomst: öppen", "atkomst: intern"),
+        encoding="utf-8",
+    )
+    pub = publication_of(project, "publik")
+    record = queries.versionsperioder(pub, pub.model.anvisning_med_id(UTRYMNING))
+    assert [(p.version, p.fran, p.till) for p in record] == [
+        (1, date(2017, 1, 1), date(2018, 3, 31)),
+        (3, date(2020, 6, 1), date(2023, 12, 31)),
+    ]

@@ -80,7 +80,7 @@ def test_older_versions_that_are_not_here_are_named(project):
     assert "före 2018-04-01" in intranat
     assert "sparades inte" in intranat
     publik = vad_gallde_page(publication_of(project, "publik")).text
-    assert "finns inte på den här webbplatsen" in publik and "sparades inte" not in publik
+    assert "publiceras inte här" in publik and "sparades inte" not in publik
 
 
 def test_the_forteckning_and_every_organ_page_link_to_it(project):

@@ -10,7 +10,6 @@ import markdown as python_markdown
 
 from styrdok.adapters.render import clean_page_html
 from styrdok.views import version_diff
-from styrdok.views.versions import perioder
 
 from helpers import publication_of
 from helpers.three_versions import make_version_3
@@ -96,7 +95,7 @@ def test_an_old_versions_script_and_braces_come_out_inert(project):
     make_version_3(project)
     pub = publication_of(project)
     anvisning = pub.model.anvisning_med_id("krisledning")
-    before, after = perioder(pub, anvisning)[1:]
+    before, after = pub.giltighet(anvisning).perioder[1:]
     old = dataclasses.replace(before, anvisning=dataclasses.replace(before.anvisning, text=HOSTILE))
     html = rendered(version_diff.andringar_page(pub, anvisning, old, after).text)
     diff = html[html.index('<div class="sd-diff">') :]

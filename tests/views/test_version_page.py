@@ -70,7 +70,7 @@ def test_the_text_is_between_the_markers_and_the_versions_follow(project):
     assert "## Versioner" in foot
     assert "| Version 2 (den här sidan) |" in foot
     assert "[Version 1](version-1.md)" in foot
-    assert "[Version 3 (senaste)](../krisledning.md)" in foot
+    assert "[Version 3 (nuvarande)](../krisledning.md)" in foot
     assert "[Ändringar från version 1](version-2/andringar.md)" in foot
     assert "[Ändringar från version 2](version-3/andringar.md)" in foot
 

@@ -72,12 +72,12 @@ def test_versions_older_than_the_oldest_kept_are_said_to_be_missing(project):
     make_version_3(project)
     (project / "docs" / "anvisningar" / "krisledning" / "version-1.md").unlink()
     text = section(project)
-    assert "Texterna till version 1 finns inte kvar i källan" in text
+    assert "Texterna till version 1 sparades inte när anvisningen ändrades." in text
     assert rows(text)[0].startswith("| [Version 2](krisledning/version-2.md) |")
     # The public site cannot tell a version missing from one withheld: it says neither.
     public = section(project, "publik")
     assert "Texterna till version 1 publiceras inte här." in public
-    assert "källan" not in public
+    assert "sparades inte" not in public
 
 
 def test_an_anvisning_without_kept_versions_lists_itself(publication):

@@ -17,8 +17,8 @@ from styrdok.core.messages import suggest
 from styrdok.core.model import Anvisning, Organ
 from styrdok.select import Publication
 from styrdok.views.markdown import iso
-from styrdok.views.queries import GalldeSvar, sida_for_version
-from styrdok.views.tidslinje import galler_for_json
+from styrdok.views.queries import GalldeSvar
+from styrdok.views.tidslinje import galler_for_json, organ_json
 from styrdok.views.urls import sidadress
 
 
@@ -110,7 +110,7 @@ def _version(anvisning: Anvisning, period: Versionsperiod) -> dict[str, Any]:
         "giltig_fran": iso(period.fran),
         "giltig_till": iso(period.till),
         "galler_for": galler_for_json(version.galler_for),
-        "sida": sidadress(sida_for_version(anvisning, period)),
+        "sida": sidadress(version.sida),
     }
 
 
@@ -127,14 +127,7 @@ def as_json(pub: Publication, svar: GalldeSvar) -> str:
         "datum": svar.dag.isoformat(),
         "malgrupp": pub.malgrupp,
         "referensdatum": pub.dag.isoformat(),
-        "organ": {
-            "id": organ.id,
-            "namn": organ.namn,
-            "typ": organ.typ,
-            "tillampar_programmet": organ.tillampar_programmet,
-        }
-        if organ
-        else None,
+        "organ": organ_json(organ) if organ else None,
         "gallde": [_version(g.anvisning, g.intervall) for g in svar.gallde],
         "senare_beslut": [_version(current(p), p) for p in svar.senare_beslut],
         "ej_bevarade": [_version(current(p), p) for p in svar.ej_bevarade],

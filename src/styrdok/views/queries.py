@@ -287,15 +287,19 @@ class EventIndex:
 
         return cls(tuple(alla), frozen(by_type), frozen(by_organ), frozen(by_fokus), frozen(owned))
 
+    def applying_to(self, organ: Organ) -> tuple[Sequence[Event], ...]:
+        """The lists, each newest first, whose events apply to the organ (they overlap)."""
+        common = self.alla if organ.tillampar_programmet else ()
+        return (common, self.by_type.get(organ.typ, ()), self.by_organ.get(organ.id, ()))
+
+    def concerning(self, organ: Organ) -> tuple[Sequence[Event], ...]:
+        """The lists of what its page shows: the events that apply to it and those of
+        what it owns. Shared by many organs, so a caller can take each one's newest once."""
+        return (*self.applying_to(organ), self.owned.get(organ.id, ()))
+
     def for_organ(self, organ: Organ, limit: int | None = None) -> list[Event]:
         """The events whose version applies to the organ, newest first (at most `limit`)."""
-        common = self.alla if organ.tillampar_programmet else ()
-        lists = (common, self.by_type.get(organ.typ, ()), self.by_organ.get(organ.id, ()))
-        return _newest(lists, limit)
-
-    def concerning_organ(self, organ: Organ, limit: int | None = None) -> list[Event]:
-        """What its page shows: the events that apply to it and those of what it owns."""
-        return _newest((self.for_organ(organ), self.owned.get(organ.id, ())), limit)
+        return _newest(self.applying_to(organ), limit)
 
     def for_fokus(self, fokus_id: str, limit: int | None = None) -> list[Event]:
         return list(self.by_fokus.get(fokus_id, ())[:limit])
@@ -356,15 +360,11 @@ def versionsperioder(pub: Publication, anvisning: Anvisning) -> tuple[Versionspe
     """Every decided version of a published anvisning with its period, oldest first, from
     every decision in the data (a draft never applied and is left out). This is the record
     the page, the JSON and `styrdok gallde` show; which version applied on a day is asked
-    of `gallde`, which counts only what was decided by that day."""
+    of `gallde`, which counts only what was decided by that day. A version the audience
+    may not read still ends the period of the one before it, as on the anvisning's page."""
     published = pub.versioner(anvisning)
-    return tuple(p for p in perioder(anvisning, published) if p.beslutad)
-
-
-def sida_for_version(anvisning: Anvisning, period: Versionsperiod) -> str:
-    """The page of one version (below docs/): the anvisning's own page for its current
-    version, docs/anvisningar/<id>/version-<n>.md for an earlier one."""
-    return anvisning.sida if period.version == anvisning.version else period.anvisning.sida
+    dolda = pub.dolda_versioner.get(anvisning.id, ())
+    return tuple(p for p in perioder(anvisning, published, dolda=dolda) if p.beslutad)
 
 
 @dataclass(frozen=True)
@@ -377,7 +377,9 @@ class Gallde:
 
     @property
     def sida(self) -> str:
-        return sida_for_version(self.anvisning, self.period)
+        """The page of the version (below docs/): a period's `anvisning` is the version
+        as its own page holds it, the anvisning's page for the current version."""
+        return self.period.anvisning.sida
 
 
 @dataclass(frozen=True)

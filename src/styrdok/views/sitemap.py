@@ -61,8 +61,16 @@ def lastmod(pub: Publication) -> dict[str, date]:
         days[anvisning.sida] = max(
             (d for v in versions if (d := days[v.sida]) is not None), default=None
         )
+    # The event lists are shared by organs (every organ of a type has its type's): the
+    # newest day of each is taken once, so this stays linear in organs plus events.
+    of_list: dict[int, date | None] = {}
     for organ in pub.organ:
-        days[addresses.organ(organ.id)] = newest(index.concerning_organ(organ))
+        parts = []
+        for these in index.concerning(organ):
+            if id(these) not in of_list:
+                of_list[id(these)] = newest(these)
+            parts.append(of_list[id(these)])
+        days[addresses.organ(organ.id)] = max((d for d in parts if d is not None), default=None)
     for fokus in pub.fokusomraden:
         days[addresses.fokusomrade(fokus.id)] = newest(index.for_fokus(fokus.id))
     for malomrade in pub.malomraden:

@@ -19,7 +19,7 @@ from styrdok.core.giltighet import Versionsperiod
 from styrdok.core.model import Anvisning, GallerFor, Organ
 from styrdok.select import Publication
 from styrdok.views.markdown import iso
-from styrdok.views.queries import sida_for_version, versionsperioder
+from styrdok.views.queries import versionsperioder
 from styrdok.views.urls import TIDSLINJE, Urls, anvisning_path
 
 JsonDocument = dict[str, Any]
@@ -29,7 +29,7 @@ def galler_for_json(krets: GallerFor) -> JsonDocument:
     return {"alla": krets.alla, "organtyper": list(krets.organtyper), "organ": list(krets.organ)}
 
 
-def _version(urls: Urls, anvisning: Anvisning, period: Versionsperiod) -> JsonDocument:
+def _version(urls: Urls, period: Versionsperiod) -> JsonDocument:
     version = period.anvisning
     return {
         "version": period.version,
@@ -38,7 +38,7 @@ def _version(urls: Urls, anvisning: Anvisning, period: Versionsperiod) -> JsonDo
         "giltig_fran": iso(period.fran),
         "giltig_till": iso(period.till),
         "galler_for": galler_for_json(version.galler_for),
-        "url": urls.page(sida_for_version(anvisning, period)),
+        "url": urls.page(version.sida),
     }
 
 
@@ -50,11 +50,12 @@ def _anvisning(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
         "url": urls.page(a.sida),
         "json_url": urls.api(anvisning_path(a.id)),
         "upphavd_datum": iso(a.upphavd_datum),
-        "versioner": [_version(urls, a, p) for p in versionsperioder(pub, a)],
+        "versioner": [_version(urls, p) for p in versionsperioder(pub, a)],
     }
 
 
-def _organ(organ: Organ) -> JsonDocument:
+def organ_json(organ: Organ) -> JsonDocument:
+    """What the rules of applicability need of an organ."""
     return {
         "id": organ.id,
         "namn": organ.namn,
@@ -69,6 +70,6 @@ def tidslinje_document(pub: Publication, urls: Urls) -> JsonDocument:
         "json_url": urls.api(TIDSLINJE),
         "url": urls.page(addresses.VAD_GALLDE),
         "referensdatum": pub.dag.isoformat(),
-        "organ": [_organ(o) for o in pub.organ],
+        "organ": [organ_json(o) for o in pub.organ],
         "anvisningar": [_anvisning(pub, urls, a) for a in pub.anvisningar],
     }

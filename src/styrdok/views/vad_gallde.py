@@ -17,8 +17,9 @@ from styrdok.core.model import Anvisning
 from styrdok.select import Publication
 from styrdok.views.blocks import GeneratedPage, galler_for_text, generated_page
 from styrdok.views.markdown import href, iso, md, page_link, table
-from styrdok.views.queries import sida_for_version, versionsperioder
+from styrdok.views.queries import versionsperioder
 from styrdok.views.urls import API_DIR, TIDSLINJE, sidadress
+from styrdok.views.versions import PUBLICERAS_INTE, alla_versioner_visas
 
 TITEL = "Vad gällde den …?"
 # The page's container, as gallde.js finds it: the address of tidslinje.json relative to
@@ -70,7 +71,7 @@ def _table(
 ) -> str:
     rows = [
         (
-            page_link(sida, sida_for_version(a, p), p.anvisning.titel),
+            page_link(sida, p.anvisning.sida, p.anvisning.titel),
             _version(a, p),
             iso(p.anvisning.beslutsdatum) or "–",
             *_interval(p),
@@ -110,13 +111,8 @@ def _unkept(
     ]
     if not items:
         return ""
-    # On the intranet every kept version is shown, at least as metadata: a missing one
-    # was never kept. The public site cannot say which of the two it is without telling
-    # something about a version it does not publish.
     why = (
-        "sparades inte när anvisningarna ändrades"
-        if pub.malgrupp == "intranät"
-        else "finns inte på den här webbplatsen"
+        "sparades inte när anvisningarna ändrades" if alla_versioner_visas(pub) else PUBLICERAS_INTE
     )
     return (
         f"### Äldre versioner som inte finns här\n\nTexterna till de äldsta versionerna av "

@@ -29,7 +29,6 @@ from styrdok.views.versions import (
     andringar_sida,
     jamforbar,
     period_text,
-    perioder,
 )
 
 LEGEND = (
@@ -43,7 +42,7 @@ def generate(pub: Publication) -> list[GeneratedPage]:
     """A page of changes for each version whose text and its predecessor's are published."""
     pages = []
     for anvisning in pub.anvisningar:
-        for before, after in itertools.pairwise(perioder(pub, anvisning)):
+        for before, after in itertools.pairwise(pub.giltighet(anvisning).perioder):
             if jamforbar(pub, before.anvisning, after.anvisning):
                 pages.append(andringar_page(pub, anvisning, before, after))
     return pages

@@ -19,7 +19,7 @@ from styrdok.core.model import Anvisning
 from styrdok.select import Publication
 from styrdok.views.anvisning_page import TEXT_END, TEXT_START, anvisning_fakta, innehall_notices
 from styrdok.views.markdown import md, page_link, status_badge
-from styrdok.views.versions import perioder, version_titel, versioner_avsnitt
+from styrdok.views.versions import version_titel, versioner_avsnitt
 
 # The version's own state on the reference date, as a badge with the site's colours.
 _BADGE = {
@@ -48,7 +48,7 @@ def _anvisning_of(pub: Publication, version: Anvisning) -> Anvisning:
 
 
 def _period(pub: Publication, anvisning: Anvisning, version: Anvisning) -> Versionsperiod:
-    return next(p for p in perioder(pub, anvisning) if p.version == version.version)
+    return next(p for p in pub.giltighet(anvisning).perioder if p.version == version.version)
 
 
 def _state(period: Versionsperiod, pub: Publication) -> str:
@@ -124,7 +124,7 @@ def _notice(
 
 
 def _next(pub: Publication, anvisning: Anvisning, period: Versionsperiod) -> Versionsperiod | None:
-    for before, after in itertools.pairwise(perioder(pub, anvisning)):
+    for before, after in itertools.pairwise(pub.giltighet(anvisning).perioder):
         if before is period:
             return after
     return None

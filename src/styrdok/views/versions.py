@@ -22,17 +22,21 @@ from styrdok.views.markdown import page_link, table
 VERSION_BOOST = LISTING_BOOST / 2
 
 SKYDDAD_TEXT = "Texten är skyddad"
+# Why the texts of versions before the oldest shown are not here, on a site that cannot
+# tell a version never kept from one withheld (`alla_versioner_visas`).
+PUBLICERAS_INTE = "publiceras inte här"
+
+
+def alla_versioner_visas(pub: Publication) -> bool:
+    """Whether the audience gets every kept version in some form (the intranet: skyddad
+    ones as metadata), so that a version missing here was never kept in the source. Any
+    other audience must not be told which of the two it is."""
+    return visning("skyddad", pub.malgrupp) is not None
 
 
 def version_titel(version: Anvisning) -> str:
     """The title of an earlier version's page: "Anvisning för krisledning, version 1"."""
     return f"{version.titel}, version {version.version}"
-
-
-def perioder(pub: Publication, anvisning: Anvisning) -> tuple[Versionsperiod, ...]:
-    """The published versions of an anvisning (the kept earlier ones and the anvisning
-    itself), oldest first, each with its period as decided for the reference date."""
-    return pub.giltighet(anvisning).perioder
 
 
 def period_text(period: Versionsperiod, dag: date) -> str:
@@ -62,7 +66,7 @@ def andringar_sida(anvisning: Anvisning, period: Versionsperiod) -> str:
 
 def versioner_avsnitt(pub: Publication, anvisning: Anvisning, fran: str) -> str:
     """The section "Versioner" for page `fran` (the anvisning's or an earlier version's)."""
-    periods = perioder(pub, anvisning)
+    periods = pub.giltighet(anvisning).perioder
     dag = pub.dag
     rows = []
     for index, period in enumerate(periods):
@@ -87,7 +91,7 @@ def _version_cell(anvisning: Anvisning, period: Versionsperiod, fran: str) -> st
     if version.sida == fran:
         return f"Version {period.version} (den här sidan)"
     if version.version == anvisning.version:
-        return page_link(fran, anvisning.sida, f"Version {period.version} (senaste)")
+        return page_link(fran, anvisning.sida, f"Version {period.version} (nuvarande)")
     return page_link(fran, version.sida, f"Version {period.version}")
 
 
@@ -125,13 +129,12 @@ def _lead(pub: Publication, anvisning: Anvisning) -> str:
 
 
 def _missing_note(pub: Publication, oldest: int) -> str | None:
-    """Why the versions before the oldest shown have no page. An audience that gets
-    every access level in some form is shown every kept version, so a missing one is
-    not kept in the source; any other audience is told only that it is not shown here,
+    """Why the versions before the oldest shown have no page: never kept, where the
+    audience would see every kept version; otherwise only that they are not shown here,
     which is true either way and says nothing about a withheld version."""
     if oldest <= 1:
         return None
     earlier = "version 1" if oldest == 2 else f"version 1–{oldest - 1}"
-    if visning("skyddad", pub.malgrupp) is not None:
-        return f"Texterna till {earlier} finns inte kvar i källan och kan därför inte visas."
-    return f"Texterna till {earlier} publiceras inte här."
+    if alla_versioner_visas(pub):
+        return f"Texterna till {earlier} sparades inte när anvisningen ändrades."
+    return f"Texterna till {earlier} {PUBLICERAS_INTE}."
