@@ -112,11 +112,21 @@
     return (krets.organtyper || []).indexOf(organ.typ) >= 0 || (krets.organ || []).indexOf(organ.id) >= 0;
   }
 
-  // The version in force on `dag`, counting only what was decided by then.
+  // The version in force on `dag`, counting only what was decided by then. Versions this
+  // site may not show (dolda_versioner) end the period of the one before them; when one
+  // of them is in force the answer is that version, marked `dold`.
   function gallandeVersion(anvisning, dag) {
-    var beslutade = (anvisning.versioner || []).filter(function (v) {
-      return beslutadSenast(v, dag);
+    var dolda = (anvisning.dolda_versioner || []).map(function (d) {
+      return { version: d.version, beslutsdatum: d.beslutsdatum, giltig_fran: d.giltig_fran, dold: true };
     });
+    var beslutade = (anvisning.versioner || [])
+      .concat(dolda)
+      .filter(function (v) {
+        return v.giltig_fran && beslutadSenast(v, dag);
+      })
+      .sort(function (a, b) {
+        return a.version - b.version;
+      });
     for (var i = 0; i < beslutade.length; i++) {
       var v = beslutade[i];
       var nasta = beslutade[i + 1];
@@ -136,6 +146,7 @@
     var gallde = [];
     var senare = [];
     var ejBevarade = [];
+    var dolda = [];
     var forsta = null;
     data.anvisningar.forEach(function (a) {
       var versioner = a.versioner || [];
@@ -146,6 +157,11 @@
         }
       });
       var v = gallandeVersion(a, dag);
+      if (v && v.dold) {
+        // Whom a version not shown here applied to is not shown either.
+        dolda.push({ anvisning: a, version: v });
+        return;
+      }
       if (v && omfattar(v, organ)) gallde.push({ anvisning: a, version: v });
       var aldsta = versioner[0];
       if (
@@ -159,7 +175,7 @@
         ejBevarade.push({ anvisning: a, version: aldsta });
       }
     });
-    return { gallde: gallde, senare: senare, ejBevarade: ejBevarade, forsta: forsta };
+    return { gallde: gallde, senare: senare, ejBevarade: ejBevarade, dolda: dolda, forsta: forsta };
   }
 
   // --- Wording, as `styrdok gallde` says it ------------------------------------------
@@ -291,6 +307,23 @@
           el('p', { class: 'sd-gallde__not' }, [
             'Datumet är före den äldsta version som finns här' + for_ + ': den började gälla ' +
               svar.forsta + '.',
+          ])
+        );
+      }
+      if (svar.dolda.length) {
+        var dold = el('ul', { class: 'sd-gallde__lista' });
+        svar.dolda.forEach(function (g) {
+          dold.appendChild(
+            el('li', {}, [
+              lank(String(g.anvisning.titel), g.anvisning.url),
+              ' (' + g.anvisning.id + '): version ' + g.version.version + '.',
+            ])
+          );
+        });
+        resultat.appendChild(
+          el('div', { class: 'sd-gallde__not' }, [
+            el('p', {}, ['Gällde i en version som inte publiceras för den här målgruppen:']),
+            dold,
           ])
         );
       }

@@ -10,6 +10,8 @@ import pytest
 from styrdok.select import select
 from styrdok.views import queries
 from styrdok.views.queries import Applicability
+from styrdok.views.tidslinje import tidslinje_document
+from styrdok.views.urls import Urls
 
 from helpers import publication_of
 from helpers.tidpunkt import (
@@ -21,6 +23,8 @@ from helpers.tidpunkt import (
     VERSION_ON,
     add_versions,
 )
+
+URLS_FOR_TIMELINE = Urls("https://example.se/", lambda sida: sida.removesuffix(".md") + "/")
 
 
 def test_anvisning_for_a_type_shows_on_every_organ_of_that_type(project):
@@ -208,3 +212,15 @@ def test_a_withheld_version_still_ends_the_period_before_it_in_the_record(projec
         (1, date(2017, 1, 1), date(2018, 3, 31)),
         (3, date(2020, 6, 1), date(2023, 12, 31)),
     ]
+    # On a day of version 2's period the anvisning applied, in a version not shown here.
+    svar = queries.gallde(pub, date(2019, 6, 1))
+    assert UTRYMNING not in {g.anvisning.id for g in svar.gallde}
+    assert [(a.id, n) for a, n in svar.dolda] == [(UTRYMNING, 2)]
+    assert [(a.id, n) for a, n in queries.gallde(pub, date(2017, 6, 1)).dolda] == []
+    entry = next(
+        a for a in tidslinje_document(pub, URLS_FOR_TIMELINE)["anvisningar"] if a["id"] == UTRYMNING
+    )
+    assert entry["dolda_versioner"] == [
+        {"version": 2, "beslutsdatum": "2018-03-01", "giltig_fran": "2018-04-01"}
+    ]
+    assert "titel" not in entry["dolda_versioner"][0]

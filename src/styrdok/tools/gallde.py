@@ -80,6 +80,9 @@ def as_text(pub: Publication, svar: GalldeSvar) -> str:
             f"Datumet är före den äldsta version som finns här{_for(svar.organ)}: den "
             f"började gälla {svar.forsta_dag.isoformat()}."
         )
+    if svar.dolda:
+        notes.append("Gällde i en version som inte publiceras för den här målgruppen:")
+        notes += [f"  {a.titel} ({a.id}): version {n}." for a, n in svar.dolda]
     if svar.ej_bevarade:
         notes.append("Äldre versioner som inte finns här kan ha gällt den dagen:")
         notes += [
@@ -132,5 +135,6 @@ def as_json(pub: Publication, svar: GalldeSvar) -> str:
         "senare_beslut": [_version(current(p), p) for p in svar.senare_beslut],
         "ej_bevarade": [_version(current(p), p) for p in svar.ej_bevarade],
         "forsta_dag": iso(svar.forsta_dag),
+        "dolda": [{"id": a.id, "titel": a.titel, "version": n} for a, n in svar.dolda],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

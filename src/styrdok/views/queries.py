@@ -398,6 +398,10 @@ class GalldeSvar:
     ej_bevarade: tuple[Versionsperiod, ...]
     # The first day any version that applies to the organ (or any version) applied.
     forsta_dag: date | None
+    # Anvisningar in force on the day in a version this audience may not read, with that
+    # version's number: whom it applied to is not published either, so they are listed
+    # whatever the organ.
+    dolda: tuple[tuple[Anvisning, int], ...] = ()
 
     @property
     def fore_allt(self) -> bool:
@@ -415,6 +419,7 @@ def gallde(pub: Publication, dag: date, organ: Organ | None = None) -> GalldeSva
         return organ is None or period.anvisning.galler_for.omfattar(organ)
 
     hits: list[Gallde] = []
+    hidden: list[tuple[Anvisning, int]] = []
     later: list[Versionsperiod] = []
     unkept: list[Versionsperiod] = []
     first: date | None = None
@@ -423,7 +428,10 @@ def gallde(pub: Publication, dag: date, organ: Organ | None = None) -> GalldeSva
         starts = [p.fran for p in record if p.fran and concerns(p)]
         if starts:
             first = min(first, *starts) if first else min(starts)
-        applied = pub.giltighet_den(a, dag).gallande
+        on_the_day = pub.giltighet_den(a, dag)
+        applied = on_the_day.gallande
+        if on_the_day.dold is not None:
+            hidden.append((a, on_the_day.dold))
         if applied is not None and concerns(applied):
             known = next(p for p in record if p.version == applied.version)
             hits.append(Gallde(a, applied, known))
@@ -438,6 +446,7 @@ def gallde(pub: Publication, dag: date, organ: Organ | None = None) -> GalldeSva
         oldest = record[0] if record else None
         if (
             applied is None
+            and on_the_day.dold is None
             and oldest is not None
             and oldest.version > 1
             and not (oldest.fran and oldest.fran <= dag and _decided_by(oldest, dag))
@@ -445,7 +454,7 @@ def gallde(pub: Publication, dag: date, organ: Organ | None = None) -> GalldeSva
             and concerns(oldest)
         ):
             unkept.append(oldest)
-    return GalldeSvar(dag, organ, tuple(hits), tuple(later), tuple(unkept), first)
+    return GalldeSvar(dag, organ, tuple(hits), tuple(later), tuple(unkept), first, tuple(hidden))
 
 
 def _decided_by(period: Versionsperiod, dag: date) -> bool:

@@ -51,6 +51,17 @@ def _anvisning(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
         "json_url": urls.api(anvisning_path(a.id)),
         "upphavd_datum": iso(a.upphavd_datum),
         "versioner": [_version(urls, p) for p in versionsperioder(pub, a)],
+        # Versions this audience may not read, by number and dates only: they end the
+        # period of the version before them, as on the anvisning's page.
+        "dolda_versioner": [
+            {
+                "version": d.version,
+                "beslutsdatum": iso(d.beslutsdatum),
+                "giltig_fran": iso(d.giltig_fran),
+            }
+            for d in pub.dolda_versioner.get(a.id, ())
+            if not d.utkast
+        ],
     }
 
 
