@@ -182,7 +182,7 @@
 
   function intervall(v) {
     if (v.giltig_till && v.giltig_till < v.giltig_fran) {
-      return 'gällde aldrig: ersattes innan den började gälla';
+      return 'gällde aldrig: den ersattes eller upphävdes innan den började gälla';
     }
     return v.giltig_till
       ? 'giltig ' + v.giltig_fran + ' – ' + v.giltig_till

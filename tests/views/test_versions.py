@@ -130,7 +130,7 @@ def period(fran, till, utkast=False):
         (
             date(2020, 6, 1),
             date(2020, 5, 31),
-            "beslutad att gälla från 2020-06-01, men ersatt innan dess",
+            "beslutad att gälla från 2020-06-01, men gällde aldrig: den ersattes eller upphävdes innan den började gälla",
         ),
         (None, None, f"inte beslutad {TODAY}"),
     ],

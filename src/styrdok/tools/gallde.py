@@ -20,6 +20,7 @@ from styrdok.views.markdown import iso
 from styrdok.views.queries import GalldeSvar
 from styrdok.views.tidslinje import galler_for_json, organ_json
 from styrdok.views.urls import sidadress
+from styrdok.views.wording import GALLDE_ALDRIG
 
 
 def organ_hint(value: str, organ: Iterable[Organ]) -> str:
@@ -34,7 +35,7 @@ def organ_hint(value: str, organ: Iterable[Organ]) -> str:
 
 def intervall(period: Versionsperiod) -> str:
     if period.tom:
-        return "gällde aldrig: ersattes innan den började gälla"
+        return GALLDE_ALDRIG
     if period.till is None:
         return f"giltig från {iso(period.fran)} tills vidare"
     return f"giltig {iso(period.fran)} – {iso(period.till)}"

@@ -20,6 +20,7 @@ from styrdok.views.markdown import href, iso, md, page_link, table
 from styrdok.views.queries import versionsperioder
 from styrdok.views.urls import API_DIR, TIDSLINJE, sidadress
 from styrdok.views.versions import PUBLICERAS_INTE, alla_versioner_visas
+from styrdok.views.wording import GALLDE_ALDRIG, versal
 
 TITEL = "Vad gällde den …?"
 # The page's container, as gallde.js finds it: the address of tidslinje.json relative to
@@ -94,7 +95,7 @@ def _version(anvisning: Anvisning, period: Versionsperiod) -> str:
 
 def _interval(period: Versionsperiod) -> tuple[str, str]:
     if period.tom:
-        return "–", "Gällde aldrig: ersattes innan den började gälla"
+        return "–", versal(GALLDE_ALDRIG)
     return iso(period.fran) or "–", iso(period.till) or "tills vidare"
 
 

@@ -111,7 +111,7 @@ def _notice(
     if state == "aldrig":
         return (
             f'!!! danger "Version {n} gällde aldrig"\n'
-            f"    Version {n} beslutades att gälla från {period.fran}, men ersattes innan dess. "
+            f"    Version {n} beslutades att gälla från {period.fran}, men ersattes eller upphävdes innan dess. "
             f"{in_force}"
         )
     if state == "kommande":

@@ -16,6 +16,7 @@ from styrdok.core.model import Anvisning
 from styrdok.select import Publication, visning
 from styrdok.views.blocks import LISTING_BOOST
 from styrdok.views.markdown import page_link, table
+from styrdok.views.wording import GALLDE_ALDRIG
 
 # An earlier version, and what changed in a version, should not be the first search hit
 # for what an anvisning says: below the anvisning and below the listings.
@@ -46,7 +47,7 @@ def period_text(period: Versionsperiod, dag: date) -> str:
     if fran is None:
         return "utkast, inte beslutad" if period.anvisning.utkast else f"inte beslutad {dag}"
     if period.tom:
-        return f"beslutad att gälla från {fran}, men ersatt innan dess"
+        return f"beslutad att gälla från {fran}, men {GALLDE_ALDRIG}"
     if fran > dag:
         return f"beslutad, gäller från {fran}" + (f" till och med {till}" if till else "")
     if till is None:

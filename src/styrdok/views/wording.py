@@ -69,6 +69,10 @@ PROGRAMTILLSTAND_NAMN = {
 
 SAMTLIGA = "samtliga nämnder och bolagsstyrelser"
 
+# A decided version whose period ended before it began (core.giltighet.Versionsperiod.tom):
+# the same words on every page, in the command and in the browser (gallde.js).
+GALLDE_ALDRIG = "gällde aldrig: den ersattes eller upphävdes innan den började gälla"
+
 # Types with a single member are named as that organ, not as "all of them".
 _ENDA = ("kommunstyrelse", "kommunfullmäktige")
 
