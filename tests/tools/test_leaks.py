@@ -512,3 +512,22 @@ def test_an_editor_guide_that_cannot_be_read_is_no_published_source(tmp_path):
     assert published_sources(tmp_path) == []
     (tmp_path / "CONTRIBUTING.md").write_text("# Redaktörer\n", encoding="utf-8")
     assert published_sources(tmp_path) == ["# Redaktörer\n"]
+
+
+def test_a_list_a_published_text_shares_is_not_forbidden(project):
+    # An intern text and an öppen one share a numbered list (an earlier version and the
+    # current, say). Rendered, the items read on without their numbers ("… varje år.
+    # Vakten …"), so a passage over two items is the öppen text's wording, not a leak.
+    items = (
+        "1. Koderna till inbrottslarmen förvaras i kassaskåpet på plan två i\n"
+        "   stadshuset och byts varje år.\n"
+        "2. Vakten på plan ett lämnar ut nyckeln mot kvitto och legitimation.\n"
+    )
+    add_documents(project)
+    intern = project / "docs" / "anvisningar" / "kamera.md"
+    intern.write_text(intern.read_text(encoding="utf-8") + "\n" + items, encoding="utf-8")
+    whole = check(project).model
+    over_two_items = next(p for p in passages(items) if "år. Vakten" in p)
+    assert over_two_items in forbidden(whole, select(whole, "publik"))
+    strings = forbidden(whole, select(whole, "publik"), [f"Ur en öppen text:\n\n{items}"])
+    assert over_two_items not in strings

@@ -108,12 +108,20 @@ def forbidden(
     matcher = Matcher(found)
     public = set().union(
         *(
-            matcher.find_words(INLINE_TAG.sub("", text.casefold()))
+            matcher.find_words(INLINE_TAG.sub("", form.casefold()))
             for text in _published(pub, published_texts)
             if text
+            for form in (text, _rendered(text))
         )
     )
     return {string: what for string, what in found.items() if string not in public}
+
+
+def _rendered(markdown: str) -> str:
+    """A Markdown text as it reads once rendered, as `passages` reads withheld texts: a
+    list's numbers and markers gone, so a passage over two items of a list the text
+    shares with a withheld one is found in it too."""
+    return "\n".join(plain(line) for line in markdown.splitlines())
 
 
 def withheld_versions(whole: Model, pub: Publication) -> Iterator[tuple[str, str]]:
