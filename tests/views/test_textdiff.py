@@ -92,3 +92,27 @@ def test_the_html_is_one_block_without_blank_lines():
     assert html.startswith('<div class="sd-diff">') and html.endswith("</div>")
     assert "\n\n" not in html
     assert '<p class="sd-diff__rad sd-diff__rad--lika"><strong>A</strong></p>' in html
+
+
+def _prose(seed: int, words_: int) -> str:
+    # Words of one vocabulary in an order of its own: alike letter by letter (so
+    # difflib's quick estimates let the pair through), unlike as text.
+    vocabulary = ["nämnden", "ska", "larma", "staben", "inom", "en", "timme", "och", "kris"]
+    return " ".join(vocabulary[(i * i * seed + i) % len(vocabulary)] for i in range(words_))
+
+
+def test_pairing_huge_rewritten_paragraphs_is_fast():
+    # A file may hold a megabyte; pairing rewritten paragraphs compares them letter by
+    # letter, which is quadratic, before the word-by-word limit is ever reached.
+    old, new = _prose(3, 6000), _prose(7, 6000)
+    start = time.perf_counter()
+    jamfor(old, new)
+    assert time.perf_counter() - start < 2
+
+
+def test_pairing_a_rewritten_stretch_of_long_paragraphs_is_fast():
+    old = "\n\n".join(_prose(3 + k, 300) for k in range(20))
+    new = "\n\n".join(_prose(5 + k, 300) for k in range(20))
+    start = time.perf_counter()
+    jamfor(old, new)
+    assert time.perf_counter() - start < 2

@@ -39,6 +39,12 @@ MAX_PARNING = 400
 # Stretches longer than this (blocks, multiplied) are aligned with difflib's heuristic
 # for repeated elements instead of exactly.
 MAX_STYCKEPAR = 4_000_000
+# Pairing measures how alike two blocks are letter by letter (difflib's ratio), which
+# is quadratic in their length: a pair of blocks longer than this (letters, multiplied),
+# and every pair once one comparison has spent MAX_JAMFORELSE on measuring, is judged
+# by difflib's linear estimate (quick_ratio) instead, so no text makes the build slow.
+MAX_TECKENPAR = 250_000
+MAX_JAMFORELSE = 20_000_000
 
 BORTTAGET = "Borttaget:"
 TILLAGT = "Tillagt:"
@@ -188,16 +194,43 @@ def _space(text: str) -> str:
 def jamfor(fore: str, efter: str) -> Jamforelse:
     """The comparison of text `fore` (the older) with text `efter` (the newer)."""
     old, new = block_texts(fore), block_texts(efter)
-    return Jamforelse(tuple(_rows(old, new)))
+    return Jamforelse(tuple(_rows(old, new, _Likhet())))
 
 
-def _rows(old: list[Block], new: list[Block]) -> Iterator[Rad]:
+class _Likhet:
+    """How alike two blocks are, measured once per pair within one comparison, and
+    within what one comparison may spend on measuring."""
+
+    def __init__(self) -> None:
+        self.kvar = MAX_JAMFORELSE
+        self.matt: dict[tuple[str, str], float] = {}
+
+    def __call__(self, a: Block, b: Block) -> float:
+        if a.typ != b.typ:
+            return 0.0
+        key = (a.text, b.text)
+        if key not in self.matt:
+            self.matt[key] = self._measure(a.text, b.text)
+        return self.matt[key]
+
+    def _measure(self, a: str, b: str) -> float:
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        if matcher.real_quick_ratio() < LIKNANDE or matcher.quick_ratio() < LIKNANDE:
+            return 0.0
+        cost = len(a) * len(b)
+        if cost > MAX_TECKENPAR or cost > self.kvar:
+            return matcher.quick_ratio()
+        self.kvar -= cost
+        return matcher.ratio()
+
+
+def _rows(old: list[Block], new: list[Block], likhet: _Likhet) -> Iterator[Rad]:
     matcher = SequenceMatcher(None, old, new, autojunk=len(old) * len(new) > MAX_STYCKEPAR)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             yield from (Rad(Andring.LIKA, b.typ, escape(b.text)) for b in new[j1:j2])
         else:
-            for before, after in _pairs(old[i1:i2], new[j1:j2]):
+            for before, after in _pairs(old[i1:i2], new[j1:j2], likhet):
                 yield _row(before, after)
 
 
@@ -210,39 +243,38 @@ def _row(before: Block | None, after: Block | None) -> Rad:
     return Rad(Andring.ANDRAD, after.typ, words(before.text, after.text))
 
 
-def _similarity(a: Block, b: Block) -> float:
-    matcher = SequenceMatcher(None, a.text, b.text, autojunk=False)
-    if matcher.real_quick_ratio() < LIKNANDE or matcher.quick_ratio() < LIKNANDE:
-        return 0.0
-    return matcher.ratio()
-
-
-def _pairs(old: Sequence[Block], new: Sequence[Block]) -> list[tuple[Block | None, Block | None]]:
+def _pairs(
+    old: Sequence[Block], new: Sequence[Block], likhet: _Likhet
+) -> list[tuple[Block | None, Block | None]]:
     """A rewritten stretch as (old, new) pairs in reading order: the most similar pair
     is a changed block, the rest on either side is paired the same way (as difflib's
     Differ does for lines); blocks alike in nothing are removed and added."""
     if not old or not new:
         return [(b, None) for b in old] + [(None, b) for b in new]
     if len(old) * len(new) > MAX_PARNING:
-        return _in_order(old, new)
+        return _in_order(old, new, likhet)
     best, at = LIKNANDE, None
     for i, a in enumerate(old):
         for j, b in enumerate(new):
-            score = _similarity(a, b) if a.typ == b.typ else 0.0
+            score = likhet(a, b)
             if score > best:
                 best, at = score, (i, j)
     if at is None:
         return [(b, None) for b in old] + [(None, b) for b in new]
     i, j = at
-    return [*_pairs(old[:i], new[:j]), (old[i], new[j]), *_pairs(old[i + 1 :], new[j + 1 :])]
+    return [
+        *_pairs(old[:i], new[:j], likhet),
+        (old[i], new[j]),
+        *_pairs(old[i + 1 :], new[j + 1 :], likhet),
+    ]
 
 
 def _in_order(
-    old: Sequence[Block], new: Sequence[Block]
+    old: Sequence[Block], new: Sequence[Block], likhet: _Likhet
 ) -> list[tuple[Block | None, Block | None]]:
     found: list[tuple[Block | None, Block | None]] = []
     for a, b in zip(old, new, strict=False):
-        found += [(a, b)] if _similarity(a, b) >= LIKNANDE else [(a, None), (None, b)]
+        found += [(a, b)] if likhet(a, b) >= LIKNANDE else [(a, None), (None, b)]
     shorter = min(len(old), len(new))
     found += [(a, None) for a in old[shorter:]] + [(None, b) for b in new[shorter:]]
     return found
