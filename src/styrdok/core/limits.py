@@ -20,3 +20,7 @@ MAX_ALIAS_VALUES = 100_000
 # Levels of lists and mappings, aliases written out. Real files nest at most 5 deep;
 # the schema validator and Python's repr recurse, so this also keeps them off the stack.
 MAX_DEPTH = 50
+# Kept earlier versions of one anvisning: each is a page, a comparison page and a JSON
+# document, so a pull request adding thousands would hold CI. A programme's anvisning is
+# revised every few years; a hundred versions is centuries of them.
+MAX_VERSIONS = 100

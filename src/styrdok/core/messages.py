@@ -373,7 +373,7 @@ RULES: dict[str, Rule] = {
     "sida-i-bilagemapp": Rule(
         FEL,
         "sidan '{namn}' ligger i en mapp för en anvisnings bilagor",
-        "I docs/anvisningar/<id>/ får bara anvisningens bilagor ligga. Gör sidan till en egen anvisning, eller flytta den till docs/.",
+        "I docs/anvisningar/<id>/ får bara anvisningens bilagor och dess sparade tidigare versioner ligga. En tidigare version heter version-<n>.md, med versionsnumret utan inledande nollor, och skapas med 'styrdok ny version <id>'. Gör annars sidan till en egen anvisning, eller flytta den till docs/.",
     ),
     "samma-adress": Rule(
         FEL,

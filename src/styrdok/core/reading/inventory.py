@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from styrdok.core.kinds import ENTRY_FOLDERS, is_version_page
+from styrdok.core.limits import MAX_VERSIONS
 
 # What MkDocs would render as Markdown (utils.markdown_extensions), in any case: only
 # the lower-case .md is a page here, so nothing can be rendered that the loader skipped.
@@ -87,7 +88,26 @@ def inventory(docs_dir: Path) -> Inventory:
     found.pages.sort()
     found.files.sort()
     refuse_same_address(found, docs_dir)
+    refuse_too_many_versions(found, docs_dir)
     return found
+
+
+def refuse_too_many_versions(found: Inventory, docs_dir: Path) -> None:
+    """At most MAX_VERSIONS kept versions of one anvisning are read: the oldest ones, so
+    the chain stays whole and the check says which files are too many."""
+    by_folder: dict[Path, list[Path]] = {}
+    for path in found.pages:
+        if is_version_page(path.relative_to(docs_dir).as_posix()):
+            by_folder.setdefault(path.parent, []).append(path)
+    refused: set[Path] = set()
+    for folder, pages in by_folder.items():
+        pages.sort(key=lambda p: int(p.stem.removeprefix("version-")))
+        mapp = folder.relative_to(docs_dir.parent).as_posix() + "/"
+        for path in pages[MAX_VERSIONS:]:
+            values = {"namn": path.name, "mapp": mapp, "max": str(MAX_VERSIONS)}
+            found.refused.append((path, "for-manga-filer", values))
+            refused.add(path)
+    found.pages = [p for p in found.pages if p not in refused]
 
 
 def refuse_same_address(found: Inventory, docs_dir: Path) -> None:
