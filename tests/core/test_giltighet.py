@@ -167,3 +167,17 @@ def test_a_version_the_audience_may_not_read_still_ends_the_period_before_it():
     found = giltighet(v3, (v1,), D("2022-01-01"), hidden)
     assert found.i_kraft and found.gallande is None and found.dold == 2
     assert giltighet(v3, (v1,), D("2025-06-01"), hidden).gallande.version == 3
+
+
+@pytest.mark.parametrize("text", ["20261201", "2026-W49-2", "2026-12-1", "2026-02-30", "", "i dag"])
+def test_a_day_is_written_yyyy_mm_dd_and_nothing_else(text):
+    from styrdok.core.giltighet import dag
+
+    with pytest.raises(ValueError):
+        dag(text)
+
+
+def test_a_day_is_read_from_yyyy_mm_dd():
+    from styrdok.core.giltighet import dag
+
+    assert dag(" 2017-04-07 ") == D("2017-04-07")

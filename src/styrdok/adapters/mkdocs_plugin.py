@@ -30,6 +30,7 @@ from styrdok.adapters import macros as macro_module
 from styrdok.adapters.gate import CONTENT_END, CONTENT_START, check_tree
 from styrdok.adapters.render import WithheldLinks, clean_page_html
 from styrdok.adapters.templating import MacroError, render
+from styrdok.core.giltighet import dag
 from styrdok.core.model import Model
 from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
@@ -59,7 +60,8 @@ class StyrdokConfig(base.Config):
     # The day validity is decided for (YYYY-MM-DD); empty: the day of the build. Set it
     # (STYRDOK_REFERENSDATUM) for a reproducible build or to see the site as of a day.
     # MkDocs reads an !ENV value as YAML, so a date arrives as a date.
-    referensdatum = c.Type((str, date), default="")
+    # 20261201 arrives as a number: accepted here, so the message is ours and Swedish.
+    referensdatum = c.Type((str, date, int), default="")
     # Seconds one page may take to render before the build stops.
     sekunder_per_sida = c.Type((int, float), default=guard.PAGE_SECONDS)
     # The date in the feeds' tag: URIs (RFC 4151; YYYY, YYYY-MM or YYYY-MM-DD): a day on
@@ -68,17 +70,18 @@ class StyrdokConfig(base.Config):
     taggdatum = c.Type(str, default=feed.TAGGDATUM)
 
 
-def reference_date(given: str | date) -> date:
+def reference_date(given: str | date | int) -> date:
     """The build's reference date: `given` (YYYY-MM-DD), or today when it is empty.
     mkdocs.yml's !ENV reads 2026-01-01 as a YAML date, so a date is accepted too."""
     if isinstance(given, datetime):
         return given.date()
     if isinstance(given, date):
         return given
+    given = str(given)
     if not given.strip():
         return date.today()
     try:
-        return date.fromisoformat(given.strip())
+        return dag(given)
     except ValueError:
         raise PluginError(
             f"styrdok: referensdatum (STYRDOK_REFERENSDATUM) ska vara ett datum som "

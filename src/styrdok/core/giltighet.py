@@ -15,12 +15,24 @@ period has ended is not simply in force (`Programtillstand.PERIOD_SLUT`).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
 from styrdok.core.model import Anvisning, Program
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def dag(text: str) -> date:
+    """A day written YYYY-MM-DD, as editors and commands write it; ValueError otherwise.
+    Stricter than date.fromisoformat, which also takes 20261201 and 2026-W49-2."""
+    text = text.strip()
+    if not _DAY.fullmatch(text):
+        raise ValueError(text)
+    return date.fromisoformat(text)
 
 
 class Tillstand(Enum):

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from styrdok.core.giltighet import dag
 from styrdok.core.kinds import KINDS
 from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project, find_root
@@ -24,7 +25,7 @@ from styrdok.views.queries import gallde as gallde_answer
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return dag(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"ogiltigt datum '{text}', skriv ÅÅÅÅ-MM-DD") from exc
 

@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from types import FrameType
 
+from styrdok.core.giltighet import dag
 from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
 from styrdok.core.report import as_text
@@ -104,7 +105,7 @@ def reference_date(env: Mapping[str, str]) -> tuple[date, str]:
     if not given:
         return date.today(), "dagens datum"
     try:
-        return date.fromisoformat(given), "STYRDOK_REFERENSDATUM"
+        return dag(given), "STYRDOK_REFERENSDATUM"
     except ValueError:
         raise UsageError(
             f"STYRDOK_REFERENSDATUM ska vara ett datum som 2026-12-01, inte '{given}'"
