@@ -9,11 +9,12 @@ import csv
 import io
 from datetime import date
 
+import feedparser
 import pytest
 
 from styrdok.core import addresses
 from styrdok.select import select
-from styrdok.views import api, crossref, fragments
+from styrdok.views import api, crossref, feed, fragments
 from styrdok.views.export import forteckning_csv
 from styrdok.views.urls import Urls, organ_path
 from styrdok.views.wording import TILLSTAND_NAMN
@@ -49,6 +50,14 @@ def _seen(model, day: str) -> dict[str, object]:
     docs = api.documents(pub, URLS, {})
     organ = docs[organ_path("socialnamnden")][1]["anvisningar"]
     rows = list(csv.DictReader(io.StringIO(forteckning_csv(pub).lstrip("\ufeff")), delimiter=";"))
+    feeds = feed.feed_files(
+        pub,
+        URLS,
+        "Test",
+        "Stockholms stad",
+        feed.Taggar.for_site(URLS.site_url, "2026", "intranät"),
+    )
+    entries = feedparser.parse(feeds[addresses.ANDRINGAR_ALLA_ATOM]).entries
     return {
         "in_force_listed": TITEL in gallande,
         "other_sections": rest,
@@ -57,6 +66,12 @@ def _seen(model, day: str) -> dict[str, object]:
         "forteckning": fragments.forteckning(pub, addresses.FORTECKNING),
         "upphavda": pages[addresses.UPPHAVDA],
         "state": pub.giltighet(pub.model.anvisning_med_id(ID)).tillstand.value,
+        # The feed tells what happened, never today's status.
+        "feed": sorted(
+            (e.title, tuple(sorted(t.term for t in e.tags if t.scheme.endswith("/handelse"))))
+            for e in entries
+            if TITEL in e.title
+        ),
     }
 
 
@@ -84,6 +99,16 @@ def test_every_view_lists_it_as_in_force_only_while_it_is(dated, day, state, in_
         assert "gäller från 2026-03-01" in seen["forteckning"]
     if state == "utkast":
         assert ID in seen["organ_json"]["under_arbete"]
+    feed_titles = [title for title, _ in seen["feed"]]
+    if state == "utkast":
+        assert feed_titles == []
+    else:
+        # (Its version 2: version 1 is not kept in this project.)
+        assert f"Version 2 beslutad, gäller från 2026-03-01: {TITEL}" in feed_titles
+    assert (f"Upphävd: {TITEL}" in feed_titles) is (state == "upphävd")
+    announced = f"Upphävs från och med 2026-09-01: {TITEL}"
+    assert (announced in feed_titles) is (state in ("beslutad", "gällande"))
+    assert all("gällande" not in terms for _, terms in seen["feed"])
     if day == "2026-08-31":
         assert "upphävs 2026-09-01" in seen["forteckning"]
 
