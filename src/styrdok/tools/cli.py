@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from styrdok.core.giltighet import dag
 from styrdok.core.kinds import KINDS
+from styrdok.core.model import Model
 from styrdok.core.pipeline import check_project
+from styrdok.core.problems import Problem
 from styrdok.core.project import Project, find_root
 from styrdok.core.report import as_json, as_text
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, select
@@ -269,7 +271,14 @@ def new_document(args: argparse.Namespace) -> int:
     return 0
 
 
-def new_lagesbild(args: argparse.Namespace) -> int:
+def _edit_source(
+    args: argparse.Namespace,
+    what: object,
+    edit: Callable[[Project, Model, list[Problem], date], str],
+) -> int:
+    """A command that edits the source as text: the project is checked first (an
+    unreadable source is reported, not edited), then `edit` writes and says what it did.
+    Refusals and file errors are Swedish messages with exit 1, never a traceback."""
     project = Project.at(_root(args))
     today = args.datum or date.today()
     outcome = check_project(project, today)
@@ -277,38 +286,33 @@ def new_lagesbild(args: argparse.Namespace) -> int:
         sys.stdout.write(as_text(outcome.problems))
         return 1
     try:
-        made = lagesbild.new_lagesbild(
-            project, outcome.model, outcome.problems, args.organ, args.ar, today
-        )
-        lagesbild.write(made)
+        message = edit(project, outcome.model, outcome.problems, today)
     except ScaffoldError as exc:
         print(f"styrdok: fel: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"styrdok: fel: {exc.filename or args.ar}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"styrdok: fel: {exc.filename or what}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(_lagesbild_message(made, outcome.model.organ_namn(args.organ)))
+    print(message)
     return 0
+
+
+def new_lagesbild(args: argparse.Namespace) -> int:
+    def edit(project: Project, model: Model, problems: list[Problem], today: date) -> str:
+        made = lagesbild.new_lagesbild(project, model, problems, args.organ, args.ar, today)
+        lagesbild.write(made)
+        return _lagesbild_message(made, model.organ_namn(args.organ))
+
+    return _edit_source(args, args.ar, edit)
 
 
 def new_anvisning_version(args: argparse.Namespace) -> int:
-    project = Project.at(_root(args))
-    today = args.datum or date.today()
-    outcome = check_project(project, today)
-    if outcome.model is None:
-        sys.stdout.write(as_text(outcome.problems))
-        return 1
-    try:
-        made = new_version.new_version(project, outcome.model, outcome.problems, args.id, today)
-        new_version.write_checked(project, made, outcome.problems, today)
-    except ScaffoldError as exc:
-        print(f"styrdok: fel: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"styrdok: fel: {exc.filename or args.id}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    print(new_version.report(made))
-    return 0
+    def edit(project: Project, model: Model, problems: list[Problem], today: date) -> str:
+        made = new_version.new_version(project, model, problems, args.id, today)
+        new_version.write_checked(project, made, problems, today)
+        return new_version.report(made)
+
+    return _edit_source(args, args.id, edit)
 
 
 def _lagesbild_message(made: lagesbild.Lagesbild, namn: str) -> str:
