@@ -25,7 +25,7 @@ import yaml
 from styrdok.core.kinds import KINDS, NAMED
 from styrdok.core.messages import suggest
 from styrdok.core.model import Model, Organ, Rapport, Uppfoljningsar
-from styrdok.core.problems import Problem, Severity
+from styrdok.core.problems import Problem
 from styrdok.core.project import Project
 from styrdok.core.reading.load import read_data_entry
 from styrdok.core.reading.source import SourceDocument
@@ -35,7 +35,7 @@ from styrdok.core.rules.reporting import (
     PLATSHALLARE_TITEL,
 )
 from styrdok.tools.scaffold import ScaffoldError
-from styrdok.tools.yaml_text import last_line, usual_line_end
+from styrdok.tools.yaml_text import last_line, refuse_broken, usual_line_end
 from styrdok.views.markdown import yaml_string
 
 # The years schema/uppfoljning.schema.json accepts.
@@ -86,7 +86,9 @@ def new_lagesbild(
     """The year file with `organ_id`'s report filled in; `problems` are the check's."""
     # The bodies listed come from data/organ.yml: with an error there, one could be
     # missing from the model, and so from the year or from the suggestions.
-    refuse_broken(problems, project.display(project.data_dir / str(KINDS["organ"].data_file)))
+    refuse_broken(
+        problems, project.display(project.data_dir / str(KINDS["organ"].data_file)), _FIXED_HERE
+    )
     organ = reporting_organ(model, organ_id)
     check_year(ar)
     if not organ.rapporterar(ar):
@@ -105,7 +107,7 @@ def new_lagesbild(
     if not path.exists() and not path.is_symlink():
         text, rad, sen = new_year_text(model, organ, ar, today, display)
         return Lagesbild(path, display, text, rad, SKAPAD, sen)
-    refuse_broken(problems, display)
+    refuse_broken(problems, display, _FIXED_HERE)
     year = next((y for y in model.uppfoljning if y.kalla.fil == display), None)
     if year is None:
         raise ScaffoldError(_run_check_first(display, "filen kunde inte läsas"))
@@ -148,22 +150,6 @@ def check_year(ar: int) -> None:
         raise ScaffoldError(
             f"året {ar} ligger utanför {FIRST_YEAR}–{LAST_YEAR} – skriv året som rapporterna "
             "gäller med fyra siffror, t.ex. --ar 2025"
-        )
-
-
-def refuse_broken(problems: Sequence[Problem], display: str) -> None:
-    """Refuse to go on from a file with errors (other than the one this command fixes):
-    an edit by line needs a file that reads as meant, and a body list that is complete."""
-    errors = [
-        p
-        for p in problems
-        if p.path == display and p.severity is Severity.FEL and p.code != _FIXED_HERE
-    ]
-    if errors:
-        first = errors[0]
-        more = f" (och {len(errors) - 1} fel till)" if len(errors) > 1 else ""
-        raise ScaffoldError(
-            _run_check_first(display, f"rad {first.position.line}: {first.message}{more}")
         )
 
 

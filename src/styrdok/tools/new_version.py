@@ -41,7 +41,7 @@ from styrdok.core.reading.source import SourceDocument
 from styrdok.core.rules.versions import PLATSHALLARE_ANDRING
 from styrdok.tools.moved_links import UnmovedLink, moved_text, normal
 from styrdok.tools.scaffold import ScaffoldError
-from styrdok.tools.yaml_text import last_line, usual_line_end
+from styrdok.tools.yaml_text import last_line, refuse_broken, usual_line_end
 from styrdok.views.markdown import yaml_string
 
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -83,7 +83,8 @@ def new_version(
     path = folder / f"{id}.md"
     display = project.display(path)
     if _ID.fullmatch(id) and path.is_file():
-        _refuse_broken(problems, display)
+        # The history text this command leaves is no reason to refuse (`_refuse_state`).
+        refuse_broken(problems, display, EXPECTED_AFTER)
     anvisning = model.anvisning_med_id(id) if _ID.fullmatch(id) else None
     if anvisning is None or anvisning.fil != display:
         known = [a.id for a in model.anvisningar]
@@ -121,23 +122,6 @@ def new_version(
         raw.encode("utf-8"),
         rad,
     )
-
-
-def _refuse_broken(problems: Sequence[Problem], display: str) -> None:
-    """Refuse a file with errors: an edit by line needs a file that reads as meant. The
-    history text this command leaves is not one (the state decides, `_refuse_state`)."""
-    errors = [
-        p
-        for p in problems
-        if p.path == display and p.severity is Severity.FEL and p.code != EXPECTED_AFTER
-    ]
-    if errors:
-        first = errors[0]
-        more = f" (och {len(errors) - 1} fel till)" if len(errors) > 1 else ""
-        raise ScaffoldError(
-            f"{display} klarar inte styrdok check (rad {first.position.line}: "
-            f"{first.message}{more}) – kör styrdok check, rätta felen i filen och försök igen"
-        )
 
 
 def _refuse_state(a: Anvisning) -> None:

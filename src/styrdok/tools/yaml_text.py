@@ -5,7 +5,30 @@ dumper would drop the comments). Shared by the commands that change editors' fil
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import yaml
+
+from styrdok.core.problems import Problem, Severity
+from styrdok.tools.scaffold import ScaffoldError
+
+
+def refuse_broken(problems: Sequence[Problem], display: str, tolerated: str) -> None:
+    """Refuse to edit a file with errors: an edit by line needs a file that reads as
+    meant. `tolerated` is the rule the command itself leaves or fixes."""
+    errors = [
+        p
+        for p in problems
+        if p.path == display and p.severity is Severity.FEL and p.code != tolerated
+    ]
+    if errors:
+        first = errors[0]
+        more = f" (och {len(errors) - 1} fel till)" if len(errors) > 1 else ""
+        raise ScaffoldError(
+            f"{display} klarar inte styrdok check (rad {first.position.line}: "
+            f"{first.message}{more}) – kör styrdok check, rätta felen i filen och försök "
+            "sedan igen"
+        )
 
 
 def usual_line_end(lines: list[str]) -> str:
