@@ -138,7 +138,11 @@ def perioder(
     the dates of those it may not: they still end the period of the version before them,
     but have no period here. With `dag`, only what was decided by that day counts: a
     version decided later did not end an earlier one's period yet."""
-    return tuple(p for p in _all_periods(aktuell, tidigare, dag, dolda) if p is not None)
+    return tuple(
+        Versionsperiod(v, fran, till)
+        for v, fran, till in _all_periods(aktuell, tidigare, dag, dolda)
+        if isinstance(v, Anvisning)
+    )
 
 
 def _all_periods(
@@ -146,8 +150,9 @@ def _all_periods(
     tidigare: Iterable[Anvisning],
     dag: date | None,
     dolda: Iterable[Versionsdatum],
-) -> list[Versionsperiod | None]:
-    """Every version's period in version order; None for those in `dolda`."""
+) -> list[tuple[Anvisning | Versionsdatum, date | None, date | None]]:
+    """Every version, readable or not, in version order, with its first and last day in
+    force (None, None for one never decided)."""
     versions: list[Anvisning | Versionsdatum] = sorted(
         (*tidigare, *dolda, aktuell), key=lambda v: v.version
     )
@@ -159,15 +164,10 @@ def _all_periods(
         # upphavd_datum is the first day the anvisning no longer applies.
         repeal = aktuell.upphavd_datum
         ends[decided[-1].version] = repeal - timedelta(days=1) if repeal else None
-    found: list[Versionsperiod | None] = []
-    for v in versions:
-        if isinstance(v, Versionsdatum):
-            found.append(None)
-        elif v.version in ends:
-            found.append(Versionsperiod(v, v.giltig_fran, ends[v.version]))
-        else:
-            found.append(Versionsperiod(v, None, None))
-    return found
+    return [
+        (v, v.giltig_fran, ends[v.version]) if v.version in ends else (v, None, None)
+        for v in versions
+    ]
 
 
 def _hidden_in_force(
@@ -177,16 +177,8 @@ def _hidden_in_force(
     dolda: tuple[Versionsdatum, ...],
 ) -> int | None:
     """The number of a version the audience may not read that is in force on `dag`."""
-    if not dolda:
-        return None
-    everything = sorted((*tidigare, *dolda, aktuell), key=lambda v: v.version)
-    decided = [v for v in everything if _decided(v, dag)]
-    repeal = aktuell.upphavd_datum
-    for index, v in enumerate(decided):
-        start = v.giltig_fran
-        nxt = decided[index + 1].giltig_fran if index + 1 < len(decided) else repeal
-        in_period = start is not None and start <= dag and (nxt is None or dag < nxt)
-        if in_period and isinstance(v, Versionsdatum):
+    for v, fran, till in _all_periods(aktuell, tidigare, dag, dolda) if dolda else ():
+        if isinstance(v, Versionsdatum) and fran and fran <= dag and (till is None or dag <= till):
             return v.version
     return None
 
