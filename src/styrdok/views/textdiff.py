@@ -224,14 +224,33 @@ class _Likhet:
         return matcher.ratio()
 
 
-def _rows(old: list[Block], new: list[Block], likhet: _Likhet) -> Iterator[Rad]:
+def andrade_block(fore: str, efter: str) -> list[tuple[Block | None, Block | None]]:
+    """Only the blocks that differ, as (old, new) pairs in reading order: a rewritten
+    block is a pair, a removed one has no new block, an added one no old block. Plain
+    text, for a summary of what changed (`styrdok diff`); same alignment and budget as
+    `jamfor`."""
+    old, new = block_texts(fore), block_texts(efter)
+    return [pair for pair in _aligned(old, new, _Likhet()) if pair[0] != pair[1]]
+
+
+def _aligned(
+    old: list[Block], new: list[Block], likhet: _Likhet
+) -> Iterator[tuple[Block | None, Block | None]]:
     matcher = SequenceMatcher(None, old, new, autojunk=len(old) * len(new) > MAX_STYCKEPAR)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            yield from (Rad(Andring.LIKA, b.typ, escape(b.text)) for b in new[j1:j2])
+            yield from ((b, b) for b in new[j1:j2])
         else:
-            for before, after in _pairs(old[i1:i2], new[j1:j2], likhet):
-                yield _row(before, after)
+            yield from _pairs(old[i1:i2], new[j1:j2], likhet)
+
+
+def _rows(old: list[Block], new: list[Block], likhet: _Likhet) -> Iterator[Rad]:
+    for before, after in _aligned(old, new, likhet):
+        if before is after:
+            assert after is not None
+            yield Rad(Andring.LIKA, after.typ, escape(after.text))
+        else:
+            yield _row(before, after)
 
 
 def _row(before: Block | None, after: Block | None) -> Rad:

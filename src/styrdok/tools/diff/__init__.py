@@ -13,7 +13,7 @@ from styrdok.select import STANDARD_MALGRUPP, select
 from styrdok.tools.diff.changes import Changes
 from styrdok.tools.diff.compare import compare, textandringar
 from styrdok.tools.diff.revisions import RevisionError, Source, load_source
-from styrdok.tools.diff.wording import as_markdown
+from styrdok.tools.diff.wording import as_markdown, felvarning
 
 __all__ = [
     "Changes",
@@ -28,15 +28,19 @@ __all__ = [
 
 
 def report(old: Source, new: Source, malgrupp: str = STANDARD_MALGRUPP) -> str:
-    """Both revisions selected for `malgrupp`, compared and written as Markdown."""
+    """Both revisions selected for `malgrupp`, compared and written as Markdown.
+
+    A side with errors is compared as far as it is safe: an entry of a file with errors
+    that is found on one side only is neither added nor removed, and a side that could
+    not be read at all is not compared (that would list everything as removed)."""
+    warnings = [felvarning(s, malgrupp) for s in (old, new) if s.fel]
+    if not (old.har_modell and new.har_modell):
+        return as_markdown(None, old.etikett, new.etikett, varningar=warnings, malgrupp=malgrupp)
     changes = compare(
         select(old.model, malgrupp),
         select(new.model, malgrupp),
         skyddade_textandringar=textandringar(old.model, new.model),
+        rubriker=new.rubriker or old.rubriker,
+        osakra=frozenset(old.felfiler) | frozenset(new.felfiler),
     )
-    warnings = [
-        f"Källan i {s.etikett} har {s.fel} fel; jämförelsen kan vara ofullständig."
-        for s in (old, new)
-        if s.fel
-    ]
     return as_markdown(changes, old.etikett, new.etikett, varningar=warnings)

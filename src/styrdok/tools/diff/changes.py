@@ -30,12 +30,39 @@ class Krets:
 
 
 @dataclass(frozen=True)
+class Utdrag:
+    """One changed block of a text (a paragraph, heading or list item), shortened to
+    the changed part: no old block when it was added, no new block when removed."""
+
+    fore: str | None
+    efter: str | None
+
+
+@dataclass(frozen=True)
 class Falt:
-    """A field of an anvisning with its value before and after (names, not ids)."""
+    """A field with its value before and after, as readers read it (names, not ids).
+
+    `namn` is the model's field ("kontakt.epost" for a nested one), `rubrik` its Swedish
+    name. A list tells what was added and removed instead; a long text an excerpt of
+    the blocks that changed (`fler`: changed blocks left out)."""
 
     namn: str
     fore: object
     efter: object
+    rubrik: str = ""
+    tillagda: tuple[str, ...] = ()
+    borttagna: tuple[str, ...] = ()
+    utdrag: tuple[Utdrag, ...] = ()
+    fler: int = 0
+
+
+@dataclass(frozen=True)
+class NyAnvisning:
+    """A new anvisning, with what it is: (Swedish name, value) in the order told."""
+
+    id: str
+    titel: str
+    uppgifter: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,13 +87,15 @@ class OrganAndring:
 
 @dataclass(frozen=True)
 class DataAndring:
-    """Programme data: `slag` is program, programstatus, malomrade, fokusomrade or organ;
-    `fore`/`efter` the name (None when added or removed)."""
+    """An entry of another kind (a key of `core.kinds.KINDS`: organ, fokusomraden,
+    sidor, …) that came, went or changed: `fore`/`efter` its name (None when added or
+    removed), `falt` what changed in it."""
 
     slag: str
     id: str
     fore: str | None
     efter: str | None
+    falt: tuple[Falt, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,22 +106,32 @@ class VersionAndring:
     anvisning: Ref
     version: int
     slag: str  # sparad, andrad or borttagen
+    falt: tuple[Falt, ...] = ()
 
 
 @dataclass(frozen=True)
 class Changes:
     malgrupp: str
-    nya: tuple[Ref, ...] = ()
+    nya: tuple[NyAnvisning, ...] = ()
     borttagna: tuple[Ref, ...] = ()
     andrade: tuple[AndradAnvisning, ...] = ()
     organ: tuple[OrganAndring, ...] = ()
     data: tuple[DataAndring, ...] = ()
     versioner: tuple[VersionAndring, ...] = ()
+    # Entries present on one side only whose file has errors on the other: whether they
+    # were added or removed cannot be told, so they are named here instead.
+    ej_jamforda: tuple[str, ...] = ()
 
     @property
     def tom(self) -> bool:
         return not (
-            self.nya or self.borttagna or self.andrade or self.organ or self.data or self.versioner
+            self.nya
+            or self.borttagna
+            or self.andrade
+            or self.organ
+            or self.data
+            or self.versioner
+            or self.ej_jamforda
         )
 
     @property

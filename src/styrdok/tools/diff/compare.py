@@ -7,41 +7,30 @@ them is "texten ändrad", worked out from the source by `textandringar`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Mapping, Set
+from dataclasses import replace
 
-from styrdok.core.model import ORGANTYPER, Anvisning, GallerFor, Model
+from styrdok.core.kinds import KINDS
+from styrdok.core.model import Anvisning, Model
 from styrdok.core.sortering import svensk
-from styrdok.select import Publication
+from styrdok.select import Publication, metadata_only
 from styrdok.tools.diff.changes import (
     AndradAnvisning,
     Changes,
     DataAndring,
     Falt,
-    Krets,
+    NyAnvisning,
     Ref,
     VersionAndring,
 )
+from styrdok.tools.diff.entries import Sida, compare_entries, namn, utdrag
 from styrdok.tools.diff.organ import organ_changes
+from styrdok.views.wording import TILLSTAND_NAMN, giltighet_detalj
 
-# Fields compared as they are written (strings, numbers, dates).
-ENKLA_FALT = (
-    "titel",
-    "status",
-    "atkomst",
-    "version",
-    "beslutsdatum",
-    "giltig_fran",
-    "revideras_senast",
-    "upphavd_datum",
-)
-# The order the fields of a changed anvisning are reported in.
-_FIELD_ORDER = (
-    *ENKLA_FALT,
-    "ansvarig",
-    "galler_for",
-    "fokusomraden",
-    "ersatter",
-)
+# Kinds compared as anvisningar (with their organ and versions), not as data.
+_ANVISNINGSSLAG = ("anvisningar", "versioner")
+# What a reader learns first about a new anvisning, in this order (model fields).
+NY_ANVISNING = ("atkomst", "galler_for", "ansvarig", "fokusomraden", "giltig_fran", "ersatter")
 
 
 def textandringar(old: Model, new: Model) -> frozenset[str]:
@@ -55,27 +44,45 @@ def textandringar(old: Model, new: Model) -> frozenset[str]:
 
 
 def compare(
-    old: Publication, new: Publication, *, skyddade_textandringar: Set[str] = frozenset()
+    old: Publication,
+    new: Publication,
+    *,
+    skyddade_textandringar: Set[str] = frozenset(),
+    rubriker: Mapping[str, Mapping[str, str]] | None = None,
+    osakra: Set[str] = frozenset(),
 ) -> Changes:
     """What a reader of `new` sees differently from `old` (same audience). Anvisningar
     published as metadata only are said to have a changed text only if their id is in
-    `skyddade_textandringar` (see `textandringar`)."""
+    `skyddade_textandringar` (see `textandringar`). `rubriker` names the fields (see
+    `fields.rubriker`); `osakra` are files with errors on either side: an entry of one
+    of them found on one side only is not said to be added or removed."""
+    titles = rubriker or {}
     before = {a.id: a for a in old.anvisningar}
     after = {a.id: a for a in new.anvisningar}
+    sides = (
+        Sida(old, "anvisningar", titles.get("anvisningar", {})),
+        Sida(new, "anvisningar", titles.get("anvisningar", {})),
+    )
     andrade = []
     for a in new.anvisningar:
         if a.id in before:
-            changed = _changed_anvisning(old, before[a.id], new, a, skyddade_textandringar)
+            changed = _changed_anvisning(sides, before[a.id], a, skyddade_textandringar)
             if changed:
                 andrade.append(changed)
+    unsure = {a.id: a.titel for a in old.anvisningar if a.id not in after and a.fil in osakra}
+    unsure |= {a.id: a.titel for a in new.anvisningar if a.id not in before and a.fil in osakra}
+    data, data_unsure = _data_changes(old, new, titles, osakra)
     return Changes(
         malgrupp=new.malgrupp,
-        nya=tuple(_ref(a) for a in new.anvisningar if a.id not in before),
-        borttagna=tuple(_ref(a) for a in old.anvisningar if a.id not in after),
+        nya=tuple(_new(sides[1], a) for a in new.anvisningar if a.id not in before | unsure),
+        borttagna=tuple(
+            _ref(a) for a in old.anvisningar if a.id not in after and a.id not in unsure
+        ),
         andrade=tuple(andrade),
-        organ=tuple(organ_changes(old, new)),
-        data=tuple(_data_changes(old, new)),
-        versioner=tuple(_version_changes(old, new)),
+        organ=tuple(c for c in organ_changes(old, new) if c.anvisning.id not in unsure),
+        data=tuple(data),
+        versioner=tuple(_version_changes(old, new, titles)),
+        ej_jamforda=tuple(f"{t} ({id})" for id, t in unsure.items()) + tuple(data_unsure),
     )
 
 
@@ -87,73 +94,72 @@ def _text(a: Anvisning) -> str:
     return a.text.strip()
 
 
+def _new(side: Sida, a: Anvisning) -> NyAnvisning:
+    """What a new anvisning is: its state on the reference date as the site says it,
+    then who it is for, who owns it, from when, and what it replaces."""
+    valid = side.pub.giltighet(a)
+    state = TILLSTAND_NAMN[valid.tillstand.value]
+    detail = giltighet_detalj(valid)
+    facts = [("status", f"{state} ({detail})" if detail else state)]
+    for name in NY_ANVISNING:
+        shown = side.visa(name, getattr(a, name))
+        if shown:
+            facts.append((side.rubrik(name).lower(), shown))
+    return NyAnvisning(a.id, a.titel, tuple(facts))
+
+
 def _changed_anvisning(
-    old_pub: Publication,
-    old: Anvisning,
-    new_pub: Publication,
-    new: Anvisning,
-    hidden_changes: Set[str],
+    sides: tuple[Sida, Sida], old: Anvisning, new: Anvisning, hidden_changes: Set[str]
 ) -> AndradAnvisning | None:
-    falt = [Falt(name, getattr(old, name), getattr(new, name)) for name in ENKLA_FALT]
-    falt = [f for f in falt if f.fore != f.efter]
-    if old.ansvarig != new.ansvarig:
-        falt.append(
-            Falt(
-                "ansvarig",
-                old_pub.model.organ_namn(old.ansvarig),
-                new_pub.model.organ_namn(new.ansvarig),
-            )
+    fore, efter = sides
+    full = old.sida not in fore.pub.bara_metadata and new.sida not in efter.pub.bara_metadata
+    if not full:
+        # Compared as the intranet shows a skyddad anvisning: metadata only, both sides.
+        old, new = metadata_only(old), metadata_only(new)
+    falt = [
+        f
+        for f in compare_entries(replace(old, text=""), replace(new, text=""), fore, efter)
+        if f.namn != "sammanfattning"
+    ]
+    replaced_by = (
+        fore.pub.model.anvisning_ersatt_av(old.id),
+        efter.pub.model.anvisning_ersatt_av(new.id),
+    )
+    if replaced_by[0] != replaced_by[1]:
+        was, now = (
+            namn(side.pub.model, "anvisningar", id) if id else None
+            for side, id in zip(sides, replaced_by, strict=True)
         )
-    if _scope(old.galler_for) != _scope(new.galler_for):
-        falt.append(
-            Falt("galler_for", _krets(old_pub, old.galler_for), _krets(new_pub, new.galler_for))
-        )
-    if set(old.fokusomraden) != set(new.fokusomraden):
-        falt.append(
-            Falt(
-                "fokusomraden",
-                _fokus_names(old_pub, old.fokusomraden),
-                _fokus_names(new_pub, new.fokusomraden),
-            )
-        )
-    if set(old.ersatter) != set(new.ersatter):
-        falt.append(
-            Falt("ersatter", _titles(old_pub, old.ersatter), _titles(new_pub, new.ersatter))
-        )
-    full = old.sida not in old_pub.bara_metadata and new.sida not in new_pub.bara_metadata
+        falt.append(Falt("ersatt_av", was, now, "Ersätts av"))
     summary = full and old.sammanfattning != new.sammanfattning
+    if summary:
+        falt += compare_entries_text(
+            "sammanfattning", old.sammanfattning, new.sammanfattning, efter
+        )
     text = _text(old) != _text(new) if full else new.id in hidden_changes
+    if full and text:
+        falt += compare_entries_text("text", _text(old), _text(new), efter)
     if not (falt or summary or text):
         return None
-    falt.sort(key=lambda f: _FIELD_ORDER.index(f.namn))
     return AndradAnvisning(_ref(new), tuple(falt), summary, text)
 
 
-def _scope(galler_for: GallerFor) -> tuple[bool, frozenset[str], frozenset[str]]:
-    return galler_for.alla, frozenset(galler_for.organtyper), frozenset(galler_for.organ)
-
-
-def _krets(pub: Publication, galler_for: GallerFor) -> Krets:
-    types = tuple(t for t in ORGANTYPER if t in galler_for.organtyper)
-    names = sorted(map(pub.model.organ_namn, set(galler_for.organ)), key=svensk)
-    return Krets(galler_for.alla, types, tuple(names))
-
-
-def _fokus_names(pub: Publication, ids: Iterable[str]) -> tuple[str, ...]:
-    return tuple(f.namn if (f := pub.model.fokusomrade_med_id(id)) else id for id in ids)
-
-
-def _titles(pub: Publication, ids: Iterable[str]) -> tuple[str, ...]:
-    return tuple(a.titel if (a := pub.model.anvisning_med_id(id)) else id for id in ids)
+def compare_entries_text(name: str, old: str, new: str, side: Sida) -> list[Falt]:
+    """A text field told as an excerpt of what changed, however short it is."""
+    excerpt, more = utdrag(old, new)
+    return [Falt(name, None, None, side.rubrik(name), utdrag=excerpt, fler=more)]
 
 
 # Kept earlier versions ------------------------------------------------------------------
 
 
-def _version_changes(old: Publication, new: Publication) -> list[VersionAndring]:
+def _version_changes(
+    old: Publication, new: Publication, titles: Mapping[str, Mapping[str, str]]
+) -> list[VersionAndring]:
     """Kept versions added, changed or removed, as the audience sees them."""
     before = {(v.id, v.version): v for v in old.model.versioner}
     after = {(v.id, v.version): v for v in new.model.versioner}
+    names = titles.get("versioner", {})
     found = []
     for key in sorted(before.keys() | after.keys()):
         was, now = before.get(key), after.get(key)
@@ -161,60 +167,76 @@ def _version_changes(old: Publication, new: Publication) -> list[VersionAndring]
             found.append(VersionAndring(_ref(now), now.version, "sparad"))
         elif now is None and was is not None:
             found.append(VersionAndring(_ref(was), was.version, "borttagen"))
-        elif was is not None and now is not None and _as_written(was) != _as_written(now):
-            found.append(VersionAndring(_ref(now), now.version, "andrad"))
+        elif was is not None and now is not None and was != now:
+            falt = compare_entries(
+                was, now, Sida(old, "versioner", names), Sida(new, "versioner", names)
+            )
+            if falt:
+                found.append(VersionAndring(_ref(now), now.version, "andrad", tuple(falt)))
     return found
 
 
-def _as_written(version: Anvisning) -> tuple[object, ...]:
-    """What a kept version says: everything but where its lines are."""
-    fields = vars(version).copy()
-    fields.pop("kalla")
-    fields.pop("text_rad")
-    fields["text"] = _text(version)
-    return tuple(sorted(fields.items(), key=lambda item: item[0]))
+# Programme data and pages -----------------------------------------------------------
 
 
-# Programme data -------------------------------------------------------------------------
+def _key(kind: str, entry: object) -> str:
+    if kind == "sidor":
+        return str(entry.sida)  # type: ignore[attr-defined]
+    if kind == "uppfoljning":
+        return str(entry.ar)  # type: ignore[attr-defined]
+    return str(entry.id)  # type: ignore[attr-defined]
 
 
-def _data_changes(old: Publication, new: Publication) -> list[DataAndring]:
-    found = _program_changes(old, new)
-    found += _named("malomrade", old.malomraden, new.malomraden)
-    found += _named("fokusomrade", old.fokusomraden, new.fokusomraden)
-    found += _named("organ", old.organ, new.organ)
-    return found
+def _name(kind: str, entry: object) -> str:
+    if kind == "uppfoljning":
+        return str(entry.ar)  # type: ignore[attr-defined]
+    for attr in ("titel", "namn"):
+        if value := getattr(entry, attr, None):
+            return str(value)
+    return _key(kind, entry)
 
 
-def _program_changes(old: Publication, new: Publication) -> list[DataAndring]:
+def _file(entry: object) -> str:
+    kalla = getattr(entry, "kalla", None)
+    return kalla.fil if kalla is not None else str(getattr(entry, "fil", ""))
+
+
+def _data_changes(
+    old: Publication,
+    new: Publication,
+    titles: Mapping[str, Mapping[str, str]],
+    osakra: Set[str],
+) -> tuple[list[DataAndring], list[str]]:
+    """Every other kind's entries (data files and hand-written pages), compared field
+    by field; and those on one side only whose file has errors on the other."""
     found: list[DataAndring] = []
-    if old.program and new.program:
-        if (old.program.id, old.program.titel) != (new.program.id, new.program.titel):
-            found.append(
-                DataAndring("program", new.program.id, old.program.titel, new.program.titel)
-            )
-        if old.program.status != new.program.status:
-            found.append(
-                DataAndring("programstatus", new.program.id, old.program.status, new.program.status)
-            )
-    elif old.program or new.program:
-        found.append(
-            DataAndring(
-                "program",
-                (new.program or old.program).id,
-                old.program.titel if old.program else None,
-                new.program.titel if new.program else None,
-            )
-        )
-    return found
-
-
-def _named(slag: str, old: Iterable, new: Iterable) -> list[DataAndring]:
-    before = {item.id: item.namn for item in old}
-    after = {item.id: item.namn for item in new}
-    changes = [
-        DataAndring(slag, id, before.get(id), after.get(id))
-        for id in before.keys() | after.keys()
-        if before.get(id) != after.get(id)
-    ]
-    return sorted(changes, key=lambda c: (svensk(c.efter or c.fore or ""), c.id))
+    unsure: list[str] = []
+    for kind in KINDS:
+        if kind in _ANVISNINGSSLAG:
+            continue
+        names = titles.get(kind, {})
+        fore, efter = Sida(old, kind, names), Sida(new, kind, names)
+        before = {_key(kind, e): e for e in getattr(old.model, kind)}
+        after = {_key(kind, e): e for e in getattr(new.model, kind)}
+        changes: list[DataAndring] = []
+        for key in before.keys() | after.keys():
+            was, now = before.get(key), after.get(key)
+            if was is None or now is None:
+                present = was if now is None else now
+                if _file(present) in osakra:
+                    unsure.append(f"{_name(kind, present)} ({_file(present)})")
+                    continue
+                changes.append(
+                    DataAndring(
+                        kind,
+                        key,
+                        _name(kind, was) if was is not None else None,
+                        _name(kind, now) if now is not None else None,
+                    )
+                )
+            elif was != now and (falt := compare_entries(was, now, fore, efter)):
+                changes.append(
+                    DataAndring(kind, key, _name(kind, was), _name(kind, now), tuple(falt))
+                )
+        found += sorted(changes, key=lambda c: (svensk(c.efter or c.fore or ""), c.id))
+    return found, unsure

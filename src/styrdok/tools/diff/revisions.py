@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from styrdok.core.model import Model
 from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
+from styrdok.tools.diff.fields import rubriker
 
 ARBETSKATALOG = "den här grenen"
 # What the core reads from a revision; anything else is left in git.
@@ -28,11 +30,17 @@ class RevisionError(Exception):
 
 @dataclass(frozen=True)
 class Source:
-    """One revision's source as a model, with the number of errors found loading it."""
+    """One revision's source as a model, with the errors found loading it: how many,
+    and how many in each file. `model` is empty when `har_modell` is false: the source
+    could not be linked at all, so nothing of it can be compared."""
 
     etikett: str
     model: Model
     fel: int
+    felfiler: Mapping[str, int] = field(default_factory=dict)
+    har_modell: bool = True
+    # Per kind, the Swedish name of each field, from this revision's schemas.
+    rubriker: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 def empty_model() -> Model:
@@ -101,4 +109,11 @@ def _load(project: Project, label: str) -> Source:
             f"({type(exc).__name__}: {exc}); jämför med en nyare revision"
         ) from exc
     model = outcome.model if outcome.model is not None else empty_model()
-    return Source(label, model, len(outcome.errors))
+    return Source(
+        label,
+        model,
+        len(outcome.errors),
+        felfiler=dict(Counter(p.path for p in outcome.errors)),
+        har_modell=outcome.model is not None,
+        rubriker=rubriker(project.schema_dir),
+    )
