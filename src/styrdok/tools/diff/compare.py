@@ -201,6 +201,16 @@ def _file(entry: object) -> str:
     return kalla.fil if kalla is not None else str(getattr(entry, "fil", ""))
 
 
+def _shown(model: Model, kind: str) -> list[object]:
+    """The entries of `kind` readers see. A law is seen only through a published text
+    that rests on it (a skyddad anvisning's legal basis is not published)."""
+    entries = list(getattr(model, kind))
+    if kind == "forfattningar":
+        cited = {i for a in (*model.anvisningar, *model.versioner) for i in a.rattslig_grund}
+        entries = [e for e in entries if e.id in cited]
+    return entries
+
+
 def _data_changes(
     old: Publication,
     new: Publication,
@@ -216,8 +226,8 @@ def _data_changes(
             continue
         names = titles.get(kind, {})
         fore, efter = Sida(old, kind, names), Sida(new, kind, names)
-        before = {_key(kind, e): e for e in getattr(old.model, kind)}
-        after = {_key(kind, e): e for e in getattr(new.model, kind)}
+        before = {_key(kind, e): e for e in _shown(old.model, kind)}
+        after = {_key(kind, e): e for e in _shown(new.model, kind)}
         changes: list[DataAndring] = []
         for key in before.keys() | after.keys():
             was, now = before.get(key), after.get(key)

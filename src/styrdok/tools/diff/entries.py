@@ -51,8 +51,15 @@ class Sida:
         refs = KINDS[kind].references if kind in KINDS else {}
         self.referenser = {path.replace("[]", ""): target for path, target in refs.items()}
 
-    def rubrik(self, path: str) -> str:
+    def egen(self, path: str) -> str:
+        """The field's own Swedish name: "E-post" for kontakt.epost."""
         return self.rubriker.get(path) or path.rsplit(".", 1)[-1].replace("_", " ").capitalize()
+
+    def rubrik(self, path: str) -> str:
+        """The field's name as told: a nested one with its parent's, "Kontakt, e-post"."""
+        parent, _, _ = path.rpartition(".")
+        own = self.egen(path)
+        return f"{self.rubrik(parent)}, {own[:1].lower()}{own[1:]}" if parent else own
 
     def visa(self, path: str, value: Any) -> str | None:
         """A value as readers read it, or None when there is none."""
@@ -80,7 +87,7 @@ class Sida:
             for f in dataclasses.fields(value):
                 shown = self.visa(f"{path}.{f.name}", getattr(value, f.name))
                 if shown and f.name != "kalla":
-                    parts.append(f"{self.rubrik(f'{path}.{f.name}').lower()} {shown}")
+                    parts.append(f"{self.egen(f'{path}.{f.name}').lower()} {shown}")
             return kort(", ".join(parts)) or None
         return kort(str(value))
 
@@ -173,9 +180,9 @@ def _compare_keyed(
             for change in compare_entries(before[k], item, fore, efter, path):
                 if change.namn == key_path:
                     continue
-                found.append(
-                    dataclasses.replace(change, rubrik=f"{title}, {label}: {change.rubrik}")
-                )
+                own = change.rubrik.removeprefix(f"{title}, ")
+                own = own[:1].upper() + own[1:]
+                found.append(dataclasses.replace(change, rubrik=f"{title}, {label}: {own}"))
     return found
 
 

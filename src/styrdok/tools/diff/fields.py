@@ -100,48 +100,61 @@ def rubriker(schema_dir: Path) -> dict[str, dict[str, str]]:
         titles: dict[str, str] = {}
         try:
             properties = schema_properties(schema_dir, kind)
+            local = _defs(schema_dir, KINDS[kind].schema)
         except (OSError, ValueError):
-            properties = {}
+            properties, local = {}, {}
         for name, spec in properties.items():
             title = spec.get("title") if isinstance(spec, dict) else None
             for model_name in MODELLNAMN.get(kind, {}).get(name, (name,)):
                 if isinstance(title, str):
                     titles[model_name] = title
-                _nested(schema_dir, model_name, spec, titles)
+                _nested(schema_dir, local, model_name, spec, titles)
         titles.update(HARLEDDA.get(kind, {}))
         found[kind] = titles
     return found
 
 
 def _nested(
-    schema_dir: Path, prefix: str, spec: Any, titles: dict[str, str], depth: int = 0
+    schema_dir: Path,
+    local: dict[str, Any],
+    prefix: str,
+    spec: Any,
+    titles: dict[str, str],
+    depth: int = 0,
 ) -> None:
     """Titles of the fields of an object or of a list's items, below `prefix`."""
     if not isinstance(spec, dict) or depth > 3:
         return
-    spec = _resolved(schema_dir, spec)
+    spec = _resolved(schema_dir, local, spec)
     if spec.get("type") == "array":
-        _nested(schema_dir, prefix, spec.get("items"), titles, depth + 1)
+        _nested(schema_dir, local, prefix, spec.get("items"), titles, depth + 1)
         return
     for name, inner in spec.get("properties", {}).items():
-        inner = _resolved(schema_dir, inner) if isinstance(inner, dict) else inner
+        inner = _resolved(schema_dir, local, inner) if isinstance(inner, dict) else inner
         if isinstance(inner, dict) and isinstance(inner.get("title"), str):
             titles.setdefault(f"{prefix}.{name}", inner["title"])
-        _nested(schema_dir, f"{prefix}.{name}", inner, titles, depth + 1)
+        _nested(schema_dir, local, f"{prefix}.{name}", inner, titles, depth + 1)
 
 
-def _resolved(schema_dir: Path, spec: dict[str, Any]) -> dict[str, Any]:
-    """`spec` with a `$ref` to a definition in another schema file filled in."""
+def _defs(schema_dir: Path, file: str) -> dict[str, Any]:
+    defs = json.loads((schema_dir / file).read_text(encoding="utf-8")).get("$defs", {})
+    return defs if isinstance(defs, dict) else {}
+
+
+def _resolved(schema_dir: Path, local: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
+    """`spec` with a `$ref` to a definition (in this schema or another) filled in."""
     ref = spec.get("$ref")
-    if not isinstance(ref, str) or "#/$defs/" not in ref or ref.startswith("#"):
+    if not isinstance(ref, str) or "#/$defs/" not in ref:
         return spec
     file, name = ref.split("#/$defs/")
     try:
-        defs = json.loads((schema_dir / file).read_text(encoding="utf-8")).get("$defs", {})
+        defs = _defs(schema_dir, file) if file else local
     except (OSError, ValueError):
         return spec
     target = defs.get(name)
-    return {**target, **{k: v for k, v in spec.items() if k != "$ref"}} if target else spec
+    if not isinstance(target, dict):
+        return spec
+    return {**target, **{k: v for k, v in spec.items() if k != "$ref"}}
 
 
 def osynlig(kind: str, name: str) -> bool:

@@ -199,6 +199,15 @@ def _fields_md(fields: Sequence[Falt], indent: str = "  ") -> list[str]:
             if f.borttagna:
                 said.append("borttaget " + ", ".join(f"”{md(v)}”" for v in f.borttagna))
             lines.append(f"{indent}- {name}: {'; '.join(said)}")
+        elif f.namn == "exempelinnehall":
+            lines.append(
+                f"{indent}- "
+                + (
+                    "Markeras som exempelinnehåll: läsarna ser banderollen om exempel"
+                    if f.efter == "ja"
+                    else "Inte längre exempelinnehåll: banderollen om exempel tas bort"
+                )
+            )
         elif f.namn == "ersatt_av":
             lines.append(f"{indent}- Ersätts av: {_value_md(f.fore)} → {_value_md(f.efter)}")
         else:
