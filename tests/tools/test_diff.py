@@ -476,7 +476,7 @@ def test_a_body_change_shows_an_excerpt_of_only_what_changed(repo):
     assert "  - Texten ändrad:\n    ```diff\n    - …" in report_text
     assert "    + …" in report_text and "Den nya texten med" in report_text
     # The excerpt starts near the change, not at the paragraph's beginning.
-    excerpt = [line for line in report_text.splitlines() if line.startswith("    + ")][0]
+    excerpt = next(line for line in report_text.splitlines() if line.startswith("    + "))
     assert len(excerpt) < 200
 
 
