@@ -19,6 +19,7 @@ from styrdok.core.report import as_json, as_text
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, select
 from styrdok.tools import gallde as gallde_text
 from styrdok.tools import lagesbild, new_version, publish
+from styrdok.tools.argparse_sv import SwedishParser
 from styrdok.tools.diff import RevisionError, load_source
 from styrdok.tools.diff import report as diff_report
 from styrdok.tools.scaffold import ScaffoldError, new_anvisning
@@ -45,7 +46,7 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(
+    main = SwedishParser(
         prog="styrdok",
         description="Kontrollera och publicera trygghets- och säkerhetsprogrammet och dess anvisningar.",
     )
