@@ -36,11 +36,11 @@ from styrdok.adapters.mkdocs_messages import Sources, is_error, translate
 # Material prints a banner about MkDocs 2.0 when started as `mkdocs`; never here.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import Abort, BuildError, ConfigurationError  # noqa: E402
-from mkdocs.livereload import LiveReloadServer  # noqa: E402
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+from mkdocs.livereload import LiveReloadServer
 
 OK, NOT_BUILT, USAGE = 0, 1, 2
 
@@ -143,7 +143,7 @@ def build_once(
         where = getattr(exc, "filename", None) or config_file
         print(f"styrdok: fel: {where} kunde inte läsas: {exc}", file=log.out)
         return False
-    except Exception as exc:  # noqa: BLE001 - a bug in a plugin is no reason for a traceback
+    except Exception as exc:  # a bug in a plugin is no reason for a traceback
         print(
             f"styrdok: fel: bygget stoppades av ett oväntat fel ({type(exc).__name__}: {exc}). "
             "Det är ett fel i verktyget, inte i texten: visa meddelandet för förvaltaren.",
