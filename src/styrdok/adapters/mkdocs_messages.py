@@ -68,11 +68,15 @@ def _find(path: Path, needle: str) -> tuple[int, int] | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    for candidate in dict.fromkeys((needle, unquote(needle))):
-        for number, line in enumerate(text.splitlines(), start=1):
-            column = line.find(candidate)
-            if column >= 0:
-                return number, column + 1
+    lines = text.splitlines()
+    for written in dict.fromkeys((needle, unquote(needle))):
+        # As a link is written first ([text](url), <url>, [ref]: url), so that '/a.md' is
+        # not found inside 'b/a.md'; then anywhere. The column is where the address starts.
+        for before in ("](", "<", "]: ", ""):
+            for number, line in enumerate(lines, start=1):
+                column = line.find(before + written)
+                if column >= 0:
+                    return number, column + len(before) + 1
     return None
 
 
