@@ -35,7 +35,7 @@ check: $(STAMP)
 	$(BIN)/styrdok check
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/styrdok forhandsgranska --adress 127.0.0.1:8000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

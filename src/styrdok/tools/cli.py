@@ -1,4 +1,6 @@
-"""The `styrdok` command. Exit status: 0 without errors, 1 with errors, 2 for wrong usage."""
+"""The `styrdok` command. Exit status: 0 without errors, 1 with errors, 2 for wrong usage,
+130 when stopped with Ctrl+C. Everything it prints is Swedish, argparse's text too
+(`argparse_sv`)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from styrdok.core.report import as_json, as_text
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, select
 from styrdok.tools import gallde as gallde_text
 from styrdok.tools import lagesbild, new_version, publish
+from styrdok.tools.argparse_sv import SwedishParser
 from styrdok.tools.diff import RevisionError, load_source
 from styrdok.tools.diff import report as diff_report
 from styrdok.tools.scaffold import ScaffoldError, new_anvisning
@@ -39,13 +42,34 @@ def _year(text: str) -> int:
         raise argparse.ArgumentTypeError(f"ogiltigt år '{text}', skriv ÅÅÅÅ, t.ex. 2025") from exc
 
 
+class NotInRepository(Exception):
+    """The command was run outside the repository, and no --rot names it."""
+
+
+def _is_repository(folder: Path) -> bool:
+    return (folder / "mkdocs.yml").is_file() or (folder / "data").is_dir()
+
+
 def _root(args: argparse.Namespace) -> Path:
     """The repository root: --rot if given, else the nearest folder with mkdocs.yml."""
-    return args.rot if args.rot is not None else find_root(Path.cwd())
+    root = args.rot if args.rot is not None else find_root(Path.cwd())
+    if root.is_dir() and not _is_repository(root):
+        raise NotInRepository(root)
+    return root
+
+
+def _not_in_repository(folder: Path, given: bool) -> str:
+    where = f"mappen {folder}" if given else f"mappen du står i ({folder})"
+    return (
+        f"styrdok: fel: {where} är inte förrådet med styrdoks källtext: där finns varken "
+        "mkdocs.yml eller data/ – Gå till förrådets mapp (den med mkdocs.yml, docs/ och "
+        "data/), t.ex. med cd och mappens namn, och kör kommandot igen"
+        + (", eller ange förrådets mapp med --rot." if not given else ".")
+    )
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(
+    main = SwedishParser(
         prog="styrdok",
         description="Kontrollera och publicera trygghets- och säkerhetsprogrammet och dess anvisningar.",
     )
@@ -55,6 +79,7 @@ def parser() -> argparse.ArgumentParser:
     add_new_commands(commands)
     add_publish_commands(commands)
     add_gallde_command(commands)
+    add_preview_command(commands)
     return main
 
 
@@ -221,7 +246,18 @@ def add_lagesbild_command(kinds: argparse._SubParsersAction) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    try:
+        args = parser().parse_args(argv)
+        return run(args)
+    except NotInRepository as exc:
+        print(_not_in_repository(exc.args[0], args.rot is not None), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nstyrdok: avbrutet.", file=sys.stderr)
+        return 130
+
+
+def run(args: argparse.Namespace) -> int:
     if args.kommando == "check":
         return check(args)
     if args.kommando == "lackor":
@@ -236,6 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return verify(args)
     if args.kommando == "gallde":
         return gallde(args)
+    if args.kommando in PREVIEW_NAMES:
+        return preview(args)
     return 2
 
 
@@ -517,6 +555,51 @@ def gallde(args: argparse.Namespace) -> int:
     report = gallde_text.as_json if args.format == "json" else gallde_text.as_text
     sys.stdout.write(report(pub, svar))
     return 0
+
+
+PREVIEW_NAMES = ("forhandsgranska", "förhandsgranska")
+
+
+def add_preview_command(commands: argparse._SubParsersAction) -> None:
+    serve = commands.add_parser(
+        PREVIEW_NAMES[0],
+        aliases=list(PREVIEW_NAMES[1:]),
+        help="visa webbplatsen i webbläsaren medan du skriver",
+        description=(
+            "Bygger webbplatsen och visar den på en adress i den här datorn. När du sparar en "
+            "fil byggs den igen och sidan i webbläsaren laddas om. Blir det fel visas felen "
+            "här, och webbläsaren visar den senaste versionen som gick att bygga. Avsluta med "
+            "Ctrl+C."
+        ),
+    )
+    serve.add_argument(
+        "--malgrupp",
+        choices=MALGRUPPER,
+        default=STANDARD_MALGRUPP,
+        help="målgruppen att visa webbplatsen för (standard: intranät)",
+    )
+    serve.add_argument(
+        "--adress",
+        default="127.0.0.1:8000",
+        metavar="VÄRD:PORT",
+        help="adressen att visa webbplatsen på (standard: 127.0.0.1:8000)",
+    )
+    serve.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+
+
+def preview(args: argparse.Namespace) -> int:
+    # Imported here: MkDocs is needed by this command only, and takes time to import.
+    from styrdok.adapters.mkdocs_run import run_serve
+
+    root = _root(args)
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        print(
+            f"styrdok: fel: {config} finns inte – kör kommandot i förrådets mapp.", file=sys.stderr
+        )
+        return 2
+    os.environ["STYRDOK_MALGRUPP"] = args.malgrupp
+    return run_serve(config, args.adress)
 
 
 if __name__ == "__main__":

@@ -217,9 +217,9 @@ def _build_and_swap(
 ) -> None:
     new = Path(tempfile.mkdtemp(prefix=f".{target.name}.bygge-", dir=target.parent))
     try:
-        # A separate process keeps MkDocs' and the plugins' global state out of ours and
-        # runs exactly what `mkdocs build --strict` runs.
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+        # A separate process keeps MkDocs' and the plugins' global state out of ours. It
+        # runs what `mkdocs build --strict` runs, with the log in Swedish (mkdocs_run).
+        command = [sys.executable, "-m", "styrdok.adapters.mkdocs_run", "build", "-f", str(config)]
         result = subprocess.run(
             [*command, "-d", str(new)],
             cwd=root,
@@ -227,7 +227,7 @@ def _build_and_swap(
             check=False,
         )
         if result.returncode != 0:
-            raise PublishError(f"mkdocs build avslutades med status {result.returncode}")
+            raise PublishError("bygget misslyckades, se felen ovan")
         # The manifest is written before the scan, so the scan also reads every file
         # name (an address can give away a withheld anvisning too).
         write_manifest(new, malgrupp, *dates)
