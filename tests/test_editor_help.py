@@ -284,3 +284,88 @@ def test_editor_page_includes_the_guide_and_is_open():
     assert meta["atkomst"] == "öppen"
     assert "render_macros" not in meta
     assert GUIDE_MACRO in body.splitlines()
+
+
+# VS Code: the task that runs the check, and its problem matchers.
+
+VSCODE_TASKS = REPO / ".vscode" / "tasks.json"
+VSCODE_EXTENSIONS = REPO / ".vscode" / "extensions.json"
+
+
+def jsonc(path: Path) -> Any:
+    """A VS Code settings file: JSON with whole-line // comments."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return json.loads("\n".join(line for line in lines if not line.lstrip().startswith("//")))
+
+
+def check_task() -> dict[str, Any]:
+    (task,) = [t for t in jsonc(VSCODE_TASKS)["tasks"] if t["label"] == "styrdok check"]
+    return task
+
+
+def test_the_check_task_runs_the_check_from_the_virtual_environment():
+    task = check_task()
+    assert task["command"] == "${workspaceFolder}/.venv/bin/styrdok"
+    assert task["windows"]["command"] == "${workspaceFolder}\\.venv\\Scripts\\styrdok.exe"
+    assert task["args"] == ["check"]
+    assert task["group"] == {"kind": "build", "isDefault": True}
+
+
+def test_the_recommended_extensions_include_the_yaml_extension():
+    assert "redhat.vscode-yaml" in jsonc(VSCODE_EXTENSIONS)["recommendations"]
+
+
+def matched(line: str) -> tuple[str, int, int, str, str] | None:
+    """What VS Code makes of a line of output with the task's problem matchers: the
+    first matcher whose pattern matches gives file, line, column, severity, message."""
+    for matcher in check_task()["problemMatcher"]:
+        pattern = matcher["pattern"]
+        # The patterns are JavaScript regular expressions; these use only what Python
+        # reads the same way (anchors, groups, \d, lazy .+?).
+        found = re.search(pattern["regexp"], line)
+        if found:
+            assert matcher["fileLocation"] == ["relative", "${workspaceFolder}"]
+            return (
+                found.group(pattern["file"]),
+                int(found.group(pattern["line"])),
+                int(found.group(pattern["column"])),
+                matcher["severity"],
+                found.group(pattern["message"]),
+            )
+    return None
+
+
+def test_the_problem_matchers_read_every_problem_of_real_check_output(tmp_path, capsys):
+    from styrdok.core.pipeline import check_project
+    from styrdok.core.project import Project
+    from styrdok.tools.cli import main
+
+    from helpers import TODAY, guide
+
+    root = guide.copy_repository(tmp_path / "forrad")
+    kamera = root / guide.KAMERA
+    text = kamera.read_text(encoding="utf-8")
+    text = text.replace("  - forebygga-brott\n", "  - forebyga-brott\n", 1)
+    text = text.replace("revideras_senast: 2028-03-31", "revideras_senast: 2025-12-31")
+    kamera.write_text(text, encoding="utf-8")
+    (root / "data" / "organ.yml").write_text("organ: [\n", encoding="utf-8")
+
+    assert main(["check", "--rot", str(root), "--idag", TODAY.isoformat()]) == 1
+    *lines, summary = capsys.readouterr().out.splitlines()
+    problems = check_project(Project.at(root), TODAY).problems
+    severity = {"fel": "error", "varning": "warning"}
+    expected = [
+        (
+            p.path,
+            p.position.line,
+            p.position.column,
+            severity[str(p.severity)],
+            f"{p.message} – {p.hint}" if p.hint else p.message,
+        )
+        for p in problems
+    ]
+    assert {e[3] for e in expected} == {"error", "warning"}
+    assert [matched(line) for line in lines] == expected
+    assert matched(summary) is None
+    for path, *_ in expected:
+        assert (root / path).is_file(), path

@@ -24,3 +24,19 @@ def test_the_gate_finds_a_link_to_a_file_the_tree_does_not_contain(tmp_path):
     assert any("kommer inte från publikationen" in f for f in found)
     assert any("__config" in f for f in found)
     assert any("HTML-kommentar" in f for f in found)
+
+
+def test_the_gate_refuses_the_git_host_in_the_theme_but_not_in_the_content(tmp_path):
+    # The public site's header and edit pen went to the internal Git host (issue 14).
+    (tmp_path / "index.html").write_text(
+        '<a href="https://GIT.example.se/styrdok" class="md-source">förråd</a>'
+        '<a href="//git.example.se/styrdok/edit/main/docs/index.md">redigera</a>'
+        f"{CONTENT_START}<a href='https://git.example.se/en-länk-i-texten'>x</a>{CONTENT_END}"
+        '<a href="https://annan.example.se/">annan</a>'
+    )
+    found = [b.vad for b in check_tree(tmp_path, {"index.html"}, refused_hosts=["git.example.se"])]
+    assert (
+        found
+        == ["<a> länkar till Git-tjänsten git.example.se, som webbplatsen inte får länka till"] * 2
+    )
+    assert check_tree(tmp_path, {"index.html"}) == []

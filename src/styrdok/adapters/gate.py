@@ -8,7 +8,9 @@ either of them:
 - inside the content of each page (between the markers the plugin writes around the
   sanitised body) there is no element or attribute outside the sanitiser's allow-list;
 - every relative `href`/`src` points to a file that is in the tree, so nothing links to
-  a page or attachment this audience's publication does not contain.
+  a page or attachment this audience's publication does not contain;
+- outside the content, no address goes to a refused host (the internal Git host, on
+  the public site: no repository link, no edit pen).
 """
 
 from __future__ import annotations
@@ -49,10 +51,13 @@ class Breach:
 # Parsed as a browser parses it (lexbor, an HTML5 parser), not with html.parser: the two
 # disagree on constructs such as "<!-->", and only the browser's reading counts.
 class _PageGate:
-    def __init__(self, fil: str, exists, root_path: str) -> None:
+    def __init__(
+        self, fil: str, exists, root_path: str, refused_hosts: frozenset[str] = frozenset()
+    ) -> None:
         self.fil = fil
         self.exists = exists
         self.root_path = root_path
+        self.refused_hosts = refused_hosts
         self.breaches: list[Breach] = []
         self.in_content = False
 
@@ -106,6 +111,17 @@ class _PageGate:
 
     def _url(self, tag: str, name: str, value: str) -> None:
         scheme = sanitize.url_scheme(value)
+        # The content is the editors' and checked before the build; the theme's links are not.
+        if (
+            not self.in_content
+            and self.refused_hosts
+            and (scheme is not None or value.startswith("//"))
+        ):
+            host = (urlsplit(value).hostname or "").lower()
+            if host in self.refused_hosts:
+                self._breach(
+                    f"<{tag}> länkar till Git-tjänsten {host}, som webbplatsen inte får länka till"
+                )
         if scheme is not None:
             if scheme not in sanitize.URL_SCHEMES:
                 self._breach(f"adressen '{value[:60]}' i {name} på <{tag}> använder {scheme}:")
@@ -139,9 +155,12 @@ def check_tree(
     expected: Iterable[str],
     expected_prefixes: Iterable[str] = (),
     root_path: str = "/",
+    refused_hosts: Iterable[str] = (),
 ) -> list[Breach]:
     """Breaches of the rules above in the tree below `site`; `root_path` is the path of
-    the site's address (from site_url), for the few links written from the root."""
+    the site's address (from site_url), for the few links written from the root;
+    `refused_hosts` the hosts the theme's part of a page may not link to."""
+    refused = frozenset(host.lower() for host in refused_hosts)
     expected = set(expected)
     prefixes = tuple(expected_prefixes)
     files: set[str] = set()
@@ -164,7 +183,8 @@ def check_tree(
         return path in files
 
     for rel in sorted(f for f in files if f.endswith(".html")):
-        gate = _PageGate(rel, exists, root_path if root_path.endswith("/") else root_path + "/")
+        root = root_path if root_path.endswith("/") else root_path + "/"
+        gate = _PageGate(rel, exists, root, refused)
         gate.read((site / rel).read_text(encoding="utf-8", errors="replace"))
         breaches.extend(gate.breaches)
     return breaches

@@ -110,6 +110,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     # Filled while pages render: the sanitised text of each anvisning and each kept
     # earlier version (by its page below docs/), for their JSON documents.
     texts: dict[str, str]
+    # The Git host a public site must not link to from the theme (theme.without_repository).
+    internal_hosts: frozenset[str] = frozenset()
     _api_examples: dict[str, tuple[str, JsonDocument]] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -129,6 +131,9 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         )
         # The header and the title say which audience the site was built for.
         config.site_name = f"{config.site_name} · {pub.malgrupp_namn}"
+        self.internal_hosts = (
+            theme.without_repository(config) if pub.malgrupp == "publik" else frozenset()
+        )
         # Every page says for which day it tells what applies (overrides/main.html), and
         # from which day, by the data, that may no longer be so.
         next_change = aktualitet.nasta_andring(pub)
@@ -298,6 +303,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             self.expected | BUILD_OUTPUTS,
             (f"{API_DIR}/",),
             urlsplit(config.site_url).path or "/",
+            self.internal_hosts,
         )
         if breaches:
             for breach in breaches:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import AnchorLink
 
 from styrdok.core import sanitize
@@ -78,3 +80,18 @@ def feeds_and_lastmod(feeds: Sequence[tuple[str, str]], lastmod: date | None) ->
     if lastmod is not None:
         meta["styrdok_lastmod"] = lastmod.isoformat()
     return meta
+
+
+def without_repository(config: MkDocsConfig) -> frozenset[str]:
+    """Take the Git host out of a public site's config: no repository link in the header
+    and no edit pen on the pages, since the repository is on the city's internal Git host
+    and holds the text of every intern and skyddad document. Returns the host, which the
+    gate then refuses anywhere in the theme's part of the pages."""
+    hosts = frozenset(
+        host for host in [urlsplit(config.repo_url or "").hostname] if host is not None
+    )
+    config.repo_url = None
+    config.repo_name = None
+    config.edit_uri = None
+    config.edit_uri_template = None
+    return hosts
