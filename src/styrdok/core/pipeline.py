@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from styrdok.core.linking.linker import link
+from styrdok.core.linking.linker import link, reference_ids
 from styrdok.core.messages import problem
 from styrdok.core.model import Model
 from styrdok.core.problems import Position, Problem, Severity, sorted_problems
@@ -52,7 +52,8 @@ def check_project(project: Project, today: date | None = None) -> Outcome:
         )
         return Outcome([found], None)
     loaded = load_project(project)
-    validations = [schemas.validate(doc) for doc in loaded.documents]
+    ids = reference_ids(loaded.documents)
+    validations = [schemas.validate(doc, ids) for doc in loaded.documents]
     model, link_problems = link(loaded.documents, validations)
     scans = scan_texts(model)
     problems = [
