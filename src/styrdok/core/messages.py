@@ -54,6 +54,12 @@ RULES: dict[str, Rule] = {
         "Dra in med mellanslag – två per nivå – i stället för tabb.",
     ),
     "ogiltig-yaml": Rule(FEL, "YAML-koden går inte att läsa: {detalj}", "{rad}"),
+    "kommentar-i-varde": Rule(
+        VARNING,
+        "texten efter # ('{bort}') räknas som en kommentar och kommer inte med i värdet",
+        "I YAML inleder ett blanksteg följt av # en kommentar. Sätt hela värdet inom "
+        'citattecken, så kommer allt med: "{citerat}"',
+    ),
     "dubblett-nyckel": Rule(
         FEL,
         "fältet '{nyckel}' står två gånger (första gången på rad {forsta_rad})",

@@ -113,8 +113,13 @@ def syntax_problem(display: str, position: Position, exc: yaml.MarkedYAMLError) 
     found (the end of the file), so the context is looked up first."""
     english = " ".join(filter(None, [exc.context, exc.problem]))
     detail = next(
-        (sv for part in (exc.context, exc.problem) if part for en, sv in YAML_PARSER_MESSAGES
-         if en in part),
+        (
+            sv
+            for part in (exc.context, exc.problem)
+            if part
+            for en, sv in YAML_PARSER_MESSAGES
+            if en in part
+        ),
         None,
     )
     if detail is None:

@@ -7,8 +7,8 @@ Every error is collected (`iter_errors`) and translated into Swedish problems by
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
