@@ -141,6 +141,9 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "ogiltig-yaml--blanksteg-efter-kolon.md": (ANVISNING, "ogiltig-yaml", 3),
     "ogiltig-yaml--oavslutat-citat.md": (ANVISNING, "ogiltig-yaml", 3),
     "ogiltigt-datum--ensiffrig-manad.md": (ANVISNING, "ogiltigt-datum", 10),
+    # The example texts of `styrdok ny anvisning`, left in.
+    "platshallare-anvisning--sammanfattning.md": (ANVISNING, "platshallare-anvisning", 4),
+    "platshallare-utkast--text.md": (ANVISNING, "platshallare-utkast", 28),
 }
 
 # The cycle is reported at the member with the smallest id, which is not the file added.

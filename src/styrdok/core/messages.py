@@ -200,6 +200,19 @@ RULES: dict[str, Rule] = {
         "historiken har kvar exempeltexten från styrdok ny version i stället för vad som ändras i version {version}",
         "Skriv med egna ord vad som är nytt i version {version}, t.ex. 'Nya rutiner för rapportering.' Exempeltexten skulle annars publiceras i anvisningens versionshistorik.",
     ),
+    "platshallare-anvisning": Rule(
+        FEL,
+        "{falt} har kvar exempeltexten från styrdok ny anvisning, men anvisningen har status {status}",
+        "Skriv anvisningens egen text i stället för exempeltexten ('Skriv …', 'Beskriv …', "
+        "'Ange …'), eller sätt status: utkast tills texten är klar. Exempeltexten skulle "
+        "annars publiceras som stadens anvisning.",
+    ),
+    "platshallare-utkast": Rule(
+        VARNING,
+        "{falt} har kvar exempeltexten från styrdok ny anvisning",
+        "Skriv anvisningens egen text i stället för exempeltexten ('Skriv …', 'Beskriv …', "
+        "'Ange …') innan anvisningen beslutas: med en annan status än utkast är det ett fel.",
+    ),
     "version-upphavd": Rule(
         FEL,
         "en tidigare version har upphavd_datum",

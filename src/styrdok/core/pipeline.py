@@ -19,6 +19,7 @@ from styrdok.core.rules.attachments import check_attachments
 from styrdok.core.rules.indicators import check_indicators
 from styrdok.core.rules.integrity import check_model
 from styrdok.core.rules.reporting import check_reporting
+from styrdok.core.rules.scaffold_texts import check_scaffold_texts
 from styrdok.core.rules.schema import SchemaFileError, Schemas
 from styrdok.core.rules.text_rules import check_texts, scan_texts
 from styrdok.core.rules.versions import check_versions
@@ -64,6 +65,7 @@ def check_project(project: Project, today: date | None = None) -> Outcome:
         *check_reporting(model, today),
         *check_indicators(model),
         *check_versions(model),
+        *check_scaffold_texts(model),
         *check_texts(model, scans),
         *check_attachments(
             model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek
