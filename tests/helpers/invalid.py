@@ -144,6 +144,11 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     # The example texts of `styrdok ny anvisning`, left in.
     "platshallare-anvisning--sammanfattning.md": (ANVISNING, "platshallare-anvisning", 4),
     "platshallare-utkast--text.md": (ANVISNING, "platshallare-utkast", 28),
+    # Dates, history, headings and the schema modeline.
+    "version-utan-historik--version-3.md": (ANVISNING, "version-utan-historik", 14),
+    "datum-i-framtiden--historik.md": (ANVISNING, "datum-i-framtiden", 16),
+    "rubrik-niva-1--syfte.md": (ANVISNING, "rubrik-niva-1", 26),
+    "fel-modeline--en-mapp-for-lite.md": (ANVISNING, "fel-modeline", 2),
 }
 
 # The cycle is reported at the member with the smallest id, which is not the file added.

@@ -142,7 +142,7 @@ def test_the_id_can_be_given(project):
     "bad", ["Nattlig-Tillsyn", "nattlig tillsyn", "-natt", "natt--tillsyn", "å", "n", "x" * 61]
 )
 def test_a_given_id_must_have_the_form_of_an_id(project, bad):
-    with pytest.raises(ScaffoldError, match="kan inte vara ett id. Ett id skrivs med små"):
+    with pytest.raises(ScaffoldError, match=r"kan inte vara ett id\. Ett id skrivs med små"):
         scaffold(project, id=bad)
 
 

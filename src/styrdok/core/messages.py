@@ -60,6 +60,11 @@ RULES: dict[str, Rule] = {
         "I YAML inleder ett blanksteg följt av # en kommentar. Sätt hela värdet inom "
         'citattecken, så kommer allt med: "{citerat}"',
     ),
+    "fel-modeline": Rule(
+        VARNING,
+        "raden yaml-language-server pekar på schemat '{skrivet}', som inte är rätt schema för filen",
+        "VS Code kontrollerar då filen mot fel schema eller inget alls. Skriv raden så här: {rad}",
+    ),
     "dubblett-nyckel": Rule(
         FEL,
         "fältet '{nyckel}' står två gånger (första gången på rad {forsta_rad})",
@@ -270,6 +275,21 @@ RULES: dict[str, Rule] = {
         VARNING,
         "historiken är inte i datumordning: {datum} kommer efter {foregaende}",
         "Skriv posterna äldst först.",
+    ),
+    "version-utan-historik": Rule(
+        FEL,
+        "anvisningen har version {version}, men historiken har ingen post för den (den senaste är för version {senaste})",
+        "Lägg till en post sist i historik: med datum, version: {version} och vad som ändrades, så att läsarna ser vad som är nytt. Skapa nästa version med 'styrdok ny version <id>', så skrivs posten åt dig.",
+    ),
+    "datum-i-framtiden": Rule(
+        FEL,
+        "{falt} har datumet {datum}, som ligger i framtiden",
+        "Ett beslut eller en händelse i historiken har redan skett. Rätta datumet (ÅÅÅÅ-MM-DD) – är år eller månad felskrivna?",
+    ),
+    "rubrik-niva-1": Rule(
+        FEL,
+        "texten har en rubrik på nivå 1 ({hur})",
+        "Sidan har redan anvisningens titel som enda rubrik på nivå 1. Skriv rubriker i texten med två # eller fler, t.ex. ## Syfte.",
     ),
     "historik-version": Rule(
         FEL,

@@ -16,6 +16,8 @@ from styrdok.core.problems import Position, Problem, Severity, sorted_problems
 from styrdok.core.project import Project
 from styrdok.core.reading.load import load_project
 from styrdok.core.rules.attachments import check_attachments
+from styrdok.core.rules.headings import check_headings
+from styrdok.core.rules.history import check_history
 from styrdok.core.rules.indicators import check_indicators
 from styrdok.core.rules.integrity import check_model
 from styrdok.core.rules.reporting import check_reporting
@@ -43,8 +45,13 @@ class Outcome:
         return not self.errors
 
 
-def check_project(project: Project, today: date | None = None) -> Outcome:
-    today = today or date.today()
+def check_project(
+    project: Project, today: date | None = None, *, now: date | None = None
+) -> Outcome:
+    """All problems of the project as of `today` (the reference day, by default the real
+    day); `now` is the real day, after which no decision can be dated."""
+    now = now or date.today()
+    today = today or now
     try:
         schemas = Schemas(project.schema_dir)
     except SchemaFileError as exc:
@@ -66,6 +73,8 @@ def check_project(project: Project, today: date | None = None) -> Outcome:
         *check_indicators(model),
         *check_versions(model),
         *check_scaffold_texts(model),
+        *check_history(model, now),
+        *check_headings(model),
         *check_texts(model, scans),
         *check_attachments(
             model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek
