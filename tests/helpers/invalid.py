@@ -132,6 +132,23 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "version-upphavd--i-tidigare-version.md": (VERSION, "version-upphavd", 14),
     "ogiltigt-varde--version-som-utkast.md": (VERSION, "ogiltigt-varde", 9),
     "platshallare-historik--ny-version.md": (ANVISNING, "platshallare-historik", 16),
+    # Messages that must not send the editor the wrong way (issue 14).
+    "kommentar-i-varde--diarienummer.md": (ANVISNING, "kommentar-i-varde", 15),
+    "tomt-varde--status.md": (ANVISNING, "tomt-varde", 9),
+    "okand-forfattning--annan-lag.md": (ANVISNING, "okand-forfattning", 19),
+    "okant-falt--ersatt-av.md": (GAMMAL, "okant-falt", 8),
+    "ogiltigt-format--organ-som-namn.md": (ANVISNING, "ogiltigt-format", 7),
+    "ogiltig-yaml--blanksteg-efter-kolon.md": (ANVISNING, "ogiltig-yaml", 3),
+    "ogiltig-yaml--oavslutat-citat.md": (ANVISNING, "ogiltig-yaml", 3),
+    "ogiltigt-datum--ensiffrig-manad.md": (ANVISNING, "ogiltigt-datum", 10),
+    # The example texts of `styrdok ny anvisning`, left in.
+    "platshallare-anvisning--sammanfattning.md": (ANVISNING, "platshallare-anvisning", 4),
+    "platshallare-utkast--text.md": (ANVISNING, "platshallare-utkast", 28),
+    # Dates, history, headings and the schema modeline.
+    "version-utan-historik--version-3.md": (ANVISNING, "version-utan-historik", 14),
+    "datum-i-framtiden--historik.md": (ANVISNING, "datum-i-framtiden", 16),
+    "rubrik-niva-1--syfte.md": (ANVISNING, "rubrik-niva-1", 26),
+    "fel-modeline--en-mapp-for-lite.md": (ANVISNING, "fel-modeline", 2),
 }
 
 # The cycle is reported at the member with the smallest id, which is not the file added.

@@ -12,7 +12,6 @@ splitting it would scatter the wording among the checks again, which is what it 
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,6 +54,17 @@ RULES: dict[str, Rule] = {
         "Dra in med mellanslag – två per nivå – i stället för tabb.",
     ),
     "ogiltig-yaml": Rule(FEL, "YAML-koden går inte att läsa: {detalj}", "{rad}"),
+    "kommentar-i-varde": Rule(
+        VARNING,
+        "texten efter # ('{bort}') räknas som en kommentar och kommer inte med i värdet",
+        "I YAML inleder ett blanksteg följt av # en kommentar. Sätt hela värdet inom "
+        'citattecken, så kommer allt med: "{citerat}"',
+    ),
+    "fel-modeline": Rule(
+        VARNING,
+        "raden yaml-language-server pekar på schemat '{skrivet}', som inte är rätt schema för filen",
+        "VS Code kontrollerar då filen mot fel schema eller inget alls. Skriv raden så här: {rad}",
+    ),
     "dubblett-nyckel": Rule(
         FEL,
         "fältet '{nyckel}' står två gånger (första gången på rad {forsta_rad})",
@@ -134,10 +144,11 @@ RULES: dict[str, Rule] = {
     "okant-falt": Rule(FEL, "okänt fält '{falt}'", "{forslag}"),
     "fel-typ": Rule(FEL, "'{falt}' ska vara {forvantat}, men är {faktiskt}", "{rad}"),
     "ogiltigt-varde": Rule(FEL, "'{varde}' är inte ett tillåtet värde för '{falt}'", "{forslag}"),
+    "tomt-varde": Rule(FEL, "'{falt}' saknar värde", "{forslag}"),
     "ogiltigt-datum": Rule(
         FEL,
         "'{varde}' i '{falt}' är inget giltigt datum",
-        "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2019-03-01.",
+        "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. {exempel}.",
     ),
     "ogiltigt-format": Rule(FEL, "'{varde}' i '{falt}' har fel form", "{beskrivning}"),
     "for-fa": Rule(FEL, "'{falt}' är tom eller har för få värden", "{beskrivning}"),
@@ -194,6 +205,19 @@ RULES: dict[str, Rule] = {
         "historiken har kvar exempeltexten från styrdok ny version i stället för vad som ändras i version {version}",
         "Skriv med egna ord vad som är nytt i version {version}, t.ex. 'Nya rutiner för rapportering.' Exempeltexten skulle annars publiceras i anvisningens versionshistorik.",
     ),
+    "platshallare-anvisning": Rule(
+        FEL,
+        "{falt} har kvar exempeltexten från styrdok ny anvisning, men anvisningen har status {status}",
+        "Skriv anvisningens egen text i stället för exempeltexten ('Skriv …', 'Beskriv …', "
+        "'Ange …'), eller sätt status: utkast tills texten är klar. Exempeltexten skulle "
+        "annars publiceras som stadens anvisning.",
+    ),
+    "platshallare-utkast": Rule(
+        VARNING,
+        "{falt} har kvar exempeltexten från styrdok ny anvisning",
+        "Skriv anvisningens egen text i stället för exempeltexten ('Skriv …', 'Beskriv …', "
+        "'Ange …') innan anvisningen beslutas: med en annan status än utkast är det ett fel.",
+    ),
     "version-upphavd": Rule(
         FEL,
         "en tidigare version har upphavd_datum",
@@ -219,7 +243,12 @@ RULES: dict[str, Rule] = {
     "okant-fokusomrade": Rule(FEL, "okänt fokusområde '{id}'", "{forslag}"),
     "okant-organ": Rule(FEL, "okänt organ '{id}'", "{forslag}"),
     "okand-anvisning": Rule(FEL, "okänd anvisning '{id}'", "{forslag}"),
-    "okand-forfattning": Rule(FEL, "okänd författning '{id}'", "{forslag}"),
+    "okand-forfattning": Rule(
+        FEL,
+        "okänd författning '{id}'",
+        "{forslag} Saknas författningen i data/forfattningar.yml, lägg till den där: en post "
+        "med id, namn och sfs (SFS-numret inom citattecken), och skriv dess id här.",
+    ),
     # Integrity of the whole.
     "ersatt-men-gallande": Rule(
         FEL,
@@ -246,6 +275,21 @@ RULES: dict[str, Rule] = {
         VARNING,
         "historiken är inte i datumordning: {datum} kommer efter {foregaende}",
         "Skriv posterna äldst först.",
+    ),
+    "version-utan-historik": Rule(
+        FEL,
+        "anvisningen har version {version}, men historiken har ingen post för den (den senaste är för version {senaste})",
+        "Lägg till en post sist i historik: med datum, version: {version} och vad som ändrades, så att läsarna ser vad som är nytt. Skapa nästa version med 'styrdok ny version <id>', så skrivs posten åt dig.",
+    ),
+    "datum-i-framtiden": Rule(
+        FEL,
+        "{falt} har datumet {datum}, som ligger i framtiden",
+        "Ett beslut eller en händelse i historiken har redan skett. Rätta datumet (ÅÅÅÅ-MM-DD) – är år eller månad felskrivna?",
+    ),
+    "rubrik-niva-1": Rule(
+        FEL,
+        "texten har en rubrik på nivå 1 ({hur})",
+        "Sidan har redan anvisningens titel som enda rubrik på nivå 1. Skriv rubriker i texten med två # eller fler, t.ex. ## Syfte.",
     ),
     "historik-version": Rule(
         FEL,
@@ -449,6 +493,20 @@ RULES: dict[str, Rule] = {
 }
 
 
+# Fields editors write on the wrong kind of document, by kind and field (as `as_id`
+# writes it): why it is not there and what to write instead. A "menade du" would send
+# them the wrong way (ersatt_av -> ersatter on the old anvisning makes a cycle).
+MISPLACED_FIELDS: dict[tuple[str, str], str] = {
+    (kind, field): (
+        "En anvisning skriver inte vad som har ersatt den: det står i den nya. Skriv "
+        "ersatter: med den här anvisningens id i den nya anvisningen, och sätt här "
+        "status: upphävd och upphavd_datum: dagen då den nya började gälla (ÅÅÅÅ-MM-DD)."
+    )
+    for kind in ("anvisning", "anvisningsversion")
+    for field in ("ersatt-av", "ersatts-av", "ersattav", "ersatt")
+}
+
+
 def problem(code: str, path: str, position: Position, **values: object) -> Problem:
     rule = RULES[code]
     message = rule.message.format(**values)
@@ -473,6 +531,10 @@ UNREADABLE_YAML: dict[str, tuple[str, str]] = {
     "parser": ("{detalj}", YAML_HINT),  # the parser's message, in Swedish if known
     "okant-syntaxfel": ("syntaxfel ({engelska})", YAML_HINT),
     "tecken": ("tecknet {tecken} är inte tillåtet i YAML", YAML_HINT),
+    "blanksteg": (
+        "ett blanksteg saknas efter kolonet",
+        "Skriv ett blanksteg efter kolonet: {rad}",
+    ),
     "tagg": (
         "taggen '{tagg}' är inte tillåten",
         "Ta bort taggen (det som börjar med !) och skriv bara värdet.",
@@ -507,7 +569,10 @@ YAML_PARSER_MESSAGES: list[tuple[str, str]] = [
     ),
     ("found unknown escape character", "ett okänt tecken efter \\ inom citattecken"),
     ("while parsing a flow", "en [ eller { stängs aldrig"),
-    ("while scanning a quoted scalar", "ett citattecken stängs aldrig"),
+    (
+        "while scanning a quoted scalar",
+        "citattecknet som börjar här stängs aldrig (ett likadant citattecken ska avsluta värdet)",
+    ),
     ("while scanning a simple key", "ett kolon saknas efter fältnamnet"),
     (
         "while scanning an alias",
@@ -544,7 +609,9 @@ SHAPES: dict[str, dict[str, str]] = {
 def unreadable_yaml(path: str, position: Position, reason: str, **values: object) -> Problem:
     """An "ogiltig-yaml" problem for one of the reasons in UNREADABLE_YAML."""
     detail, hint = UNREADABLE_YAML[reason]
-    return problem("ogiltig-yaml", path, position, detalj=detail.format(**values), rad=hint)
+    return problem(
+        "ogiltig-yaml", path, position, detalj=detail.format(**values), rad=hint.format(**values)
+    )
 
 
 # How much of a value an editor sees in a message: enough to recognise it.
@@ -618,13 +685,89 @@ def show(value: Any) -> str:
     return shorten(text)
 
 
+# How an editor may write an id that is meant as one: å and ä are a, ö is o, é is e.
+_ID_LETTERS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "_": "-", " ": "-"})
+
+
+def as_id(text: str) -> str:
+    """`text` as the id it most likely means: lowercase, å/ä/ö as a/o, spaces as -."""
+    return "-".join(text.strip().lower().translate(_ID_LETTERS).split("-")) if text else text
+
+
+def _edits(a: str, b: str) -> int:
+    """The number of single-letter slips (missing, extra, wrong or swapped) from a to b."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _slips_allowed(text: str) -> int:
+    """How many slips a typo of `text` may have: about one per five letters, at most three.
+
+    More than that and the closest choice is another word, not the one meant
+    (dataskyddsforordningen is not a misspelt sakerhetsskyddsforordningen)."""
+    return 1 if len(text) <= 5 else 2 if len(text) <= 12 else 3
+
+
+def closest(value: str, choices: Iterable[str]) -> str | None:
+    """The choice `value` is plausibly a typo of, or None.
+
+    Both are compared as ids (Socialnämnden and socialnamnden are the same), a typo keeps
+    the first letter, and it is only a few slips away for its length."""
+    wanted = as_id(value)[:200]
+    best: tuple[int, str] | None = None
+    for choice in choices:
+        written = as_id(choice)
+        if not wanted or not written or wanted[0] != written[0]:
+            continue
+        if abs(len(wanted) - len(written)) > _slips_allowed(wanted):
+            continue
+        slips = _edits(wanted, written)
+        if slips <= _slips_allowed(wanted) and (best is None or slips < best[0]):
+            best = (slips, choice)
+    return best[1] if best else None
+
+
+def id_hint(value: str, choices: Iterable[str] | None, where: str = "") -> str:
+    """What to write for `value`, which is not in the form of an id.
+
+    `choices` are the ids a reference may name, found in `where` (None: the value is an
+    entry's own id).
+    No example of some other kind's id: the editor's own value, written as an id, is the
+    example."""
+    rule = (
+        "Ett id skrivs med små bokstäver a–z, siffror och bindestreck: å och ä blir a, "
+        "ö blir o, mellanslag och _ blir -"
+    )
+    meant = as_id(value)
+    if choices is None:
+        return (
+            f"{rule}, t.ex. '{shorten(meant)}'. Ändra aldrig ett id som har publicerats – "
+            "adresser och andra system bygger på det."
+        )
+    choices = list(choices)
+    close = closest(value, choices)
+    if close:
+        return f"Menade du '{close}'? {rule}."
+    return f"{rule}. Se {where} för de id som finns."
+
+
 def suggest(value: str, choices: Iterable[str], label: str) -> str:
-    """A hint for a value not among `choices`: the closest one, and all if they are few."""
+    """A hint for a value not among `choices`: the one it is plausibly a typo of, and all
+    if they are few. No suggestion rather than one that sends the editor elsewhere."""
     choices = list(choices)
     if not choices:
         return ""
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    close = closest(value, choices)
     listed = f"{label}: {', '.join(choices)}." if len(choices) <= 12 else ""
     if close:
-        return f"Menade du '{close[0]}'? {listed}".strip()
+        return f"Menade du '{close}'? {listed}".strip()
     return listed

@@ -9,16 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from styrdok.core.linking.linker import link
+from styrdok.core.linking.linker import link, reference_ids
 from styrdok.core.messages import problem
 from styrdok.core.model import Model
 from styrdok.core.problems import Position, Problem, Severity, sorted_problems
 from styrdok.core.project import Project
 from styrdok.core.reading.load import load_project
 from styrdok.core.rules.attachments import check_attachments
+from styrdok.core.rules.headings import check_headings
+from styrdok.core.rules.history import check_history
 from styrdok.core.rules.indicators import check_indicators
 from styrdok.core.rules.integrity import check_model
 from styrdok.core.rules.reporting import check_reporting
+from styrdok.core.rules.scaffold_texts import check_scaffold_texts
 from styrdok.core.rules.schema import SchemaFileError, Schemas
 from styrdok.core.rules.text_rules import check_texts, scan_texts
 from styrdok.core.rules.versions import check_versions
@@ -42,8 +45,13 @@ class Outcome:
         return not self.errors
 
 
-def check_project(project: Project, today: date | None = None) -> Outcome:
-    today = today or date.today()
+def check_project(
+    project: Project, today: date | None = None, *, now: date | None = None
+) -> Outcome:
+    """All problems of the project as of `today` (the reference day, by default the real
+    day); `now` is the real day, after which no decision can be dated."""
+    now = now or date.today()
+    today = today or now
     try:
         schemas = Schemas(project.schema_dir)
     except SchemaFileError as exc:
@@ -52,7 +60,8 @@ def check_project(project: Project, today: date | None = None) -> Outcome:
         )
         return Outcome([found], None)
     loaded = load_project(project)
-    validations = [schemas.validate(doc) for doc in loaded.documents]
+    ids = reference_ids(loaded.documents)
+    validations = [schemas.validate(doc, ids) for doc in loaded.documents]
     model, link_problems = link(loaded.documents, validations)
     scans = scan_texts(model)
     problems = [
@@ -63,6 +72,9 @@ def check_project(project: Project, today: date | None = None) -> Outcome:
         *check_reporting(model, today),
         *check_indicators(model),
         *check_versions(model),
+        *check_scaffold_texts(model),
+        *check_history(model, now),
+        *check_headings(model),
         *check_texts(model, scans),
         *check_attachments(
             model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek

@@ -24,7 +24,7 @@ from styrdok.tools import lagesbild, new_version, publish
 from styrdok.tools.argparse_sv import SwedishParser
 from styrdok.tools.diff import RevisionError, load_source
 from styrdok.tools.diff import report as diff_report
-from styrdok.tools.scaffold import ScaffoldError, new_anvisning
+from styrdok.tools.scaffold import ID_RULES, ScaffoldError, new_anvisning
 from styrdok.views.queries import gallde as gallde_answer
 
 
@@ -166,7 +166,12 @@ def add_new_commands(commands: argparse._SubParsersAction) -> None:
         help="en ny anvisning i docs/anvisningar/",
         description=(
             "Skapar docs/anvisningar/<id>.md med ett id från titeln, status utkast, atkomst "
-            "intern och en första rad i historiken med dagens datum."
+            "intern och en första rad i historiken med dagens datum. Id:t görs av titeln utan "
+            "inledande ord som 'Anvisning för', 'Anvisningar om', 'Riktlinjer kring' eller "
+            "'Rutiner vid': små bokstäver, å och ä blir a, ö blir o, mellanrum blir -. "
+            f"Med --id väljer du det själv. {ID_RULES} Exempeltexterna (Skriv …, Beskriv …) "
+            "ska bytas ut: styrdok check varnar för dem i ett utkast och stoppar dem när "
+            "status är något annat."
         ),
     )
     anvisning.add_argument(
@@ -186,6 +191,11 @@ def add_new_commands(commands: argparse._SubParsersAction) -> None:
         help="ägande organ (standard: kommunstyrelsen)",
     )
     anvisning.add_argument("--kontakt", default=None, help="funktion eller enhet att kontakta")
+    anvisning.add_argument(
+        "--id",
+        default=None,
+        help="anvisningens id, om det inte ska göras av titeln, t.ex. hot-och-vald",
+    )
     anvisning.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
     add_version_command(kinds)
     add_lagesbild_command(kinds)
@@ -297,6 +307,7 @@ def new_document(args: argparse.Namespace) -> int:
             args.ansvarig,
             args.kontakt,
             date.today(),
+            args.id,
         )
     except ScaffoldError as exc:
         print(f"styrdok: fel: {exc}", file=sys.stderr)

@@ -14,10 +14,26 @@ from pathlib import Path
 
 from styrdok.core.messages import suggest
 from styrdok.core.model import Model
+from styrdok.core.rules.scaffold_texts import KONTAKT, SAMMANFATTNING, TEXT
 from styrdok.views.markdown import yaml_string
 
 MAX_ID = 60
-_PREFIX = re.compile(r"^anvisning(en)?\s+(för|om)\s+", re.IGNORECASE)
+# The form of an id (gemensam.schema.json#/$defs/id), and the kind of document a title
+# starts by naming, which the id leaves out: "Anvisningar för hot och våld" and
+# "Riktlinjer kring hot och våld" are both hot-och-vald.
+ID_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_PREFIX = re.compile(
+    r"^(stadens\s+|stockholms\s+stads\s+)?"
+    r"(anvisning(en|ar|arna)?|riktlinje(n|r|rna)?|rutin(en|er|erna)?|instruktion(en|er|erna)?"
+    r"|regler|reglerna|policy(n)?)"
+    r"(\s+(för|om|kring|gällande|avseende|rörande|vid|mot|till))?(\s+|\s*[:–-]\s*)",
+    re.IGNORECASE,
+)
+ID_RULES = (
+    "Ett id skrivs med små bokstäver a–z, siffror och bindestreck (2–60 tecken, inte "
+    "bindestreck först, sist eller två i rad), t.ex. hot-och-vald. Det blir filnamnet och "
+    "sidans adress och ändras inte efter publicering."
+)
 
 
 class ScaffoldError(Exception):
@@ -26,7 +42,7 @@ class ScaffoldError(Exception):
 
 def slug(titel: str) -> str:
     """An id from a title: 'Anvisning för hot och våld' -> 'hot-och-vald'."""
-    text = _PREFIX.sub("", titel.strip())
+    text = _PREFIX.sub("", titel.strip(), count=1)
     text = text.lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = re.findall(r"[a-z0-9]+", text)
@@ -59,9 +75,10 @@ def new_anvisning(
     ansvarig: str,
     kontakt: str | None,
     today: date,
+    id: str | None = None,
 ) -> NewAnvisning:
     titel = " ".join(titel.split())
-    id, path = _free_id(model, anvisningar_dir, titel)
+    id, path = _free_id(model, anvisningar_dir, titel, id)
     _check_references(model, fokusomraden, ansvarig)
     text = _TEMPLATE.format(
         today=today.isoformat(),
@@ -70,25 +87,44 @@ def new_anvisning(
         titel=yaml_string(titel),
         fokus="\n".join(f"  - {f}" for f in fokusomraden),
         ansvarig=ansvarig,
-        contact=yaml_string(kontakt or _KONTAKT),
+        contact=yaml_string(kontakt or KONTAKT),
+        sammanfattning=yaml_string(SAMMANFATTNING),
+        text="\n\n".join(
+            f"## {heading}\n\n{example}" for heading, example in zip(_HEADINGS, TEXT, strict=True)
+        ),
     )
     return NewAnvisning(id, path, text)
 
 
-def _free_id(model: Model, anvisningar_dir: Path, titel: str) -> tuple[str, Path]:
-    """The id the title gives and the file it is written to, neither of which exists yet."""
+def check_id(id: str) -> str:
+    """A given id, if it has the form of one; else why not, in Swedish."""
+    if not ID_FORM.fullmatch(id) or not 2 <= len(id) <= MAX_ID:
+        suggestion = slug(id)
+        meant = f" Skriv t.ex. --id {suggestion}." if len(suggestion) >= 2 else ""
+        raise ScaffoldError(f"'{id}' kan inte vara ett id. {ID_RULES}{meant}")
+    return id
+
+
+def _free_id(
+    model: Model, anvisningar_dir: Path, titel: str, given: str | None = None
+) -> tuple[str, Path]:
+    """The id (given, or from the title) and the file it is written to, neither of which
+    exists yet."""
     if not titel:
         raise ScaffoldError("titeln är tom – skriv anvisningens rubrik efter --titel")
-    id = slug(titel)
+    id = check_id(given) if given is not None else slug(titel)
     if len(id) < 2:
-        raise ScaffoldError(f"titeln '{titel}' ger inget id – använd ord med bokstäver a–ö")
+        raise ScaffoldError(
+            f"titeln '{titel}' ger inget id – använd ord med bokstäver a–ö, eller ange ett "
+            "id med --id"
+        )
     existing = model.anvisning_med_id(id)
     path = anvisningar_dir / f"{id}.md"
     if existing is not None or path.exists():
         what = f"'{existing.titel}' ({existing.sida})" if existing else f"filen {path.name}"
         raise ScaffoldError(
-            f"id '{id}' finns redan: {what} – välj en titel som skiljer sig, "
-            "eller ändra den befintliga anvisningen"
+            f"id '{id}' finns redan: {what} – välj en titel som skiljer sig eller ett "
+            "annat id med --id, eller ändra den befintliga anvisningen"
         )
     return id, path
 
@@ -107,20 +143,20 @@ def _check_references(model: Model, fokusomraden: list[str], ansvarig: str) -> N
         )
 
 
-_KONTAKT = "Ange funktion eller enhet, t.ex. Säkerhetsavdelningen, stadsledningskontoret"
+_HEADINGS = ("Syfte", "Omfattning", "Ansvar", "Så här gör ni", "Uppföljning")
 
 # The new file, filled in by `new_anvisning` (str.format: the text has no other braces).
 _TEMPLATE = """---
 # yaml-language-server: $schema=../../schema/anvisning.schema.json
-# Ny anvisning skapad {today} med styrdok ny anvisning. Fyll i och ändra det som
-# står inom citattecken; styrdok check säger till om något saknas.
+# Ny anvisning skapad {today} med styrdok ny anvisning. Byt ut exempeltexterna (Skriv …,
+# Ange …, Beskriv …); styrdok check påminner om dem och stoppar dem när status inte är utkast.
 
 # Stabilt id, samma som filnamnet. Ändra det inte efter publicering.
 id: {id}
 # Anvisningens rubrik.
 titel: {titel}
 # En eller två meningar om vad anvisningen handlar om; visas i listor och sökträffar.
-sammanfattning: "Skriv en eller två meningar om vad anvisningen handlar om."
+sammanfattning: {sammanfattning}
 # Fokusområden anvisningen hör till (id från data/fokusomraden.yml).
 fokusomraden:
 {fokus}
@@ -156,23 +192,5 @@ kontakt:
 #   - lso
 ---
 
-## Syfte
-
-Beskriv varför anvisningen finns och vad den ska åstadkomma.
-
-## Omfattning
-
-Beskriv vilka verksamheter och situationer anvisningen gäller.
-
-## Ansvar
-
-Beskriv vem som ansvarar för vad.
-
-## Så här gör ni
-
-Beskriv stegen.
-
-## Uppföljning
-
-Beskriv hur arbetet följs upp, till exempel i den årliga rapporteringen av risk- och lägesbilder.
+{text}
 """

@@ -162,6 +162,19 @@ def known_ids(kind: Kind, docs: list[SourceDocument]) -> set[str]:
     return found
 
 
+def reference_ids(documents: Sequence[SourceDocument]) -> dict[str, set[str]]:
+    """The ids each kind's references may name (by kind key), before validation: for
+    suggesting the id meant when a reference is not written as one."""
+    by_kind: dict[str, list[SourceDocument]] = {key: [] for key in KINDS}
+    for doc in documents:
+        by_kind[NAMED[doc.kind].key].append(doc)
+    return {
+        kind.key: known_ids(kind, by_kind[kind.key])
+        for kind in KINDS.values()
+        if kind.ids is not None
+    }
+
+
 def readable(docs: list[SourceDocument]) -> bool:
     """Whether the kind's file exists and gave values, so its ids are all known."""
     return bool(docs) and all(doc.data is not None for doc in docs)

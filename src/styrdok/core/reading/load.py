@@ -20,6 +20,7 @@ from styrdok.core.project import Project
 from styrdok.core.reading.folders import folder_files
 from styrdok.core.reading.front_matter import read_page
 from styrdok.core.reading.inventory import Inventory, inventory
+from styrdok.core.reading.modeline import check_modeline
 from styrdok.core.reading.safe_yaml import parse_yaml
 from styrdok.core.reading.source import SourceDocument
 
@@ -156,7 +157,7 @@ def _read_yaml(
         return empty, [
             problem("fel-struktur", display, where, faktiskt=describe(data), **SHAPES[shape_name])
         ]
-    return SourceDocument(display, kind.name, data, node), []
+    return SourceDocument(display, kind.name, data, node), check_modeline(text, display, kind, 1)
 
 
 def too_large(display: str, size: int) -> Problem:

@@ -27,6 +27,19 @@ from styrdok.core.reading.yaml_values import ValueBuilder, too_deep
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TAB_INDENT = re.compile(r"^ *\t")
+# What the parser was reading when it failed, for errors found only lines later: the
+# place to report is where that began (the opening quote, the key), not the end.
+_STARTED_HERE = frozenset(
+    {
+        "while scanning a quoted scalar",
+        "while scanning a simple key",
+        "while parsing a flow sequence",
+        "while parsing a flow mapping",
+    }
+)
+# `titel:Anvisning`: a field name and its value with no space between, which YAML reads
+# as one word that lacks its colon.
+_NO_SPACE_AFTER_COLON = re.compile(r"^(?P<key>\s*(?:- )?[\w-]+):(?P<value>\S.*)$")
 # The value each limit's rule names.
 _LIMITS: dict[str, object] = {
     "yaml-hanvisningar": MAX_ALIASES,
@@ -66,10 +79,19 @@ def compose(text: str, display: str, offset: int) -> tuple[yaml.Node | None, lis
         return yaml.compose(text, Loader=SafeLoader), []
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context in _STARTED_HERE and exc.context_mark:
+            mark = exc.context_mark
         position = Position(mark.line + 1 + offset, mark.column + 1) if mark else Position()
         if "maximum nesting depth" in str(exc.problem):
             # libyaml's own limit (1000 levels), far above ours: the same rule.
             return None, [too_deep(display, position)]
+        if exc.context == "while scanning a simple key" and mark:
+            lines = text.splitlines()
+            line = lines[mark.line] if mark.line < len(lines) else ""
+            glued = _NO_SPACE_AFTER_COLON.match(line)
+            if glued:
+                fixed = f"{glued['key']}: {glued['value']}".strip()
+                return None, [unreadable_yaml(display, position, "blanksteg", rad=shorten(fixed))]
         return None, [syntax_problem(display, position, exc)]
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1 + offset
@@ -85,9 +107,21 @@ def compose(text: str, display: str, offset: int) -> tuple[yaml.Node | None, lis
 
 
 def syntax_problem(display: str, position: Position, exc: yaml.MarkedYAMLError) -> Problem:
-    """The parser's complaint in Swedish, or in its own words if it is not a known one."""
+    """The parser's complaint in Swedish, or in its own words if it is not a known one.
+
+    What the parser was reading (its context: a quoted value) says more than what it
+    found (the end of the file), so the context is looked up first."""
     english = " ".join(filter(None, [exc.context, exc.problem]))
-    detail = next((sv for en, sv in YAML_PARSER_MESSAGES if en in english), None)
+    detail = next(
+        (
+            sv
+            for part in (exc.context, exc.problem)
+            if part
+            for en, sv in YAML_PARSER_MESSAGES
+            if en in part
+        ),
+        None,
+    )
     if detail is None:
         return unreadable_yaml(display, position, "okant-syntaxfel", engelska=english)
     return unreadable_yaml(display, position, "parser", detalj=detail)

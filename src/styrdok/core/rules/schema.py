@@ -7,6 +7,7 @@ Every error is collected (`iter_errors`) and translated into Swedish problems by
 from __future__ import annotations
 
 import json
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,7 +89,11 @@ class Schemas:
             found = base.get("properties", {}).get(name)
         return found or {}
 
-    def validate(self, doc: SourceDocument) -> Validation:
+    def validate(
+        self, doc: SourceDocument, ids: Mapping[str, Collection[str]] | None = None
+    ) -> Validation:
+        """The problems of `doc`; `ids` (by kind key) are the ids references may name, for
+        suggesting the one meant by a reference written as a name (Socialnämnden)."""
         if doc.data is None:
             return Validation([], frozenset({None}))
         problems: list[Problem] = []
@@ -100,11 +105,16 @@ class Schemas:
                 rejected.add(path[0])
             else:
                 rejected.add(None)
-            problems.extend(self.translate(doc, error))
+            problems.extend(self.translate(doc, error, ids))
         return Validation(problems, frozenset(rejected))
 
-    def translate(self, doc: SourceDocument, error: ValidationError) -> list[Problem]:
+    def translate(
+        self,
+        doc: SourceDocument,
+        error: ValidationError,
+        ids: Mapping[str, Collection[str]] | None = None,
+    ) -> list[Problem]:
         """Swedish problems for one jsonschema error (several for unknown fields or a oneOf),
         by the translator for the error's keyword."""
         translator = TRANSLATORS.get(error.validator, translate_other)
-        return translator(Found(self, doc, error))
+        return translator(Found(self, doc, error, ids))

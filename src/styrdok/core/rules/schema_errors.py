@@ -12,18 +12,32 @@ each next to the others it must agree with.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from jsonschema.exceptions import ValidationError, best_match
 
-from styrdok.core.messages import describe, problem, shorten, show, suggest
+from styrdok.core.kinds import KINDS, NAMED
+from styrdok.core.messages import (
+    MISPLACED_FIELDS,
+    as_id,
+    describe,
+    id_hint,
+    problem,
+    shorten,
+    show,
+    suggest,
+)
 from styrdok.core.problems import Position, Problem
 from styrdok.core.reading.source import SourceDocument
 
 if TYPE_CHECKING:
     from styrdok.core.rules.schema import Schemas
+
+# The form of every id (gemensam.schema.json#/$defs/id).
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
 _TYPE_NAMES = {
     "string": "text",
@@ -52,10 +66,18 @@ class Found:
     one more call per problem shows.
     """
 
-    __slots__ = ("_node", "_where", "bound", "doc", "error", "path", "schemas", "value")
+    __slots__ = ("_node", "_where", "bound", "doc", "error", "ids", "path", "schemas", "value")
 
-    def __init__(self, schemas: Schemas, doc: SourceDocument, error: ValidationError) -> None:
+    def __init__(
+        self,
+        schemas: Schemas,
+        doc: SourceDocument,
+        error: ValidationError,
+        ids: Mapping[str, Collection[str]] | None = None,
+    ) -> None:
         self.schemas = schemas
+        # The ids of each kind (by key) that references may name, for suggestions.
+        self.ids = ids or {}
         self.doc = doc
         self.error = error
         self.value = error.instance
@@ -100,10 +122,12 @@ Translator = Callable[[Found], list[Problem]]
 
 
 def _one_of(found: Found) -> list[Problem]:
+    if found.value is None and found.path:
+        return _empty(found)
     if not found.error.context:
         return translate_other(found)
     translate = found.schemas.translate
-    return [p for sub in closest_branch(found.error) for p in translate(found.doc, sub)]
+    return [p for sub in closest_branch(found.error) for p in translate(found.doc, sub, found.ids)]
 
 
 def _required(found: Found) -> list[Problem]:
@@ -157,7 +181,8 @@ def _unknown_fields(found: Found) -> list[Problem]:
             found.doc.path,
             found.doc.locate([*found.path, extra], key=True),
             falt=shorten(extra),
-            forslag=suggest(extra, allowed, "Tillåtna fält")
+            forslag=MISPLACED_FIELDS.get((found.doc.kind, as_id(str(extra))))
+            or suggest(str(extra), allowed, "Tillåtna fält")
             or "Ta bort fältet, eller stava det som i schemat (se CONTRIBUTING.md).",
         )
         for extra in found.value
@@ -165,7 +190,33 @@ def _unknown_fields(found: Found) -> list[Problem]:
     ]
 
 
+def _empty(found: Found) -> list[Problem]:
+    """A field written with nothing after its colon (`status:`), which YAML reads as null:
+    what may be written there, not that null is not allowed."""
+    allowed = allowed_values(found.schema)
+    branches = [*found.schema.get("oneOf", ()), *found.schema.get("anyOf", ())]
+    # Only fixed values may be written: list them (a branch with fields needs the text).
+    if allowed and all("const" in b or "enum" in b for b in branches):
+        hint = f"Skriv ett av de tillåtna värdena efter kolonet: {', '.join(allowed)}."
+    else:
+        hint = f"Skriv ett värde efter kolonet. {found.about}".strip()
+    return [problem("tomt-varde", found.doc.path, found.where, falt=found.field, forslag=hint)]
+
+
+def allowed_values(schema: dict[str, Any]) -> list[str]:
+    """The fixed values a schema allows (enum, const, in each branch of a oneOf/anyOf)."""
+    found = [str(v) for v in schema.get("enum", ()) if v is not None]
+    if "const" in schema:
+        found.append(str(schema["const"]))
+    for branch in (*schema.get("oneOf", ()), *schema.get("anyOf", ())):
+        if isinstance(branch, dict):
+            found += allowed_values(branch)
+    return found
+
+
 def _wrong_type(found: Found) -> list[Problem]:
+    if found.value is None and found.path:
+        return _empty(found)
     written = found.written
     if found.bound == "integer" and isinstance(found.value, float):
         whole = found.value.is_integer()
@@ -186,6 +237,8 @@ def _wrong_type(found: Found) -> list[Problem]:
 
 
 def _not_allowed(found: Found) -> list[Problem]:
+    if found.value is None and found.path:
+        return _empty(found)
     allowed = found.bound if found.error.validator == "enum" else [found.bound]
     shown = show(found.value)
     return [
@@ -209,17 +262,37 @@ def _format(found: Found) -> list[Problem]:
                 found.where,
                 varde=show(found.value),
                 falt=found.field,
+                exempel=date_example(found.value),
             )
         ]
     return _bad_form(found)
 
 
+def date_example(value: Any) -> str:
+    """The date the editor most likely meant (2025-3-17: 2025-03-17), or a fixed example."""
+    parts = str(value).strip().split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
+        meant = f"{parts[0]}-{int(parts[1]):02d}-{int(parts[2]):02d}"
+        try:
+            date.fromisoformat(meant)
+        except ValueError:
+            pass
+        else:
+            return meant
+    return "2019-03-01"
+
+
 def _pattern(found: Found) -> list[Problem]:
+    # A date's form is the date format's to report (ogiltigt-datum): one error, not two.
+    if found.schema.get("format") == "date":
+        return []
     # \S is how the schemas say "not blank": a blank value is too little, not misformed.
     return _too_few(found) if found.bound == "\\S" else _bad_form(found)
 
 
 def _bad_form(found: Found) -> list[Problem]:
+    if found.bound == ID_PATTERN and isinstance(found.value, str):
+        return _not_an_id(found)
     return [
         problem(
             "ogiltigt-format",
@@ -230,6 +303,39 @@ def _bad_form(found: Found) -> list[Problem]:
             beskrivning=found.about or "Se schemat för rätt form.",
         )
     ]
+
+
+def _not_an_id(found: Found) -> list[Problem]:
+    """An id written as a name (Socialnämnden): the id it most likely means, if it exists."""
+    target = reference_target(found.doc.kind, found.path)
+    if target is None:
+        hint = id_hint(found.value, None)
+    else:
+        hint = id_hint(found.value, sorted(found.ids.get(target, ())), KINDS[target].where)
+    return [
+        problem(
+            "ogiltigt-format",
+            found.doc.path,
+            found.where,
+            varde=show(found.value),
+            falt=found.field,
+            beskrivning=hint,
+        )
+    ]
+
+
+def reference_target(kind: str, path: Sequence[str | int]) -> str | None:
+    """The kind (by key) whose ids the field at `path` refers to, or None if it is not a
+    reference. `kinds` writes a field of each item of a list as a[].b."""
+    spec = ""
+    for step in path:
+        if isinstance(step, int):
+            spec += "[]" if spec and not spec.endswith("[]") else ""
+        else:
+            spec += f".{step}" if spec else str(step)
+    references = NAMED[kind].references if kind in NAMED else {}
+    # A list of ids (ersatter: [a, b]) is written without [] in the table.
+    return references.get(spec) or references.get(spec.removesuffix("[]"))
 
 
 def _too_few(found: Found) -> list[Problem]:
