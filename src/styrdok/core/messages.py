@@ -410,6 +410,43 @@ RULES: dict[str, Rule] = {
         "texten länkar till filen '{namn}', som inte står under bilagor: i front matter",
         "Lägg till '{forslag}' under bilagor:, så publiceras filen med dokumentet och får dess åtkomst.",
     ),
+    # Links inside the site: the build refuses a link to a page or an avsnitt it does not
+    # have (core/rules/links.py judges them as the build will, for both audiences).
+    "lank-saknas": Rule(
+        FEL,
+        "länken '{lank}' går till {sida}, som inte finns på webbplatsen",
+        "{forslag}Skriv adressen till en sida relativt den här filen, med .md, t.ex. [Krisledning](krisledning-och-stabsarbete.md) från en annan anvisning.",
+    ),
+    "lank-absolut": Rule(
+        FEL,
+        "länken '{lank}' börjar med / och går inte att följa på alla webbplatser",
+        "Skriv adressen relativt den här filen, med .md: {forslag}",
+    ),
+    "ankare-saknas": Rule(
+        FEL,
+        "länken '{lank}' går till avsnittet '#{ankare}', som inte finns på {sida}",
+        "{forslag}Ett avsnitts namn bildas av dess rubrik: små bokstäver, å/ä blir a och ö blir o, mellanslag blir bindestreck (## Så här gör ni → #sa-har-gor-ni).",
+    ),
+    "ankare-okontrollerat": Rule(
+        VARNING,
+        "länken '{lank}' går till avsnittet '#{ankare}' på {sida}, vars avsnitt skapas när webbplatsen byggs och inte kan kontrolleras i förväg",
+        "Länka till sidan utan #{ankare}, eller förhandsgranska sidan och kontrollera att avsnittet finns – annars stoppas bygget.",
+    ),
+    "ankare-skyddad": Rule(
+        FEL,
+        "länken '{lank}' går till ett avsnitt i den skyddade anvisningen {sida}, vars text inte publiceras",
+        "Länka till anvisningen utan #{ankare}: på intranätet visas bara dess uppgifter, inte texten.",
+    ),
+    "lank-bara-intranat": Rule(
+        FEL,
+        "länken '{lank}' går till {sida}, som bara finns på intranätet, men den här texten publiceras också på den publika webbplatsen",
+        "Ta bort länken, eller länka till anvisningens egen sida (som blir oklickbar text där den inte publiceras).",
+    ),
+    "lank-ej-publicerad": Rule(
+        VARNING,
+        "länken '{lank}' går till {sida}, som är {atkomst}: på den publika webbplatsen blir länken vanlig text märkt 'ej publicerad'",
+        "Det är rätt om läsare utanför staden inte ska se sidan. Vill du att alla ska kunna följa länken måste sidan vara öppen.",
+    ),
     # Editor text is data: what would become code is refused with the reason.
     "otillaten-html": Rule(
         FEL,

@@ -18,6 +18,7 @@ from styrdok.core.reading.load import load_project
 from styrdok.core.rules.attachments import check_attachments
 from styrdok.core.rules.indicators import check_indicators
 from styrdok.core.rules.integrity import check_model
+from styrdok.core.rules.links import check_links
 from styrdok.core.rules.reporting import check_reporting
 from styrdok.core.rules.schema import SchemaFileError, Schemas
 from styrdok.core.rules.text_rules import check_texts, scan_texts
@@ -67,5 +68,6 @@ def check_project(project: Project, today: date | None = None) -> Outcome:
         *check_attachments(
             model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek
         ),
+        *check_links(model, scans, loaded.filer),
     ]
     return Outcome(sorted_problems(problems), model)
