@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -65,6 +66,8 @@ RULES: dict[str, Rule] = {
         "fältnamnet på den här raden är inte ett ord",
         "Skriv fältnamn som vanliga ord följda av kolon, t.ex. titel: …",
     ),
+    # The YAML style the repository's .yamllint.yml enforces (core/rules/yaml_style.py).
+    "yaml-stil": Rule(FEL, "{detalj}", "{tips}"),
     "yaml-cirkel": Rule(
         FEL,
         "YAML-ankaret hänvisar till sig självt",
@@ -576,6 +579,119 @@ SHAPES: dict[str, dict[str, str]] = {
         "rad": "Skriv t.ex. titel: Min anvisning på en egen rad.",
     },
 }
+
+
+# yamllint's rule id -> (what is wrong, what to do), for "yaml-stil". yamllint's own
+# description is kept in the message only where it carries the numbers (indentation).
+YAML_STYLE: dict[str, tuple[str, str]] = {
+    "trailing-spaces": (
+        "mellanslag i slutet av raden",
+        "Ta bort mellanslagen efter sista tecknet på raden.",
+    ),
+    "indentation": (
+        "fel indrag ({detalj})",
+        "Dra in med två mellanslag per nivå, och lika mycket på alla rader på samma nivå.",
+    ),
+    "truthy": (
+        "sanningsvärdet ska skrivas true eller false",
+        "Skriv true eller false (inte yes, no, on, off eller True). Menar du en text, sätt den inom citattecken.",
+    ),
+    "comments": (
+        "kommentaren är inte skriven som de andra",
+        "Skriv ett mellanslag efter # och minst ett mellanslag före # när kommentaren står efter ett värde.",
+    ),
+    "comments-indentation": (
+        "kommentaren är inte indragen som raderna runt den",
+        "Dra in kommentaren lika mycket som raden under den.",
+    ),
+    "empty-lines": (
+        "för många tomma rader",
+        "Lämna högst två tomma rader i rad, och inga tomma rader först eller sist i filen.",
+    ),
+    "new-line-at-end-of-file": (
+        "sista raden slutar inte med radbrytning",
+        "Tryck Enter efter sista raden och spara.",
+    ),
+    "new-lines": (
+        "raderna slutar med fel sorts radbrytning",
+        "Spara filen med radbrytningar av typen LF (i VS Code: klicka på CRLF längst ned till höger och välj LF).",
+    ),
+    "hyphens": (
+        "för många mellanslag efter bindestrecket",
+        "Skriv ett mellanslag efter - i en lista.",
+    ),
+    "colons": (
+        "fel antal mellanslag vid kolon",
+        "Skriv inget mellanslag före kolon och ett mellanslag efter: namn: värde.",
+    ),
+    "commas": (
+        "fel antal mellanslag vid kommatecken",
+        "Skriv inget mellanslag före kommatecken och ett efter: [a, b].",
+    ),
+    "brackets": (
+        "fel antal mellanslag innanför hakparenteserna",
+        "Skriv listan utan mellanslag innanför hakparenteserna: [a, b].",
+    ),
+    "braces": (
+        "fel antal mellanslag innanför klammerparenteserna",
+        "Skriv utan mellanslag innanför klammerparenteserna: {a: 1}.",
+    ),
+    "key-duplicates": (
+        "fältet står två gånger",
+        "Ta bort det ena – annars gäller bara det sista.",
+    ),
+    "anchors": (
+        "YAML-hänvisningen (*namn) går inte att följa",
+        "Skriv ut värdet i stället för att använda & och *.",
+    ),
+    "document-start": (
+        "filen börjar inte som de andra",
+        "Ta bort eller lägg till raden --- överst, som i de andra datafilerna.",
+    ),
+    "document-end": (
+        "filen slutar inte som de andra",
+        "Ta bort raden ... i slutet av filen.",
+    ),
+    "empty-values": (
+        "ett fält saknar värde",
+        "Skriv ett värde efter kolon, eller ta bort fältet.",
+    ),
+    "float-values": (
+        "decimaltalet är inte skrivet som de andra",
+        "Skriv decimaltal med siffror på båda sidor om punkten, t.ex. 0.5.",
+    ),
+    "octal-values": (
+        "talet kan läsas som ett oktalt tal",
+        "Sätt värdet inom citattecken, eller ta bort nollan först.",
+    ),
+    "quoted-strings": (
+        "texten är inte citerad som de andra",
+        "Skriv texten med samma sorts citattecken som i resten av filen.",
+    ),
+    "key-ordering": (
+        "fälten står inte i bokstavsordning",
+        "Sortera fälten i bokstavsordning.",
+    ),
+    "line-length": (
+        "raden är för lång",
+        "Dela upp texten på flera rader (med > eller |).",
+    ),
+}
+_INDENTATION_NUMBERS = re.compile(r"expected (\d+) but found (\d+)")
+
+
+def yaml_style(path: str, position: Position, rule: str, description: str) -> Problem:
+    """A "yaml-stil" problem for one of yamllint's findings, in Swedish."""
+    message, hint = YAML_STYLE.get(rule, ("YAML-koden är inte skriven enligt husets stil", ""))
+    detail = ""
+    numbers = _INDENTATION_NUMBERS.search(description)
+    if numbers:
+        detail = f"{numbers.group(2)} mellanslag, här ska det vara {numbers.group(1)}"
+    elif rule == "indentation":
+        detail = "indraget är inte som på raderna runt omkring"
+    if rule not in YAML_STYLE:
+        hint = f"yamllint säger: {description} ({rule})."
+    return problem("yaml-stil", path, position, detalj=message.format(detalj=detail), tips=hint)
 
 
 def unreadable_yaml(path: str, position: Position, reason: str, **values: object) -> Problem:

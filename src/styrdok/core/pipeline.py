@@ -23,6 +23,7 @@ from styrdok.core.rules.reporting import check_reporting
 from styrdok.core.rules.schema import SchemaFileError, Schemas
 from styrdok.core.rules.text_rules import check_texts, scan_texts
 from styrdok.core.rules.versions import check_versions
+from styrdok.core.rules.yaml_style import check_yaml_style
 
 
 @dataclass(frozen=True)
@@ -69,5 +70,6 @@ def check_project(project: Project, today: date | None = None) -> Outcome:
             model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek
         ),
         *check_links(model, scans, loaded.filer),
+        *check_yaml_style(project),
     ]
     return Outcome(sorted_problems(problems), model)
