@@ -44,6 +44,11 @@ class Outcome:
         return not self.errors
 
 
+def _refused(problems: list[Problem]) -> frozenset[str]:
+    """The files the loader could not read as YAML at all."""
+    return frozenset(p.path for p in problems if p.severity is Severity.FEL)
+
+
 def check_project(project: Project, today: date | None = None) -> Outcome:
     today = today or date.today()
     try:
@@ -70,6 +75,6 @@ def check_project(project: Project, today: date | None = None) -> Outcome:
             model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek
         ),
         *check_links(model, scans, loaded.filer),
-        *check_yaml_style(project),
+        *check_yaml_style(project, _refused(loaded.problems)),
     ]
     return Outcome(sorted_problems(problems), model)

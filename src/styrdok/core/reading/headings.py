@@ -59,7 +59,7 @@ def _heading_text(source: str) -> tuple[str, str | None]:
         given = ids[-1] if ids else None
         source = source[: attrs.start()]
     # Emphasis and code marks go; raw HTML goes with its entities; other entities are read.
-    text = re.sub(r"[*_`]", "", source)
+    text = re.sub(r"[*`]|(?<!\w)_+|_+(?!\w)", "", source)
     text = _ENTITY.sub("", _TAG.sub("", text)) if _TAG.search(text) else html.unescape(text)
     return text.strip(), given
 

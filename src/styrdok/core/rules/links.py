@@ -22,7 +22,7 @@ from styrdok.core.problems import Position, Problem
 from styrdok.core.reading.bodies import Link, Scan, resolve
 from styrdok.core.reading.headings import anchors, slugify
 from styrdok.core.sanitize import url_scheme
-from styrdok.core.site_pages import PUBLIK, SitePages, site_pages
+from styrdok.core.site_pages import PUBLIK, site_pages
 
 # Sections the anvisning page adds around the editor's text (views/anvisning_page.py).
 ANVISNING_SECTIONS = frozenset({"versioner", "versionshistorik", "hanvisningar-hit"})
@@ -48,6 +48,14 @@ class _Site:
             {*self.documents, *(p for p in self.pages.generated if p.endswith(".md"))}
         )
 
+    def page_at(self, address: str) -> str | None:
+        """The page whose address on the site is `address` (a/b/ is a/b.md or a/b/index.md)."""
+        stem = unquote(address).strip("/")
+        for page in (f"{stem}.md", f"{stem}/index.md" if stem else "index.md", stem):
+            if page in self.documents or page in self.pages.generated:
+                return page
+        return None
+
     def anchors_of(self, sida: str) -> frozenset[str] | None:
         """The avsnitt of a page, or None when the build makes them (a generated page)."""
         document = self.documents.get(sida)
@@ -72,6 +80,8 @@ def _rank(level: str) -> int:
 def check_links(model: Model, scans: dict[str, Scan], files: Sequence[str]) -> Iterator[Problem]:
     site = _Site(model, files)
     for document in model.texts():
+        if site.levels.get(document.sida) == "skyddad":
+            continue  # its text is on no site, so its links reach no build
         lines = document.text.split("\n")
         for link in scans[document.sida].links:
             found = _judge(site, document, link)
@@ -91,8 +101,9 @@ def _judge(site: _Site, document: Anvisning | Sida, link: Link) -> tuple[str, di
     here = document.sida
     folder = posixpath.dirname(here)
     if target.startswith("/"):
-        path = target.lstrip("/").split("#", 1)[0]
-        return "lank-absolut", {"forslag": _relative(path or "index.md", folder)}
+        address = target.lstrip("/").split("#", 1)[0].split("?", 1)[0]
+        page = site.page_at(address)
+        return "lank-absolut", {"forslag": _relative(page, folder) if page else "sida.md"}
     anchor = unquote(target.split("#", 1)[1]) if "#" in target else None
     path = resolve(here, target) if not target.startswith("#") else here
     if path is None:

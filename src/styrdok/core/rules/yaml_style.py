@@ -38,7 +38,11 @@ def data_files(project: Project) -> list[Path]:
     return sorted(p for p in found if p.is_file() and not p.is_symlink())
 
 
-def check_yaml_style(project: Project) -> Iterator[Problem]:
+def check_yaml_style(
+    project: Project, unreadable: frozenset[str] = frozenset()
+) -> Iterator[Problem]:
+    """yamllint's findings in every data file but those in `unreadable` (files the loader
+    already refused, whose style is not the editor's first problem)."""
     source = project.root / CONFIG
     if not source.is_file():
         return
@@ -53,6 +57,10 @@ def check_yaml_style(project: Project) -> Iterator[Problem]:
         if "\0" in text:
             continue
         shown = project.display(path)
+        if shown in unreadable or not text.strip():
+            continue
+        # yamllint's command line drops a byte order mark before it reads; so does this.
+        text = text.removeprefix("\ufeff")
         for found in linter.run(text, config, shown):
             if found.rule is None or found.rule in REPORTED_ELSEWHERE:
                 continue
