@@ -28,6 +28,7 @@ def make_project(dest: Path) -> Path:
     """A copy of the small valid project, with the repository's schemas."""
     shutil.copytree(VALID, dest)
     shutil.copytree(REPO / "schema", dest / "schema")
+    shutil.copy(REPO / ".yamllint.yml", dest / ".yamllint.yml")
     return dest
 
 

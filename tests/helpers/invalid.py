@@ -149,6 +149,14 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "datum-i-framtiden--historik.md": (ANVISNING, "datum-i-framtiden", 16),
     "rubrik-niva-1--syfte.md": (ANVISNING, "rubrik-niva-1", 26),
     "fel-modeline--en-mapp-for-lite.md": (ANVISNING, "fel-modeline", 2),
+    # Links inside the site, judged as the build judges them.
+    "lank-saknas--stavfel.md": (ANVISNING, "lank-saknas", 30),
+    "ankare-saknas--okand-rubrik.md": (ANVISNING, "ankare-saknas", 30),
+    "lank-absolut--snedstreck-forst.md": (ANVISNING, "lank-absolut", 30),
+    "lank-ej-publicerad--intern-anvisning.md": (ANVISNING, "lank-ej-publicerad", 30),
+    "ankare-okontrollerat--genererad-sida.md": (ANVISNING, "ankare-okontrollerat", 30),
+    # The YAML style of .yamllint.yml.
+    "yaml-stil--blanksteg-i-slutet.yml": ("data/organ.yml", "yaml-stil", 3),
 }
 
 # The cycle is reported at the member with the smallest id, which is not the file added.

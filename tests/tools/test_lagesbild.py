@@ -174,12 +174,13 @@ def test_a_missing_body_is_added_at_the_end_of_rapporter(project):
 
 def test_windows_line_ends_and_a_byte_order_mark_are_kept(project):
     text = (project / YEAR_2025).read_text(encoding="utf-8").replace(SVENSKA_BOSTADER, "")
-    raw = "\ufeff" + text.replace("\n", "\r\n") + "# slut"
+    # The comment ends the file with a line end, as the YAML style (.yamllint.yml) asks.
+    raw = "\ufeff" + text.replace("\n", "\r\n") + "# slut\r\n"
     (project / YEAR_2025).write_bytes(raw.encode("utf-8"))
     scaffold(project, "ab-svenska-bostader")
     written = (project / YEAR_2025).read_bytes().decode("utf-8")
-    assert written.startswith(raw[: -len("# slut")])
-    assert written.endswith("\r\n# slut")
+    assert written.startswith(raw[: -len("# slut\r\n")])
+    assert written.endswith("\r\n# slut\r\n")
     assert "\n" not in written.replace("\r\n", "")
     assert_only_placeholders_left(project)
 

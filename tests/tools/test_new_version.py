@@ -114,7 +114,7 @@ def test_the_draft_once_decided_is_version_3_in_force(project):
 TEXT_WITH_LINKS = """
 ## Syfte
 
-Se [den gamla](krisledning-gammal.md) och [Bromma](trygghet-i-bromma.md#syfte "titel"),
+Se [den gamla](krisledning-gammal.md) och [Bromma](trygghet-i-bromma.md "titel"),
 [startsidan](../index.md), [en rubrik](#syfte), [stadens webb](https://start.stockholm/x.md)
 och [e-post](mailto:beredskap@example.se). ![Karta](krisledning/karta.png)
 
@@ -139,7 +139,8 @@ def with_links(project: Path) -> None:
     text = read(project, CURRENT)
     head = text[: text.index("---\n", 4) + 4]
     (project / CURRENT).write_bytes((head + TEXT_WITH_LINKS).encode("utf-8"))
-    assert codes(project) == []
+    # Bromma is intern: on the public site its links become text, which the check says.
+    assert set(codes(project)) <= {"lank-ej-publicerad"}
 
 
 def targets(sida: str, text: str) -> list[str | None]:
@@ -163,7 +164,7 @@ def test_relative_links_and_images_in_the_kept_copy_lead_where_they_led(project)
     # As an editor would have written them from the version's folder.
     for written in (
         "[den gamla](../krisledning-gammal.md)",
-        '[Bromma](../trygghet-i-bromma.md#syfte "titel")',
+        '[Bromma](../trygghet-i-bromma.md "titel")',
         "[startsidan](../../index.md)",
         "![Karta](karta.png)",
         "(<../krisledning-gammal.md>)",
@@ -183,7 +184,8 @@ def test_relative_links_and_images_in_the_kept_copy_lead_where_they_led(project)
         assert same in kept, same
     # The bilagor stay as written: the version's attachments are the anvisning's.
     assert "bilagor: [krisledning/karta.png]" in kept
-    assert codes(project) == ["platshallare-historik"]
+    # Bromma is intern: the check says its links become text on the public site.
+    assert [c for c in codes(project) if c != "lank-ej-publicerad"] == ["platshallare-historik"]
 
 
 def test_a_link_the_command_cannot_place_is_refused_and_nothing_is_written(project):

@@ -13,6 +13,7 @@ splitting it would scatter the wording among the checks again, which is what it 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -75,6 +76,8 @@ RULES: dict[str, Rule] = {
         "fältnamnet på den här raden är inte ett ord",
         "Skriv fältnamn som vanliga ord följda av kolon, t.ex. titel: …",
     ),
+    # The YAML style the repository's .yamllint.yml enforces (core/rules/yaml_style.py).
+    "yaml-stil": Rule(FEL, "{detalj}", "{tips}"),
     "yaml-cirkel": Rule(
         FEL,
         "YAML-ankaret hänvisar till sig självt",
@@ -454,6 +457,43 @@ RULES: dict[str, Rule] = {
         "texten länkar till filen '{namn}', som inte står under bilagor: i front matter",
         "Lägg till '{forslag}' under bilagor:, så publiceras filen med dokumentet och får dess åtkomst.",
     ),
+    # Links inside the site: the build refuses a link to a page or an avsnitt it does not
+    # have (core/rules/links.py judges them as the build will, for both audiences).
+    "lank-saknas": Rule(
+        FEL,
+        "länken '{lank}' går till {sida}, som inte finns på webbplatsen",
+        "{forslag}Skriv adressen till en sida relativt den här filen, med .md, t.ex. [Krisledning](krisledning-och-stabsarbete.md) från en annan anvisning.",
+    ),
+    "lank-absolut": Rule(
+        FEL,
+        "länken '{lank}' börjar med / och går inte att följa på alla webbplatser",
+        "Skriv adressen relativt den här filen, med .md: {forslag}",
+    ),
+    "ankare-saknas": Rule(
+        FEL,
+        "länken '{lank}' går till avsnittet '#{ankare}', som inte finns på {sida}",
+        "{forslag}Ett avsnitts namn bildas av dess rubrik: små bokstäver, å/ä blir a och ö blir o, mellanslag blir bindestreck (## Så här gör ni → #sa-har-gor-ni).",
+    ),
+    "ankare-okontrollerat": Rule(
+        VARNING,
+        "länken '{lank}' går till avsnittet '#{ankare}' på {sida}, vars avsnitt skapas när webbplatsen byggs och inte kan kontrolleras i förväg",
+        "Länka till sidan utan #{ankare}, eller förhandsgranska sidan och kontrollera att avsnittet finns – annars stoppas bygget.",
+    ),
+    "ankare-skyddad": Rule(
+        FEL,
+        "länken '{lank}' går till ett avsnitt i den skyddade anvisningen {sida}, vars text inte publiceras",
+        "Länka till anvisningen utan #{ankare}: på intranätet visas bara dess uppgifter, inte texten.",
+    ),
+    "lank-bara-intranat": Rule(
+        FEL,
+        "länken '{lank}' går till {sida}, som bara finns på intranätet, men den här texten publiceras också på den publika webbplatsen",
+        "Ta bort länken, eller länka till anvisningens egen sida (som blir oklickbar text där den inte publiceras).",
+    ),
+    "lank-ej-publicerad": Rule(
+        VARNING,
+        "länken '{lank}' går till {sida}, som är {atkomst}: på den publika webbplatsen blir länken vanlig text märkt 'ej publicerad'",
+        "Det är rätt om läsare utanför staden inte ska se sidan. Vill du att alla ska kunna följa länken måste sidan vara öppen.",
+    ),
     # Editor text is data: what would become code is refused with the reason.
     "otillaten-html": Rule(
         FEL,
@@ -604,6 +644,119 @@ SHAPES: dict[str, dict[str, str]] = {
         "rad": "Skriv t.ex. titel: Min anvisning på en egen rad.",
     },
 }
+
+
+# yamllint's rule id -> (what is wrong, what to do), for "yaml-stil". yamllint's own
+# description is kept in the message only where it carries the numbers (indentation).
+YAML_STYLE: dict[str, tuple[str, str]] = {
+    "trailing-spaces": (
+        "mellanslag i slutet av raden",
+        "Ta bort mellanslagen efter sista tecknet på raden.",
+    ),
+    "indentation": (
+        "fel indrag ({detalj})",
+        "Dra in med två mellanslag per nivå, och lika mycket på alla rader på samma nivå.",
+    ),
+    "truthy": (
+        "sanningsvärdet ska skrivas true eller false",
+        "Skriv true eller false (inte yes, no, on, off eller True). Menar du en text, sätt den inom citattecken.",
+    ),
+    "comments": (
+        "kommentaren är inte skriven som de andra",
+        "Skriv ett mellanslag efter # och minst ett mellanslag före # när kommentaren står efter ett värde.",
+    ),
+    "comments-indentation": (
+        "kommentaren är inte indragen som raderna runt den",
+        "Dra in kommentaren lika mycket som raden under den.",
+    ),
+    "empty-lines": (
+        "för många tomma rader",
+        "Lämna högst två tomma rader i rad, och inga tomma rader först eller sist i filen.",
+    ),
+    "new-line-at-end-of-file": (
+        "sista raden slutar inte med radbrytning",
+        "Tryck Enter efter sista raden och spara.",
+    ),
+    "new-lines": (
+        "raderna slutar med fel sorts radbrytning",
+        "Spara filen med radbrytningar av typen LF (i VS Code: klicka på CRLF längst ned till höger och välj LF).",
+    ),
+    "hyphens": (
+        "för många mellanslag efter bindestrecket",
+        "Skriv ett mellanslag efter - i en lista.",
+    ),
+    "colons": (
+        "fel antal mellanslag vid kolon",
+        "Skriv inget mellanslag före kolon och ett mellanslag efter: namn: värde.",
+    ),
+    "commas": (
+        "fel antal mellanslag vid kommatecken",
+        "Skriv inget mellanslag före kommatecken och ett efter: [a, b].",
+    ),
+    "brackets": (
+        "fel antal mellanslag innanför hakparenteserna",
+        "Skriv listan utan mellanslag innanför hakparenteserna: [a, b].",
+    ),
+    "braces": (
+        "fel antal mellanslag innanför klammerparenteserna",
+        "Skriv utan mellanslag innanför klammerparenteserna: {a: 1}.",
+    ),
+    "key-duplicates": (
+        "fältet står två gånger",
+        "Ta bort det ena – annars gäller bara det sista.",
+    ),
+    "anchors": (
+        "YAML-hänvisningen (*namn) går inte att följa",
+        "Skriv ut värdet i stället för att använda & och *.",
+    ),
+    "document-start": (
+        "filen börjar inte som de andra",
+        "Ta bort eller lägg till raden --- överst, som i de andra datafilerna.",
+    ),
+    "document-end": (
+        "filen slutar inte som de andra",
+        "Ta bort raden ... i slutet av filen.",
+    ),
+    "empty-values": (
+        "ett fält saknar värde",
+        "Skriv ett värde efter kolon, eller ta bort fältet.",
+    ),
+    "float-values": (
+        "decimaltalet är inte skrivet som de andra",
+        "Skriv decimaltal med siffror på båda sidor om punkten, t.ex. 0.5.",
+    ),
+    "octal-values": (
+        "talet kan läsas som ett oktalt tal",
+        "Sätt värdet inom citattecken, eller ta bort nollan först.",
+    ),
+    "quoted-strings": (
+        "texten är inte citerad som de andra",
+        "Skriv texten med samma sorts citattecken som i resten av filen.",
+    ),
+    "key-ordering": (
+        "fälten står inte i bokstavsordning",
+        "Sortera fälten i bokstavsordning.",
+    ),
+    "line-length": (
+        "raden är för lång",
+        "Dela upp texten på flera rader (med > eller |).",
+    ),
+}
+_INDENTATION_NUMBERS = re.compile(r"expected (\d+) but found (\d+)")
+
+
+def yaml_style(path: str, position: Position, rule: str, description: str) -> Problem:
+    """A "yaml-stil" problem for one of yamllint's findings, in Swedish."""
+    message, hint = YAML_STYLE.get(rule, ("YAML-koden är inte skriven enligt husets stil", ""))
+    detail = ""
+    numbers = _INDENTATION_NUMBERS.search(description)
+    if numbers:
+        detail = f"{numbers.group(2)} mellanslag, här ska det vara {numbers.group(1)}"
+    elif rule == "indentation":
+        detail = "indraget är inte som på raderna runt omkring"
+    if rule not in YAML_STYLE:
+        hint = f"yamllint säger: {description} ({rule})."
+    return problem("yaml-stil", path, position, detalj=message.format(detalj=detail), tips=hint)
 
 
 def unreadable_yaml(path: str, position: Position, reason: str, **values: object) -> Problem:

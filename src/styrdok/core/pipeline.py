@@ -20,11 +20,13 @@ from styrdok.core.rules.headings import check_headings
 from styrdok.core.rules.history import check_history
 from styrdok.core.rules.indicators import check_indicators
 from styrdok.core.rules.integrity import check_model
+from styrdok.core.rules.links import check_links
 from styrdok.core.rules.reporting import check_reporting
 from styrdok.core.rules.scaffold_texts import check_scaffold_texts
 from styrdok.core.rules.schema import SchemaFileError, Schemas
 from styrdok.core.rules.text_rules import check_texts, scan_texts
 from styrdok.core.rules.versions import check_versions
+from styrdok.core.rules.yaml_style import check_yaml_style
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,11 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+def _refused(problems: list[Problem]) -> frozenset[str]:
+    """The files the loader could not read as YAML at all."""
+    return frozenset(p.path for p in problems if p.severity is Severity.FEL)
 
 
 def check_project(
@@ -79,5 +86,7 @@ def check_project(
         *check_attachments(
             model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek
         ),
+        *check_links(model, scans, loaded.filer),
+        *check_yaml_style(project, _refused(loaded.problems)),
     ]
     return Outcome(sorted_problems(problems), model)
