@@ -129,8 +129,12 @@ def test_after_the_guides_new_anvisning_the_public_site_still_builds(tmp_path, s
 def options(parser: argparse.ArgumentParser, command: str = "styrdok") -> Iterator[tuple[str, str]]:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
+            # An alias (`förhandsgranska`) shares its parser with the name the guide uses.
+            seen: set[int] = set()
             for name, sub in action.choices.items():
-                yield from options(sub, f"{command} {name}")
+                if id(sub) not in seen:
+                    seen.add(id(sub))
+                    yield from options(sub, f"{command} {name}")
         else:
             for option in action.option_strings:
                 if option.startswith("--") and option != "--help":
