@@ -141,3 +141,22 @@ def test_a_request_the_preview_cannot_answer_is_not_a_problem(sources):
         "styrdok: förhandsgranskningen har ingen sida på adressen /test/borta/"
     )
     assert is_error(record("Doc file 'a.md' contains an absolute link '/b', it was left as is."))
+
+
+def test_the_preview_shows_a_warning_once_and_every_error_each_time(sources: Sources) -> None:
+    import io
+
+    from styrdok.adapters.mkdocs_run import SwedishLog
+
+    out = io.StringIO()
+    log = SwedishLog(sources, out)
+    warning = "data/program.yml:69:11: varning: perioden har löpt ut – Se över programmet."
+    error = "docs/begrepp.md:5:8: fel: länken går till en sida som inte finns – Rätta länken."
+    log.emit(record(warning, logging.INFO, "mkdocs.plugins.styrdok"))
+    log.repeat_warnings = False  # the preview's rebuilds
+    for _ in range(2):
+        log.emit(record(warning, logging.INFO, "mkdocs.plugins.styrdok"))
+        log.emit(record(error, logging.ERROR, "mkdocs.plugins.styrdok"))
+    assert out.getvalue().count(warning) == 1
+    assert out.getvalue().count(error) == 2
+    assert log.held_back == 2

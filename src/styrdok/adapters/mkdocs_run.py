@@ -54,13 +54,24 @@ class SwedishLog(logging.Handler):
         self.sources = sources
         self.out = out
         self.problems = 0
+        # The preview rebuilds on every save: a warning it has already shown is not
+        # repeated, so the editor's new error is not buried under the same old lines.
+        self.repeat_warnings = True
+        self.shown_warnings: set[str] = set()
+        self.held_back = 0
 
     def emit(self, record: logging.LogRecord) -> None:
         if is_error(record):
             self.problems += 1
         line = translate(record, self.sources)
-        if line is not None:
-            print(line, file=self.out, flush=True)
+        if line is None:
+            return
+        if ": varning: " in line and not is_error(record):
+            if not self.repeat_warnings and line in self.shown_warnings:
+                self.held_back += 1
+                return
+            self.shown_warnings.add(line)
+        print(line, file=self.out, flush=True)
 
 
 class _RequestsAreNotProblems(logging.Filter):
@@ -229,9 +240,19 @@ def _serve(preview: Preview, log: SwedishLog) -> int:
     preview.url = f"http://{preview.host}:{preview.port}{path.replace('//', '/')}"
     first = preview.build(log)
 
+    log.repeat_warnings = False
+
     def rebuild() -> None:
         print("styrdok: en fil ändrades – bygger igen …", file=out, flush=True)
-        if preview.build(log):
+        log.held_back = 0
+        built = preview.build(log)
+        if log.held_back:
+            print(
+                f"styrdok: {log.held_back} varningar som redan har visats visas inte igen.",
+                file=out,
+                flush=True,
+            )
+        if built:
             print(f"styrdok: byggd igen kl. {time.strftime('%H:%M:%S')}.", file=out, flush=True)
         else:
             print(
