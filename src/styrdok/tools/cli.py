@@ -426,7 +426,8 @@ def add_publish_commands(commands: argparse._SubParsersAction) -> None:
         "bygg",
         help="bygg webbplatsen för en målgrupp och byt ut den publicerade först när allt lyckats",
         description=(
-            "Kör mkdocs build --strict i en tillfällig mapp bredvid målmappen, söker efter "
+            "Bygger webbplatsen med MkDocs (där varje varning stoppar bygget) i en tillfällig "
+            "mapp bredvid målmappen, söker efter "
             "läckor, skriver manifestet (SHA256SUMS och MANIFEST.json) och byter sedan ut "
             "målmappen. Misslyckas något är målmappen orörd. Byggdatumet tas från "
             "SOURCE_DATE_EPOCH eller den senaste incheckningen, och referensdatumet (dagen "
