@@ -250,7 +250,9 @@ RULES: dict[str, Rule] = {
         FEL,
         "okänd författning '{id}'",
         "{forslag} Saknas författningen i data/forfattningar.yml, lägg till den där: en post "
-        "med id, namn och sfs (SFS-numret inom citattecken), och skriv dess id här.",
+        "med id, namn och sfs (SFS-numret inom citattecken), och skriv dess id här. En "
+        "EU-förordning har inget SFS-nummer: hänvisa till den svenska lag som kompletterar "
+        "den (för dataskyddsförordningen dataskyddslagen, SFS 2018:218).",
     ),
     # Integrity of the whole.
     "ersatt-men-gallande": Rule(
