@@ -494,6 +494,12 @@ RULES: dict[str, Rule] = {
         "länken '{lank}' går till {sida}, som är {atkomst}: på den publika webbplatsen blir länken vanlig text märkt 'ej publicerad'",
         "Det är rätt om läsare utanför staden inte ska se sidan. Vill du att alla ska kunna följa länken måste sidan vara öppen.",
     ),
+    # What the leak scan after the build would refuse (forbidden/sources.py), said first.
+    "lacka": Rule(
+        FEL,
+        "texten publiceras på {webbplats} men innehåller {vad}{citat}, som inte får synas där",
+        "Annars stoppar läckkontrollen bygget. Ta bort det eller skriv om det med egna ord. Det som är internt får bara stå i det som publiceras på intranätet, och det som är skyddat får inte stå i något som publiceras; ska båda texterna kunna visas för samma läsare måste atkomst vara densamma.",
+    ),
     # Editor text is data: what would become code is refused with the reason.
     "otillaten-html": Rule(
         FEL,
