@@ -475,9 +475,9 @@ RULES: dict[str, Rule] = {
         "{forslag}Ett avsnitts namn bildas av dess rubrik: små bokstäver, å/ä blir a och ö blir o, mellanslag blir bindestreck (## Så här gör ni → #sa-har-gor-ni).",
     ),
     "ankare-okontrollerat": Rule(
-        VARNING,
-        "länken '{lank}' går till avsnittet '#{ankare}' på {sida}, vars avsnitt skapas när webbplatsen byggs och inte kan kontrolleras i förväg",
-        "Länka till sidan utan #{ankare}, eller förhandsgranska sidan och kontrollera att avsnittet finns – annars stoppas bygget.",
+        FEL,
+        "länken '{lank}' går till avsnittet '#{ankare}' på {sida}, vars avsnitt styrdok skapar när webbplatsen byggs och som ändras med innehållet",
+        "Länka till sidan utan #{ankare}: ett sådant avsnitt kan försvinna när någon ändrar en annan fil, och då stoppas bygget.",
     ),
     "ankare-skyddad": Rule(
         FEL,

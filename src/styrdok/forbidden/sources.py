@@ -13,6 +13,7 @@ a string that is found is its line looked up (a few more passes over that one fi
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,7 +136,7 @@ def _reports(files: _Files, model: Model, pub: Publication) -> Iterator[Source]:
     for year in model.uppfoljning:
         lines = files.lines(year.kalla.fil)
         starts = sorted(r.kalla.position.line for r in year.rapporter)
-        ends = dict(zip(starts, [*starts[1:], len(lines) + 1], strict=True))
+        ends = dict(itertools.pairwise([*starts, len(lines) + 1]))
         for rapport in year.rapporter:
             if published.get((year.ar, rapport.organ)) == rapport:
                 start = rapport.kalla.position.line
