@@ -2,6 +2,8 @@
 
     core      -> core only; knows nothing of MkDocs or Python-Markdown
     select    -> core
+    forbidden -> core, select; the strings an audience must not see and the check
+                 that looks for them in the source (it needs the publication)
     views     -> the publication (select), the model's types and a few pure core helpers,
                  other views; never the loader, the checker, an adapter or a tool
     adapters  -> anything but tools
@@ -94,7 +96,11 @@ def violation(importer: str, imported: str) -> str | None:
         return "the core imports only the core"
     if here == "select" and there not in ("core", "select"):
         return "selection imports only the core"
+    if here == "forbidden" and there not in ("core", "select", "forbidden"):
+        return "the leak strings and their check read the model and the publication only"
     if here == "views":
+        if there == "forbidden":
+            return "a view reads the publication, not the checker"
         if there == "core" and imported not in VIEW_MAY_USE_FROM_CORE:
             return "a view reads the publication, not the source or the checker"
         if there in ("adapters", "tools"):
@@ -150,6 +156,10 @@ def test_every_stage_imports_only_what_it_may():
         # A name from a package with code of its own is that package's to answer for.
         ("styrdok.views.crossref", "styrdok.tools.publish"),
         ("styrdok.views.crossref", "styrdok.tools.leaks"),
+        ("styrdok.forbidden.sources", "styrdok.views.queries"),
+        ("styrdok.forbidden.check", "styrdok.adapters.render"),
+        ("styrdok.core.pipeline", "styrdok.forbidden.check"),
+        ("styrdok.views.api", "styrdok.forbidden.strings"),
     ],
 )
 def test_the_rules_refuse_an_import_against_the_flow(importer, imported):
@@ -164,6 +174,8 @@ def test_the_rules_refuse_an_import_against_the_flow(importer, imported):
         ("styrdok.views.api", "styrdok.views.queries"),
         ("styrdok.adapters.mkdocs_plugin", "styrdok.core.pipeline"),
         ("styrdok.tools.cli", "styrdok.adapters.mkdocs_plugin"),
+        ("styrdok.forbidden.strings", "styrdok.select"),
+        ("styrdok.adapters.mkdocs_plugin", "styrdok.forbidden.check"),
     ],
 )
 def test_the_rules_allow_imports_along_the_flow(importer, imported):

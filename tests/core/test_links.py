@@ -89,3 +89,23 @@ def test_links_to_generated_pages_pass(project: Path) -> None:
         "[d](../fokusomraden/krisberedskap.md) [e](nytt-och-andrat.md) [f](#syfte)\n",
     )
     assert not [p for p in check(project).problems if p.code.startswith(("lank", "ankare"))]
+
+
+def test_a_link_to_a_page_of_changes_only_the_intranet_has_is_an_error(project: Path) -> None:
+    # An intern earlier version makes the page comparing it with version 2 intern too.
+    version = project / "docs/anvisningar/krisledning/version-1.md"
+    version.write_text(
+        version.read_text(encoding="utf-8").replace("atkomst: öppen", "atkomst: intern"),
+        encoding="utf-8",
+    )
+    add_text(project, ANVISNING, "\nSe [ändringarna](krisledning/version-2/andringar.md).\n")
+    found = [p for p in check(project).problems if p.code.startswith(("lank", "ankare"))]
+    assert [(p.code, p.path, p.position.line) for p in found] == [
+        ("lank-bara-intranat", ANVISNING, 30)
+    ]
+    # With the version öppen again, the page is on both sites and the link passes.
+    version.write_text(
+        version.read_text(encoding="utf-8").replace("atkomst: intern", "atkomst: öppen"),
+        encoding="utf-8",
+    )
+    assert not [p for p in check(project).problems if p.code.startswith(("lank", "ankare"))]

@@ -11,8 +11,9 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from styrdok.core.pipeline import Outcome, check_project
+from styrdok.core.pipeline import Outcome
 from styrdok.core.project import Project
+from styrdok.forbidden.check import check_project
 from styrdok.select import STANDARD_MALGRUPP, Publication, select
 
 TESTS = Path(__file__).resolve().parents[1]

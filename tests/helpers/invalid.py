@@ -155,6 +155,9 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "lank-absolut--snedstreck-forst.md": (ANVISNING, "lank-absolut", 30),
     "lank-ej-publicerad--intern-anvisning.md": (ANVISNING, "lank-ej-publicerad", 30),
     "ankare-okontrollerat--genererad-sida.md": (ANVISNING, "ankare-okontrollerat", 30),
+    # What the leak scan after the build would refuse, found in the source first.
+    "lacka--intern-titel-i-historik.md": (ANVISNING, "lacka", 18),
+    "lacka--intern-adress-i-texten.md": (ANVISNING, "lacka", 31),
     # The YAML style of .yamllint.yml.
     "yaml-stil--blanksteg-i-slutet.yml": ("data/organ.yml", "yaml-stil", 3),
 }

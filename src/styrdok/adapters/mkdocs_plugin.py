@@ -32,9 +32,9 @@ from styrdok.adapters.render import WithheldLinks, clean_page_html
 from styrdok.adapters.templating import MacroError, render
 from styrdok.core.giltighet import dag
 from styrdok.core.model import Model
-from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
 from styrdok.core.report import summary
+from styrdok.forbidden.check import check_project
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, Publication, select
 from styrdok.views import aktualitet, feed, program_notice, sitemap, uppfoljning_pages, version_diff
 from styrdok.views.anvisning_page import split_rendered

@@ -477,9 +477,9 @@ RULES: dict[str, Rule] = {
         "{forslag}Ett avsnitts namn bildas av dess rubrik: små bokstäver, å/ä blir a och ö blir o, mellanslag blir bindestreck (## Så här gör ni → #sa-har-gor-ni).",
     ),
     "ankare-okontrollerat": Rule(
-        VARNING,
-        "länken '{lank}' går till avsnittet '#{ankare}' på {sida}, vars avsnitt skapas när webbplatsen byggs och inte kan kontrolleras i förväg",
-        "Länka till sidan utan #{ankare}, eller förhandsgranska sidan och kontrollera att avsnittet finns – annars stoppas bygget.",
+        FEL,
+        "länken '{lank}' går till avsnittet '#{ankare}' på {sida}, vars avsnitt styrdok skapar när webbplatsen byggs och som ändras med innehållet",
+        "Länka till sidan utan #{ankare}: ett sådant avsnitt kan försvinna när någon ändrar en annan fil, och då stoppas bygget.",
     ),
     "ankare-skyddad": Rule(
         FEL,
@@ -495,6 +495,12 @@ RULES: dict[str, Rule] = {
         VARNING,
         "länken '{lank}' går till {sida}, som är {atkomst}: på den publika webbplatsen blir länken vanlig text märkt 'ej publicerad'",
         "Det är rätt om läsare utanför staden inte ska se sidan. Vill du att alla ska kunna följa länken måste sidan vara öppen.",
+    ),
+    # What the leak scan after the build would refuse (forbidden/sources.py), said first.
+    "lacka": Rule(
+        FEL,
+        "texten publiceras på {webbplats} men innehåller {vad}{citat}, som inte får synas där",
+        "Annars stoppar läckkontrollen bygget. Ta bort det eller skriv om det med egna ord. Det som är internt får bara stå i det som publiceras på intranätet, och det som är skyddat får inte stå i något som publiceras; ska båda texterna kunna visas för samma läsare måste atkomst vara densamma.",
     ),
     # Editor text is data: what would become code is refused with the reason.
     "otillaten-html": Rule(

@@ -14,10 +14,10 @@ from pathlib import Path
 from styrdok.core.giltighet import dag
 from styrdok.core.kinds import KINDS
 from styrdok.core.model import Model
-from styrdok.core.pipeline import check_project
 from styrdok.core.problems import Problem
 from styrdok.core.project import Project, find_root
 from styrdok.core.report import as_json, as_text
+from styrdok.forbidden.check import check_project
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, select
 from styrdok.tools import gallde as gallde_text
 from styrdok.tools import lagesbild, new_version, publish

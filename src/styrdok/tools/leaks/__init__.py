@@ -11,9 +11,9 @@ a single pass over each view of a file.
 
 from __future__ import annotations
 
-from styrdok.tools.leaks.forbidden import forbidden, passages, published_sources
-from styrdok.tools.leaks.matcher import Matcher
-from styrdok.tools.leaks.normal import normalise, words
+from styrdok.forbidden.matcher import Matcher
+from styrdok.forbidden.normal import normalise, words
+from styrdok.forbidden.strings import forbidden, passages, published_sources
 from styrdok.tools.leaks.reading import Leak, Unreadable, scan
 
 __all__ = [

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from styrdok.tools.leaks.matcher import Matcher
-from styrdok.tools.leaks.normal import INLINE_TAG
+from styrdok.forbidden.matcher import Matcher
+from styrdok.forbidden.normal import INLINE_TAG
 
 # The site's own files unpack to a few megabytes; anything far larger is a mistake or a
 # decompression bomb, and is reported as impossible to check rather than read.

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from styrdok.core.model import Anvisning, Model, Rapport, Sida
 from styrdok.core.reading.guide import read_guide
+from styrdok.forbidden.matcher import Matcher
+from styrdok.forbidden.normal import INLINE_TAG
 from styrdok.select import Publication, strictest
-from styrdok.tools.leaks.matcher import Matcher
-from styrdok.tools.leaks.normal import INLINE_TAG
 
 # A passage is this many words of a withheld text: long enough not to occur by chance.
 PASSAGE_WORDS = 8
@@ -111,13 +111,13 @@ def forbidden(
             matcher.find_words(INLINE_TAG.sub("", form.casefold()))
             for text in _published(pub, published_texts)
             if text
-            for form in (text, _rendered(text))
+            for form in (text, rendered(text))
         )
     )
     return {string: what for string, what in found.items() if string not in public}
 
 
-def _rendered(markdown: str) -> str:
+def rendered(markdown: str) -> str:
     """A Markdown text as it reads once rendered, as `passages` reads withheld texts: a
     list's numbers and markers gone, so a passage over two items of a list the text
     shares with a withheld one is found in it too."""

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from styrdok.tools.leaks.normal import folded, normalise, words
+from styrdok.forbidden.normal import folded, normalise, words
 
 # A reference to an id, as forbidden() writes it; after normalise().
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"

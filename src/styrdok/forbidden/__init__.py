@@ -1,0 +1,14 @@
+"""What an audience must not see, as strings, and where the source already says them.
+
+Shared by the check and the leak scan after the build (tools/leaks), so both judge by
+the same strings in the same form:
+
+    normal    the one form both sides are compared in
+    matcher   all strings matched at once, in one pass of a text
+    strings   the strings, worked out from the whole model and an audience's publication
+    sources   the check: the same strings, looked for in the source texts each audience
+              publishes, reported with file and line before anything is built
+
+A stage of its own between selection and the adapters: it needs the `Publication`, so
+the core cannot hold it, and the plugin (an adapter) runs it, so a tool cannot either.
+"""

@@ -1,0 +1,174 @@
+"""The leak scan, run on the source before anything is built.
+
+The build ends with a scan of the site for the strings `strings.forbidden` lists. Every
+one of them that the site could carry comes from a source text the audience publishes:
+an anvisning, kept version or page it reads in full (its front matter as written, its
+text as selection hands it on), a data file, a report or indicator it gets, the editor
+guide. The same strings are looked for there, in the same forms, and each one found is
+reported at its file and line, so `styrdok check` says first what the scan would refuse.
+
+Linear: one matcher per audience, one pass over each source text in two forms. Only for
+a string that is found is its line looked up (a few more passes over that one file).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from styrdok.core.messages import problem
+from styrdok.core.model import Anvisning, Model, Sida
+from styrdok.core.problems import Position, Problem
+from styrdok.core.project import Project
+from styrdok.core.reading.guide import REDAKTORSGUIDE
+from styrdok.forbidden.matcher import Matcher
+from styrdok.forbidden.normal import INLINE_TAG
+from styrdok.forbidden.strings import forbidden, published_sources, rendered
+from styrdok.select import MALGRUPPER, Publication, select
+
+# How each audience's site is named in the message.
+SITE_NAMES = {"intranät": "intranätet", "publik": "den publika webbplatsen"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A published text as its file has it: `lines` are the file's from line `first`."""
+
+    fil: str
+    first: int
+    lines: tuple[str, ...]
+
+
+def check_leaks(project: Project, model: Model) -> list[Problem]:
+    """What the leak scan of each audience's build would find, at the source's lines."""
+    # (file, line, string) -> (what it is, the audiences whose build would refuse it)
+    found: dict[tuple[str, int, str], tuple[str, list[str]]] = {}
+    guide = published_sources(project.root)
+    for malgrupp in MALGRUPPER:
+        pub = select(model, malgrupp)
+        strings = forbidden(model, pub, guide)
+        if not strings:
+            continue
+        matcher = Matcher(strings)
+        for source in sources(project, model, pub):
+            for string in _found(matcher, source.lines):
+                line = _line_of(string, source)
+                entry = found.setdefault((source.fil, line, string), (strings[string], []))
+                entry[1].append(malgrupp)
+    return [
+        problem(
+            "lacka",
+            fil,
+            Position(line),
+            webbplats=" och ".join(SITE_NAMES[m] for m in malgrupper),
+            vad=what,
+            citat=_quoted(string, what),
+        )
+        for (fil, line, string), (what, malgrupper) in found.items()
+    ]
+
+
+def _quoted(string: str, what: str) -> str:
+    """The colliding string as the editor may see it: never what a skyddad document
+    keeps to itself (its summary, case number or text), only that it is there."""
+    return "" if "skyddad" in what else f": '{string}'"
+
+
+def _forms(text: str) -> Iterator[tuple[str, bool]]:
+    """A source text as the scan could meet it in the site: as written (references and
+    words), and rendered, with Markdown and inline tags gone (words only)."""
+    yield text, True
+    yield INLINE_TAG.sub("", rendered(text).casefold()), False
+
+
+def _found(matcher: Matcher, lines: tuple[str, ...]) -> set[str]:
+    found: set[str] = set()
+    for form, as_written in _forms("\n".join(lines)):
+        found |= matcher.find(form) if as_written else matcher.find_words(form)
+    return found
+
+
+def _line_of(string: str, source: Source) -> int:
+    """The line where `string` begins in `source` (a passage may go on over several):
+    the first line that ends it, then the last from which it is still there."""
+    one = Matcher([string])
+
+    def has(lines: tuple[str, ...]) -> bool:
+        return bool(_found(one, lines))
+
+    lines = source.lines
+    low, high = 1, len(lines)
+    while low < high:  # the fewest first lines that hold the string
+        middle = (low + high) // 2
+        low, high = (low, middle) if has(lines[:middle]) else (middle + 1, high)
+    end = low
+    low, high = 0, end - 1
+    while low < high:  # the latest start that still holds it
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if has(lines[middle:end]) else (low, middle - 1)
+    return source.first + low
+
+
+def sources(project: Project, model: Model, pub: Publication) -> Iterator[Source]:
+    """Every source text the build for `pub` publishes, as its file has it."""
+    files = _Files(project.root)
+    documents: list[Anvisning | Sida] = [*pub.anvisningar, *pub.model.versioner]
+    for document in [*documents, *pub.model.sidor]:
+        if document.sida not in pub.bara_metadata:
+            yield from files.document(document)
+    data = {item.kalla.fil for kind in _DATA_KINDS for item in getattr(model, kind)}
+    data |= {indikator.kalla.fil for indikator in pub.indikatorer}
+    for fil in sorted(data):
+        yield from files.whole(fil)
+    yield from _reports(files, model, pub)
+    yield from files.whole(REDAKTORSGUIDE)
+
+
+# The data files every build shows in full (their entries have no access level).
+_DATA_KINDS = ("program", "malomraden", "fokusomraden", "organ", "forfattningar")
+
+
+def _reports(files: _Files, model: Model, pub: Publication) -> Iterator[Source]:
+    """Of each year's file, the entries of the reports `pub` carries as written."""
+    published = {(year.ar, r.organ): r for year in pub.uppfoljning for r in year.rapporter}
+    for year in model.uppfoljning:
+        lines = files.lines(year.kalla.fil)
+        starts = sorted(r.kalla.position.line for r in year.rapporter)
+        ends = dict(itertools.pairwise([*starts, len(lines) + 1]))
+        for rapport in year.rapporter:
+            if published.get((year.ar, rapport.organ)) == rapport:
+                start = rapport.kalla.position.line
+                entry = tuple(lines[start - 1 : ends[start] - 1])
+                yield Source(year.kalla.fil, start, entry)
+
+
+class _Files:
+    """Source files read once each, as lines; one that cannot be read gives nothing
+    (the check has reported it already)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._read: dict[str, tuple[str, ...]] = {}
+
+    def lines(self, fil: str) -> tuple[str, ...]:
+        if fil not in self._read:
+            try:
+                text = (self.root / fil).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            self._read[fil] = tuple(text.splitlines())
+        return self._read[fil]
+
+    def whole(self, fil: str) -> Iterator[Source]:
+        if lines := self.lines(fil):
+            yield Source(fil, 1, lines)
+
+    def document(self, document: Anvisning | Sida) -> Iterator[Source]:
+        """Its front matter as written, and its text as selection publishes it (links to
+        withheld pages already plain text), from the line where the text begins."""
+        head = self.lines(document.fil)[: document.text_rad - 1]
+        if head:
+            yield Source(document.fil, 1, head)
+        yield Source(document.fil, document.text_rad, tuple(document.text.splitlines()))
