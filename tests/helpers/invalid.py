@@ -155,6 +155,7 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "lank-absolut--snedstreck-forst.md": (ANVISNING, "lank-absolut", 30),
     "lank-ej-publicerad--intern-anvisning.md": (ANVISNING, "lank-ej-publicerad", 30),
     "ankare-okontrollerat--genererad-sida.md": (ANVISNING, "ankare-okontrollerat", 30),
+    "lank-i-html--a-href.md": (ANVISNING, "lank-i-html", 30),
     # The YAML style of .yamllint.yml.
     "yaml-stil--blanksteg-i-slutet.yml": ("data/organ.yml", "yaml-stil", 3),
 }

@@ -46,6 +46,9 @@ ATTR_LIST_KEYS = frozenset({"title"})
 class Link:
     target: str
     line: int  # 1-based, within the text
+    # Written in raw HTML (<a href>, <img src>): MkDocs rewrites only Markdown links, so
+    # an address to a .md page stays as written and leads nowhere on the site.
+    html: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,14 +161,16 @@ def _inline(token: Token, line: int, links: list[Link], findings: list[Finding])
     _loose_links(token.content, first, findings)
 
 
-def _url(url: str, line: int, links: list[Link], findings: list[Finding]) -> None:
+def _url(
+    url: str, line: int, links: list[Link], findings: list[Finding], html: bool = False
+) -> None:
     scheme = url_scheme(url)
     if scheme is not None and scheme not in URL_SCHEMES:
         findings.append(
             Finding("otillaten-lank", line, (("adress", _short(url)), ("schema", scheme)))
         )
         return
-    links.append(Link(url, line))
+    links.append(Link(url, line, html))
 
 
 # What CommonMark leaves as text but another Markdown reader, or a browser that drops
@@ -182,12 +187,14 @@ def _loose_links(text: str, line: int, findings: list[Finding]) -> None:
             findings.append(Finding("otillaten-lank", at, values))
 
 
-def _image(url: str, line: int, links: list[Link], findings: list[Finding]) -> None:
+def _image(
+    url: str, line: int, links: list[Link], findings: list[Finding], html: bool = False
+) -> None:
     scheme = url_scheme(url)
     if scheme in ("http", "https") or (scheme is None and is_external(url)):
         findings.append(Finding("extern-bild", line, (("adress", _short(url)),)))
         return
-    _url(url, line, links, findings)
+    _url(url, line, links, findings, html)
 
 
 def _attr_lists(text: str, line: int, findings: list[Finding]) -> None:
@@ -254,9 +261,9 @@ def _html(html: str, line: int, links: list[Link], findings: list[Finding]) -> N
                 values = (("attribut", f"id={_short(value or '')}"), ("element", tag))
                 findings.append(Finding("otillatet-attribut", at, values))
             elif name == "src" and value is not None:
-                _image(value, at, links, findings)
+                _image(value, at, links, findings, html=True)
             elif name == "href" and value is not None:
-                _url(value, at, links, findings)
+                _url(value, at, links, findings, html=True)
 
 
 def _short(text: str, limit: int = 60) -> str:
