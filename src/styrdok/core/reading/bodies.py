@@ -66,13 +66,35 @@ class Scan:
     findings: tuple[Finding, ...]
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+# The tags Python-Markdown takes for a raw HTML block at the start of a line
+# (markdown.Markdown().block_level_elements; tests/core/test_bodies.py holds the copy to
+# it). A line that opens with any other tag, <span> say, is a paragraph there, whose
+# Markdown is rendered, while CommonMark reads it as raw HTML up to the next blank line.
+BLOCK_LEVEL = frozenset(
+    "address article aside blockquote body canvas center colgroup dd details div dl dt "
+    "fieldset figcaption figure footer form group h1 h2 h3 h4 h5 h6 header hgroup hr "
+    "html iframe legend li main map math menu nav noscript object ol option output p "
+    "pre progress script section style summary table tbody td textarea tfoot th thead "
+    "tr ul video".split()
+)
+_FIRST_TAG = re.compile(r"\s*</?([A-Za-z][A-Za-z0-9-]*)")
+
+
+@lru_cache(maxsize=2)
+def _parser(blocks: bool = True) -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    if not blocks:
+        parser.disable("html_block")
     # markdown-it drops javascript: and data: links silently; Python-Markdown does not,
     # so every link is kept here to be judged (and reported) by _url.
     parser.validateLink = lambda url: True
     return parser
+
+
+def _inline_html(content: str) -> bool:
+    """Whether an HTML block opens with a tag Python-Markdown reads as part of a paragraph."""
+    first = _FIRST_TAG.match(content)
+    return first is not None and first.group(1).lower() not in BLOCK_LEVEL
 
 
 # The check, selection and backlinks each ask about the same texts; a Scan is immutable,
@@ -93,7 +115,14 @@ def links(text: str) -> tuple[Link, ...]:
     return scan(text).links
 
 
-def _scan(text: str, offset: int, links: list[Link], findings: list[Finding], depth: int) -> None:
+def _scan(
+    text: str,
+    offset: int,
+    links: list[Link],
+    findings: list[Finding],
+    depth: int,
+    blocks: bool = True,
+) -> None:
     if depth > 8:
         # Admonitions inside admonitions; deeper is not writing. Read it all as HTML
         # and loose text, so nothing hides below the limit.
@@ -101,7 +130,7 @@ def _scan(text: str, offset: int, links: list[Link], findings: list[Finding], de
         _attr_lists(text, offset + 1, findings)
         _loose_links(text, offset + 1, findings)
         return
-    tokens = _parser().parse(text)
+    tokens = _parser(blocks).parse(text)
     lines = text.split("\n")
     fenced: set[int] = set()
     for token in tokens:
@@ -117,6 +146,10 @@ def _scan(text: str, offset: int, links: list[Link], findings: list[Finding], de
             # Indented text: in Python-Markdown an admonition's or a list item's body,
             # so it is read as text too.
             _scan(token.content, line - 1, links, findings, depth + 1)
+        elif token.type == "html_block" and _inline_html(token.content):
+            # A paragraph to Python-Markdown: its links are rendered (and judged by
+            # MkDocs), its tags are inline HTML.
+            _scan(token.content, line - 1, links, findings, depth + 1, blocks=False)
         elif token.type == "html_block":
             _html(token.content, line, links, findings)
         elif token.type == "inline":
