@@ -35,8 +35,9 @@ SNIPPET = re.compile(r"^\s*-{1,2}8<-{1,2}")
 FENCE_INFO = re.compile(r"[\w#.+-]*|\{[^}\n]*\}")
 # Python-Markdown's attr_list: {: …} or { … } after a block or an inline element.
 # A macro call {{ … }} is not one: it is rendered away before Markdown sees the page.
-# One run of [^}\n] only, so the expression is linear in the length of the text.
-ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{)([^}\n]*)\}")
+# Found by attr_lists() below, which is linear in the length of the text: the obvious
+# expression, \{([^}\n]*)\}, starts again at every { of a line without a closing }.
+_SEGMENT = re.compile(r"[^}\n]*(?:[}\n]|$)")
 ATTR_PAIR = re.compile(r"([^\s=#.'\"]+)\s*=")
 ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 ATTR_LIST_KEYS = frozenset({"title"})
@@ -71,11 +72,67 @@ class Scan:
 # it). A line that opens with any other tag, <span> say, is a paragraph there, whose
 # Markdown is rendered, while CommonMark reads it as raw HTML up to the next blank line.
 BLOCK_LEVEL = frozenset(
-    "address article aside blockquote body canvas center colgroup dd details div dl dt "
-    "fieldset figcaption figure footer form group h1 h2 h3 h4 h5 h6 header hgroup hr "
-    "html iframe legend li main map math menu nav noscript object ol option output p "
-    "pre progress script section style summary table tbody td textarea tfoot th thead "
-    "tr ul video".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "canvas",
+        "center",
+        "colgroup",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "group",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "iframe",
+        "legend",
+        "li",
+        "main",
+        "map",
+        "math",
+        "menu",
+        "nav",
+        "noscript",
+        "object",
+        "ol",
+        "option",
+        "output",
+        "p",
+        "pre",
+        "progress",
+        "script",
+        "section",
+        "style",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "video",
+    ]
 )
 _FIRST_TAG = re.compile(r"\s*</?([A-Za-z][A-Za-z0-9-]*)")
 
@@ -230,19 +287,43 @@ def _image(
     _url(url, line, links, findings, html)
 
 
+@dataclass(frozen=True)
+class AttrList:
+    start: int  # where its { is in the text
+    written: str  # {: …}
+    inner: str  # what stands between the braces
+
+
+def attr_lists(text: str) -> Iterator[AttrList]:
+    """Each {…} on one line that is not a macro's {{ … }}: from the first { after the
+    previous } (and not next to another {) to the next }, as a regular expression
+    searching left to right would find them, in one pass."""
+    for segment in _SEGMENT.finditer(text):
+        if not segment.group().endswith("}"):
+            continue
+        end = segment.end() - 1
+        at = text.find("{", segment.start(), end)
+        while at >= 0:
+            before = text[at - 1] if at > 0 else ""
+            if before != "{" and text[at + 1] != "{":
+                yield AttrList(at, text[at : end + 1], text[at + 1 : end])
+                break
+            at = text.find("{", at + 1, end)
+
+
 def _attr_lists(text: str, line: int, findings: list[Finding]) -> None:
-    for match in ATTR_LIST.finditer(text):
-        at = line + text.count("\n", 0, match.start())
-        inner = match.group(1).lstrip(":")
+    for match in attr_lists(text):
+        at = line + text.count("\n", 0, match.start)
+        inner = match.inner.lstrip(":")
         if not inner.strip():
             continue
         for key in ATTR_PAIR.findall(inner):
             if key.lower() not in ATTR_LIST_KEYS:
-                values = (("lista", _short(match.group(0))), ("attribut", key))
+                values = (("lista", _short(match.written)), ("attribut", key))
                 findings.append(Finding("otillaten-attributlista", at, values))
         for name in ATTR_ID.findall(inner):
             if not allowed_id(name):
-                values = (("lista", _short(match.group(0))), ("attribut", f"#{name}"))
+                values = (("lista", _short(match.written)), ("attribut", f"#{name}"))
                 findings.append(Finding("otillaten-attributlista", at, values))
 
 
