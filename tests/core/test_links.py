@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import markdown
 import pytest
 
+from styrdok.core.reading.bodies import scan
 from styrdok.core.reading.headings import anchors, slugify
 
 from helpers import check
@@ -24,12 +26,25 @@ HEADINGS = [
     "Syfte_1",
     "Rubrik {#egen-id}",
     "Lag (2018:585) om skydd",
+    # toc takes the element's text: a link's words, not its address; no image.
+    "Se [kamerabevakning](kamerabevakning.md)",
+    "Läs [mer][r]",
+    "Se <https://example.com>",
+    "Bild ![alt text](bild.png) här",
+    "Länk [`kod`](x.md) {#egen-lank}",
+    "P&aring; <b>plats</b>",
+    "a\\_b",
+    # attr_list wants a blank before {, and a quoted value's words are not ids.
+    "Rubrik{#ingen-id}",
+    'Rubrik med titel {title="se #inte-id"}',
 ]
 
 
 def rendered_ids(text: str) -> set[str]:
     """The ids Python-Markdown gives, with the extensions mkdocs.yml configures."""
-    md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html"])
+    md = markdown.Markdown(
+        extensions=["toc", "attr_list", "md_in_html", "admonition", "pymdownx.details"]
+    )
     html = md.convert(text)
     import re
 
@@ -38,7 +53,41 @@ def rendered_ids(text: str) -> set[str]:
 
 def test_anchors_are_the_ids_the_renderer_gives() -> None:
     text = "\n\n".join(f"## {h}" for h in HEADINGS) + '\n\n<div id="ruta" markdown>x</div>\n'
+    text += "\n[r]: kamerabevakning.md\n"
     assert anchors(text) == rendered_ids(text)
+
+
+def test_headings_inside_admonitions_are_anchors() -> None:
+    text = (
+        '!!! note "Obs"\n    ## Inne\n\n    text\n\n    !!! tip\n        ### Djupt\n\n'
+        '??? info "Mer"\n    ## Inne\n\nStycke.\n\n    ## Kod, inte rubrik\n\n## Inne\n'
+    )
+    assert anchors(text) == rendered_ids(text) == {"inne", "inne_1", "inne_2", "djupt"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## a" + " " * 100_000 + "x\n",
+        "## " + "{:" * 100_000 + "\n",
+        "Text " + "{: " * 100_000 + "\n",
+        "Text " + "{x" * 100_000 + "\n",
+    ],
+    ids=["blanka-i-rubrik", "klamrar-i-rubrik", "klamrar-i-stycke", "klamrar-utan-slut"],
+)
+def test_hostile_braces_cost_linear_time(text: str) -> None:
+    # A file may be 1 MiB (core/limits.py); an expression that starts again at every {
+    # took minutes on 200 kB of them.
+    started = time.perf_counter()
+    anchors(text)
+    scan(text)
+    assert time.perf_counter() - started < 2
+
+
+def test_an_id_in_raw_html_does_not_number_a_heading() -> None:
+    # toc numbers headings while raw HTML is stashed away: both get "syfte".
+    text = '<span id="syfte"></span>\n\n## Syfte\n'
+    assert anchors(text) == rendered_ids(text) == {"syfte"}
 
 
 @pytest.mark.parametrize("heading", HEADINGS)

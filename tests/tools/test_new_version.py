@@ -123,7 +123,7 @@ och en länk över
 två rader till [den
 gamla](krisledning-gammal.md).
 
-<p>Rå HTML: <a href="trygghet-i-bromma.md">Bromma</a> <img src="krisledning/karta.png" alt="Karta"></p>
+<p>Rå HTML: <a href="krisledning/karta.png">kartan</a> <img src="krisledning/karta.png" alt="Karta"></p>
 
 ```
 [kod, ingen länk](krisledning-gammal.md)
@@ -140,6 +140,8 @@ def with_links(project: Path) -> None:
     head = text[: text.index("---\n", 4) + 4]
     (project / CURRENT).write_bytes((head + TEXT_WITH_LINKS).encode("utf-8"))
     # Bromma is intern: on the public site its links become text, which the check says.
+    # (Raw HTML links to a file, not a page: MkDocs leaves a .md address in HTML as
+    # written, so the check refuses one, lank-i-html.)
     assert set(codes(project)) <= {"lank-ej-publicerad"}
 
 
@@ -169,7 +171,7 @@ def test_relative_links_and_images_in_the_kept_copy_lead_where_they_led(project)
         "![Karta](karta.png)",
         "(<../krisledning-gammal.md>)",
         "gamla](../krisledning-gammal.md).",
-        '<a href="../trygghet-i-bromma.md">',
+        '<a href="karta.png">',
         '<img src="karta.png"',
         "[gammal]: ../krisledning-gammal.md",
     ):

@@ -471,6 +471,11 @@ RULES: dict[str, Rule] = {
         "länken '{lank}' börjar med / och går inte att följa på alla webbplatser",
         "Skriv adressen relativt den här filen, med .md: {forslag}",
     ),
+    "lank-i-html": Rule(
+        FEL,
+        "länken '{lank}' står i HTML och leder ingenstans på webbplatsen: bara länkar i Markdown får sidans adress när webbplatsen byggs",
+        "Skriv länken i Markdown: {forslag}.",
+    ),
     "ankare-saknas": Rule(
         FEL,
         "länken '{lank}' går till avsnittet '#{ankare}', som inte finns på {sida}",

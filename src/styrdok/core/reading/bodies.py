@@ -35,8 +35,9 @@ SNIPPET = re.compile(r"^\s*-{1,2}8<-{1,2}")
 FENCE_INFO = re.compile(r"[\w#.+-]*|\{[^}\n]*\}")
 # Python-Markdown's attr_list: {: …} or { … } after a block or an inline element.
 # A macro call {{ … }} is not one: it is rendered away before Markdown sees the page.
-# One run of [^}\n] only, so the expression is linear in the length of the text.
-ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{)([^}\n]*)\}")
+# Found by attr_lists() below, which is linear in the length of the text: the obvious
+# expression, \{([^}\n]*)\}, starts again at every { of a line without a closing }.
+_SEGMENT = re.compile(r"[^}\n]*(?:[}\n]|$)")
 ATTR_PAIR = re.compile(r"([^\s=#.'\"]+)\s*=")
 ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 ATTR_LIST_KEYS = frozenset({"title"})
@@ -46,6 +47,9 @@ ATTR_LIST_KEYS = frozenset({"title"})
 class Link:
     target: str
     line: int  # 1-based, within the text
+    # Written in raw HTML (<a href>, <img src>): MkDocs rewrites only Markdown links, so
+    # an address to a .md page stays as written and leads nowhere on the site.
+    html: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,13 +67,91 @@ class Scan:
     findings: tuple[Finding, ...]
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+# The tags Python-Markdown takes for a raw HTML block at the start of a line
+# (markdown.Markdown().block_level_elements; tests/core/test_bodies.py holds the copy to
+# it). A line that opens with any other tag, <span> say, is a paragraph there, whose
+# Markdown is rendered, while CommonMark reads it as raw HTML up to the next blank line.
+BLOCK_LEVEL = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "canvas",
+        "center",
+        "colgroup",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "group",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "iframe",
+        "legend",
+        "li",
+        "main",
+        "map",
+        "math",
+        "menu",
+        "nav",
+        "noscript",
+        "object",
+        "ol",
+        "option",
+        "output",
+        "p",
+        "pre",
+        "progress",
+        "script",
+        "section",
+        "style",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "video",
+    ]
+)
+_FIRST_TAG = re.compile(r"\s*</?([A-Za-z][A-Za-z0-9-]*)")
+
+
+@lru_cache(maxsize=2)
+def _parser(blocks: bool = True) -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    if not blocks:
+        parser.disable("html_block")
     # markdown-it drops javascript: and data: links silently; Python-Markdown does not,
     # so every link is kept here to be judged (and reported) by _url.
     parser.validateLink = lambda url: True
     return parser
+
+
+def _inline_html(content: str) -> bool:
+    """Whether an HTML block opens with a tag Python-Markdown reads as part of a paragraph."""
+    first = _FIRST_TAG.match(content)
+    return first is not None and first.group(1).lower() not in BLOCK_LEVEL
 
 
 # The check, selection and backlinks each ask about the same texts; a Scan is immutable,
@@ -90,7 +172,14 @@ def links(text: str) -> tuple[Link, ...]:
     return scan(text).links
 
 
-def _scan(text: str, offset: int, links: list[Link], findings: list[Finding], depth: int) -> None:
+def _scan(
+    text: str,
+    offset: int,
+    links: list[Link],
+    findings: list[Finding],
+    depth: int,
+    blocks: bool = True,
+) -> None:
     if depth > 8:
         # Admonitions inside admonitions; deeper is not writing. Read it all as HTML
         # and loose text, so nothing hides below the limit.
@@ -98,7 +187,7 @@ def _scan(text: str, offset: int, links: list[Link], findings: list[Finding], de
         _attr_lists(text, offset + 1, findings)
         _loose_links(text, offset + 1, findings)
         return
-    tokens = _parser().parse(text)
+    tokens = _parser(blocks).parse(text)
     lines = text.split("\n")
     fenced: set[int] = set()
     for token in tokens:
@@ -114,6 +203,10 @@ def _scan(text: str, offset: int, links: list[Link], findings: list[Finding], de
             # Indented text: in Python-Markdown an admonition's or a list item's body,
             # so it is read as text too.
             _scan(token.content, line - 1, links, findings, depth + 1)
+        elif token.type == "html_block" and _inline_html(token.content):
+            # A paragraph to Python-Markdown: its links are rendered (and judged by
+            # MkDocs), its tags are inline HTML.
+            _scan(token.content, line - 1, links, findings, depth + 1, blocks=False)
         elif token.type == "html_block":
             _html(token.content, line, links, findings)
         elif token.type == "inline":
@@ -158,14 +251,16 @@ def _inline(token: Token, line: int, links: list[Link], findings: list[Finding])
     _loose_links(token.content, first, findings)
 
 
-def _url(url: str, line: int, links: list[Link], findings: list[Finding]) -> None:
+def _url(
+    url: str, line: int, links: list[Link], findings: list[Finding], html: bool = False
+) -> None:
     scheme = url_scheme(url)
     if scheme is not None and scheme not in URL_SCHEMES:
         findings.append(
             Finding("otillaten-lank", line, (("adress", _short(url)), ("schema", scheme)))
         )
         return
-    links.append(Link(url, line))
+    links.append(Link(url, line, html))
 
 
 # What CommonMark leaves as text but another Markdown reader, or a browser that drops
@@ -182,27 +277,53 @@ def _loose_links(text: str, line: int, findings: list[Finding]) -> None:
             findings.append(Finding("otillaten-lank", at, values))
 
 
-def _image(url: str, line: int, links: list[Link], findings: list[Finding]) -> None:
+def _image(
+    url: str, line: int, links: list[Link], findings: list[Finding], html: bool = False
+) -> None:
     scheme = url_scheme(url)
     if scheme in ("http", "https") or (scheme is None and is_external(url)):
         findings.append(Finding("extern-bild", line, (("adress", _short(url)),)))
         return
-    _url(url, line, links, findings)
+    _url(url, line, links, findings, html)
+
+
+@dataclass(frozen=True)
+class AttrList:
+    start: int  # where its { is in the text
+    written: str  # {: …}
+    inner: str  # what stands between the braces
+
+
+def attr_lists(text: str) -> Iterator[AttrList]:
+    """Each {…} on one line that is not a macro's {{ … }}: from the first { after the
+    previous } (and not next to another {) to the next }, as a regular expression
+    searching left to right would find them, in one pass."""
+    for segment in _SEGMENT.finditer(text):
+        if not segment.group().endswith("}"):
+            continue
+        end = segment.end() - 1
+        at = text.find("{", segment.start(), end)
+        while at >= 0:
+            before = text[at - 1] if at > 0 else ""
+            if before != "{" and text[at + 1] != "{":
+                yield AttrList(at, text[at : end + 1], text[at + 1 : end])
+                break
+            at = text.find("{", at + 1, end)
 
 
 def _attr_lists(text: str, line: int, findings: list[Finding]) -> None:
-    for match in ATTR_LIST.finditer(text):
-        at = line + text.count("\n", 0, match.start())
-        inner = match.group(1).lstrip(":")
+    for match in attr_lists(text):
+        at = line + text.count("\n", 0, match.start)
+        inner = match.inner.lstrip(":")
         if not inner.strip():
             continue
         for key in ATTR_PAIR.findall(inner):
             if key.lower() not in ATTR_LIST_KEYS:
-                values = (("lista", _short(match.group(0))), ("attribut", key))
+                values = (("lista", _short(match.written)), ("attribut", key))
                 findings.append(Finding("otillaten-attributlista", at, values))
         for name in ATTR_ID.findall(inner):
             if not allowed_id(name):
-                values = (("lista", _short(match.group(0))), ("attribut", f"#{name}"))
+                values = (("lista", _short(match.written)), ("attribut", f"#{name}"))
                 findings.append(Finding("otillaten-attributlista", at, values))
 
 
@@ -254,9 +375,9 @@ def _html(html: str, line: int, links: list[Link], findings: list[Finding]) -> N
                 values = (("attribut", f"id={_short(value or '')}"), ("element", tag))
                 findings.append(Finding("otillatet-attribut", at, values))
             elif name == "src" and value is not None:
-                _image(value, at, links, findings)
+                _image(value, at, links, findings, html=True)
             elif name == "href" and value is not None:
-                _url(value, at, links, findings)
+                _url(value, at, links, findings, html=True)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -8,18 +8,19 @@ real extension on the same headings, so a change of the renderer's rules is noti
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from selectolax.lexbor import LexborHTMLParser
 
-# The trailing attribute list of a heading, {: #id .class } or { #id }.
-_HEADING_ATTRS = re.compile(r"\s*\{:?([^}\n]*)\}\s*$")
+from styrdok.core.reading.bodies import attr_lists
+
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
-_ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{):?([^}\n]*)\}")
+# A quoted value in an attribute list ({title="a #b"}), whose words are not ids.
+_QUOTED = re.compile(r"""[^ =}]+=(?:"[^"]*"|'[^']*')""")
 _TAG = re.compile(r"<[^>]+>")
 _ENTITY = re.compile(r"&[#a-zA-Z0-9]+;")
 _COUNTED = re.compile(r"^(.*)_([0-9]+)$")
@@ -50,29 +51,81 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
-def _heading_text(source: str) -> tuple[str, str | None]:
-    """The heading's text as toc reads it, and an id given by an attribute list."""
-    given: str | None = None
-    attrs = _HEADING_ATTRS.search(source)
-    if attrs:
-        ids = _ATTR_ID.findall(attrs.group(1))
-        given = ids[-1] if ids else None
-        source = source[: attrs.start()]
-    # Emphasis and code marks go; raw HTML goes with its entities; other entities are read.
-    text = re.sub(r"[*`]|(?<!\w)_+|_+(?!\w)", "", source)
-    text = _ENTITY.sub("", _TAG.sub("", text)) if _TAG.search(text) else html.unescape(text)
-    return text.strip(), given
+def _heading_text(inline: Token) -> tuple[str, str | None]:
+    """The heading's text as toc reads it (the element's text: a link's words, not its
+    address; no image; raw HTML without its tags), and an id given by an attribute list."""
+    parts: list[str] = []
+    for child in inline.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "html_inline":
+            parts.append(_ENTITY.sub("", _TAG.sub("", child.content)))
+        # link_open/close and emphasis marks carry no text; an image's alt is an attribute.
+    source, attrs = _split_attrs("".join(parts))
+    ids = _ATTR_ID.findall(_QUOTED.sub(" ", attrs)) if attrs is not None else []
+    return source.strip(), ids[-1] if ids else None
+
+
+def _split_attrs(source: str) -> tuple[str, str | None]:
+    """The heading's text and its trailing attribute list, as attr_list's expression
+    [ ]+\\{\\:?([^\\}\\n]*)\\}[ ]*$ finds it (a blank before the {), in one pass."""
+    text = source.rstrip(" ")
+    if not text.endswith("}"):
+        return source, None
+    body = text[:-1]
+    start = max(body.rfind("}"), body.rfind("\n")) + 1
+    brace = body.find(" {", max(start - 1, 0))
+    if brace < 0:
+        return source, None
+    inner = body[brace + 2 :]
+    return body[:brace].rstrip(" "), inner[1:] if inner.startswith(":") else inner
+
+
+# The first line of an admonition (!!! note "Rubrik") or a collapsible one (??? / ???+).
+_BOX = re.compile(r"^(?:!!!|\?\?\?\+?) ?[\w-]")
+_BOX_INDENT = 4  # Python-Markdown's tab_length: a box's text is indented four spaces
+
+
+def _unboxed(text: str) -> str:
+    """`text` with the text of every admonition moved out of its box, line for line.
+
+    Python-Markdown renders the headings inside a box, and toc numbers them with the
+    rest; CommonMark reads the box's indented text as code. Each first line becomes
+    blank and the text below it loses the box's indent, so the lines keep their numbers."""
+    out: list[str] = []
+    depth = 0
+    for line in text.split("\n"):
+        if not line.strip():
+            out.append("")
+            continue
+        line = line.expandtabs(_BOX_INDENT)
+        indent = len(line) - len(line.lstrip(" "))
+        depth = min(depth, indent // _BOX_INDENT)
+        inner = line[depth * _BOX_INDENT :]
+        if _BOX.match(inner):
+            out.append("")
+            depth += 1
+            continue
+        out.append(inner)
+    return "\n".join(out)
 
 
 @lru_cache(maxsize=4096)
 def anchors(text: str) -> frozenset[str]:
     """Every id a link `sida.md#id` may name on the page rendered from `text`."""
     used: set[str] = set()
+    # Raw HTML is stashed away while toc numbers the headings, so its ids are anchors
+    # but do not make a heading's id "_1".
+    raw: set[str] = set()
     pending: list[str] = []
-    tokens = _parser().parse(text)
+    tokens = _parser().parse(_unboxed(text) if "!!!" in text or "???" in text else text)
+    titles: set[int] = set()  # the inline tokens of headings, whose {…} _heading_text reads
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and index + 1 < len(tokens):
-            heading, given = _heading_text(tokens[index + 1].content)
+            titles.add(index + 1)
+            heading, given = _heading_text(tokens[index + 1])
             if given:
                 used.add(given)
             else:
@@ -81,11 +134,11 @@ def anchors(text: str) -> frozenset[str]:
         if token.type in ("html_block", "inline") and "id=" in token.content:
             tree = LexborHTMLParser(f"<body>{token.content}")
             for node in tree.css("[id]"):
-                used.add(node.attributes.get("id") or "")
-        if token.type == "inline" and "{" in token.content:
+                raw.add(node.attributes.get("id") or "")
+        if token.type == "inline" and "{" in token.content and index not in titles:
             # {#id} on a paragraph or an inline element (attr_list).
-            for attrs in _ATTR_LIST.findall(token.content):
-                used.update(_ATTR_ID.findall(attrs))
+            for attrs in attr_lists(token.content):
+                used.update(_ATTR_ID.findall(_QUOTED.sub(" ", attrs.inner.lstrip(":"))))
     for heading in pending:
         _unique(slugify(heading), used)
-    return frozenset(used)
+    return frozenset(used | raw)

@@ -111,6 +111,10 @@ def _judge(site: _Site, document: Anvisning | Sida, link: Link) -> tuple[str, di
         return "lank-saknas", {"sida": written, "forslag": _closest(site, written, folder)}
     if path in site.files:
         return None  # an attachment: core/rules/attachments.py judges it
+    if link.html and path.endswith(".md"):
+        # MkDocs turns only Markdown links into the page's address; the gate then
+        # refuses the .md address left in the HTML, on both sites.
+        return "lank-i-html", {"forslag": f"[…]({_shown(target)})"}
     if path in site.documents:
         return _to_document(site, document, path, anchor)
     audiences = site.pages.generated.get(path)
