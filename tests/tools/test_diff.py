@@ -609,6 +609,29 @@ def test_an_anvisning_with_an_error_on_the_branch_is_not_removed(repo):
     assert "- Anvisning för krisledning (krisledning)" in report_text
 
 
+def test_the_versions_and_laws_of_an_anvisning_with_an_error_are_not_removed(repo):
+    # The error hides the anvisning, and with it its kept version and the law only it
+    # cites: neither was removed by the branch.
+    edit(repo / KRIS, "  - leh", "  - leh\n  - sakerhetsskyddslagen")
+    git(repo, "commit", "-qam", "Ny lag")
+    edit(repo / KRIS, "status: gällande", "status: klar")
+    report_text = diff(repo, "HEAD")
+    assert "### Kunde inte jämföras" in report_text
+    assert "borttagen" not in report_text.lower(), report_text
+    assert "ska inte ändras" not in report_text
+
+
+def test_a_kept_version_of_an_anvisning_made_skyddad_shows_none_of_its_text(repo):
+    edit(repo / KRIS, "atkomst: öppen", "atkomst: skyddad")
+    report_text = diff(repo, "HEAD")
+    assert "Åtkomst: öppen → skyddad" in report_text
+    for secret in ("Den första versionen", "KS 2018/90", "som det var skrivet i version 1"):
+        assert secret not in report_text, report_text
+    # The version's file is as it was: its history was not edited.
+    assert "ändrad i efterhand" not in report_text
+    assert "ska inte ändras" not in report_text
+
+
 def test_a_broken_data_file_invents_no_removals(repo):
     (repo / "data/organ.yml").write_text("- id: [trasig\n", encoding="utf-8")
     report_text = diff(repo, "HEAD")
