@@ -496,6 +496,14 @@ def test_a_code_fence_in_the_body_cannot_end_the_excerpt(repo):
     assert "    `````diff" in report_text
 
 
+def test_a_title_cannot_mention_anyone_in_the_comment(repo):
+    report_text = changed(
+        repo, KRIS, "titel: Anvisning för krisledning", "titel: Krisledning @stockholm/alla"
+    )
+    assert "Krisledning @&#8203;stockholm/alla" in report_text
+    assert "@stockholm" not in report_text
+
+
 def test_a_law_renamed_in_forfattningar_is_shown(repo):
     report_text = changed(
         repo, "data/forfattningar.yml", "namn: Lag om kommuners", "namn: Lagen om kommuners"
