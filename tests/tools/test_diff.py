@@ -504,6 +504,20 @@ def test_a_title_cannot_mention_anyone_in_the_comment(repo):
     assert "@stockholm" not in report_text
 
 
+def test_an_attachment_with_new_content_is_shown(repo):
+    picture = repo / "docs/anvisningar/krisledning/karta.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\nFORE")
+    edit(repo / KRIS, "atkomst: öppen", "bilagor:\n  - krisledning/karta.png\natkomst: öppen")
+    text = (repo / KRIS).read_text(encoding="utf-8")
+    (repo / KRIS).write_text(text + "\n![Karta](krisledning/karta.png)\n", encoding="utf-8")
+    commit(repo, "Med karta")
+    assert "Inga ändringar" in diff(repo, "HEAD")
+    picture.write_bytes(b"\x89PNG\r\n\x1a\nEFTER")
+    report_text = diff(repo, "HEAD")
+    assert load_source(repo, None).fel == 0
+    assert "- Bilagan ”karta.png” har fått nytt innehåll" in report_text, report_text
+
+
 def test_a_law_renamed_in_forfattningar_is_shown(repo):
     report_text = changed(
         repo, "data/forfattningar.yml", "namn: Lag om kommuners", "namn: Lagen om kommuners"

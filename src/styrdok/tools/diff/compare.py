@@ -30,6 +30,8 @@ from styrdok.views.wording import TILLSTAND_NAMN, giltighet_detalj
 # Kinds compared as anvisningar (with their organ and versions), not as data.
 _ANVISNINGSSLAG = ("anvisningar", "versioner")
 # What a reader learns first about a new anvisning, in this order (model fields).
+# A declared attachment with the same path and another content.
+BILAGA_ANDRAD = "bilaga_andrad"
 NY_ANVISNING = ("atkomst", "galler_for", "ansvarig", "fokusomraden", "giltig_fran", "ersatter")
 
 
@@ -50,6 +52,7 @@ def compare(
     skyddade_textandringar: Set[str] = frozenset(),
     rubriker: Mapping[str, Mapping[str, str]] | None = None,
     osakra: Set[str] = frozenset(),
+    andrade_bilagor: Set[str] = frozenset(),
 ) -> Changes:
     """What a reader of `new` sees differently from `old` (same audience). Anvisningar
     published as metadata only are said to have a changed text only if their id is in
@@ -66,7 +69,9 @@ def compare(
     andrade = []
     for a in new.anvisningar:
         if a.id in before:
-            changed = _changed_anvisning(sides, before[a.id], a, skyddade_textandringar)
+            changed = _changed_anvisning(
+                sides, before[a.id], a, skyddade_textandringar, andrade_bilagor
+            )
             if changed:
                 andrade.append(changed)
     unsure = {a.id: a.titel for a in old.anvisningar if a.id not in after and a.fil in osakra}
@@ -109,7 +114,11 @@ def _new(side: Sida, a: Anvisning) -> NyAnvisning:
 
 
 def _changed_anvisning(
-    sides: tuple[Sida, Sida], old: Anvisning, new: Anvisning, hidden_changes: Set[str]
+    sides: tuple[Sida, Sida],
+    old: Anvisning,
+    new: Anvisning,
+    hidden_changes: Set[str],
+    new_attachments: Set[str] = frozenset(),
 ) -> AndradAnvisning | None:
     fore, efter = sides
     full = old.sida not in fore.pub.bara_metadata and new.sida not in efter.pub.bara_metadata
@@ -139,6 +148,12 @@ def _changed_anvisning(
     text = _text(old) != _text(new) if full else new.id in hidden_changes
     if full and text:
         falt += compare_entries_text("text", _text(old), _text(new), efter)
+    if full:
+        falt += [
+            Falt(BILAGA_ANDRAD, None, path.rsplit("/", 1)[-1], "Bilagor")
+            for path in new.bilagor
+            if path in old.bilagor and path in new_attachments
+        ]
     if not (falt or summary or text):
         return None
     return AndradAnvisning(_ref(new), tuple(falt), summary, text)

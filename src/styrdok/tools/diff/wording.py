@@ -217,6 +217,8 @@ def _fields_md(fields: Sequence[Falt], indent: str = "  ") -> list[str]:
                     else "Inte längre exempelinnehåll: banderollen om exempel tas bort"
                 )
             )
+        elif f.namn == "bilaga_andrad":
+            lines.append(f"{indent}- Bilagan ”{md(str(f.efter))}” har fått nytt innehåll")
         elif f.namn == "ersatt_av":
             lines.append(f"{indent}- Ersätts av: {_value_md(f.fore)} → {_value_md(f.efter)}")
         else:
