@@ -269,6 +269,30 @@ def test_workflow_only_reads_by_default():
     assert workflow()["permissions"] == {"contents": "read"}
 
 
+def test_the_readers_diff_is_made_by_the_target_branchs_code_only():
+    # In a job where the pull request's code runs, that code could write any comment.
+    jobs = workflow()["jobs"]
+    diff = jobs["diff"]
+    assert "needs" not in diff
+    checkouts = [s for s in diff["steps"] if str(s.get("uses", "")).startswith("actions/checkout")]
+    tool = next(s for s in checkouts if s["with"].get("ref") == "${{ github.base_ref }}")
+    tool_path = tool["with"]["path"]
+    for step in diff["steps"]:
+        if "run" in step:
+            assert f"{tool_path}/" in step["run"] and "bash .ci/run" not in step["run"], step
+    assert jobs["kommentar"]["needs"] == "diff"
+    assert all("styrdok diff" not in s.get("run", "") for s in jobs["kontroll"]["steps"])
+
+
+def test_the_comment_updated_is_the_workflows_own():
+    script = next(
+        s["with"]["script"]
+        for s in workflow()["jobs"]["kommentar"]["steps"]
+        if "github-script" in str(s.get("uses", ""))
+    )
+    assert 'c.user.login === "github-actions[bot]"' in script
+
+
 def test_pull_request_template_is_a_checklist():
     template = PR_TEMPLATE.read_text(encoding="utf-8")
     assert len(re.findall(r"^- \[ \] ", template, re.M)) >= 3

@@ -3,6 +3,7 @@ errors, MkDocs' build and preview, running outside the repository."""
 
 from __future__ import annotations
 
+import io
 import re
 import signal
 import socket
@@ -159,6 +160,44 @@ def test_ctrl_c_ends_without_a_traceback(project, monkeypatch, capsys):
     code, out = run(["check", "--rot", str(project)], capsys)
     assert code == 130
     assert out.strip() == "styrdok: avbrutet."
+
+
+# --- mkdocs.yml that MkDocs cannot load, and addresses that cannot be used ---------------
+
+
+@pytest.mark.parametrize(
+    ("added", "expected"),
+    [
+        ("nav: [\n", r"^mkdocs\.yml:\d+:1: fel: YAML-koden går inte att läsa: en \[ eller \{"),
+        ("theme: {name: finns-inte}\n", r"^mkdocs\.yml:1:1: fel: inställningen 'theme' är fel"),
+    ],
+    ids=["yaml", "installning"],
+)
+def test_a_broken_mkdocs_yml_is_said_once_in_swedish(project, tmp_path, capsys, added, expected):
+    from styrdok.adapters.mkdocs_run import NOT_BUILT, run_build, run_serve
+
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + added, encoding="utf-8")
+    for start in (
+        lambda out: run_build(config, tmp_path / "site", out),
+        lambda out: run_serve(config, f"127.0.0.1:{_free_port()}", out),
+    ):
+        out = io.StringIO()
+        assert start(out) == NOT_BUILT
+        said = out.getvalue() + capsys.readouterr().err
+        assert re.search(expected, said, re.M), said
+        assert len(re.findall(r"^mkdocs\.yml:", said, re.M)) == 1, said
+        assert "Traceback" not in said and "styrdok: webbplatsen byggdes inte" in said
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1:99999", "127.0.0.1:0", "localhost"])
+def test_a_port_that_cannot_be_is_refused_before_building(project, address):
+    from styrdok.adapters.mkdocs_run import USAGE, run_serve
+
+    out = io.StringIO()
+    assert run_serve(project / "mkdocs.yml", address, out) == USAGE
+    assert out.getvalue().startswith(f"styrdok: fel: adressen '{address}' ska skrivas som")
 
 
 # --- MkDocs, in a separate process --------------------------------------------------------

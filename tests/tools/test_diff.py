@@ -496,6 +496,28 @@ def test_a_code_fence_in_the_body_cannot_end_the_excerpt(repo):
     assert "    `````diff" in report_text
 
 
+def test_a_title_cannot_mention_anyone_in_the_comment(repo):
+    report_text = changed(
+        repo, KRIS, "titel: Anvisning för krisledning", "titel: Krisledning @stockholm/alla"
+    )
+    assert "Krisledning @&#8203;stockholm/alla" in report_text
+    assert "@stockholm" not in report_text
+
+
+def test_an_attachment_with_new_content_is_shown(repo):
+    picture = repo / "docs/anvisningar/krisledning/karta.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\nFORE")
+    edit(repo / KRIS, "atkomst: öppen", "bilagor:\n  - krisledning/karta.png\natkomst: öppen")
+    text = (repo / KRIS).read_text(encoding="utf-8")
+    (repo / KRIS).write_text(text + "\n![Karta](krisledning/karta.png)\n", encoding="utf-8")
+    commit(repo, "Med karta")
+    assert "Inga ändringar" in diff(repo, "HEAD")
+    picture.write_bytes(b"\x89PNG\r\n\x1a\nEFTER")
+    report_text = diff(repo, "HEAD")
+    assert load_source(repo, None).fel == 0
+    assert "- Bilagan ”karta.png” har fått nytt innehåll" in report_text, report_text
+
+
 def test_a_law_renamed_in_forfattningar_is_shown(repo):
     report_text = changed(
         repo, "data/forfattningar.yml", "namn: Lag om kommuners", "namn: Lagen om kommuners"
@@ -607,6 +629,29 @@ def test_an_anvisning_with_an_error_on_the_branch_is_not_removed(repo):
     assert "Borttagna anvisningar" not in report_text
     assert "### Kunde inte jämföras" in report_text
     assert "- Anvisning för krisledning (krisledning)" in report_text
+
+
+def test_the_versions_and_laws_of_an_anvisning_with_an_error_are_not_removed(repo):
+    # The error hides the anvisning, and with it its kept version and the law only it
+    # cites: neither was removed by the branch.
+    edit(repo / KRIS, "  - leh", "  - leh\n  - sakerhetsskyddslagen")
+    git(repo, "commit", "-qam", "Ny lag")
+    edit(repo / KRIS, "status: gällande", "status: klar")
+    report_text = diff(repo, "HEAD")
+    assert "### Kunde inte jämföras" in report_text
+    assert "borttagen" not in report_text.lower(), report_text
+    assert "ska inte ändras" not in report_text
+
+
+def test_a_kept_version_of_an_anvisning_made_skyddad_shows_none_of_its_text(repo):
+    edit(repo / KRIS, "atkomst: öppen", "atkomst: skyddad")
+    report_text = diff(repo, "HEAD")
+    assert "Åtkomst: öppen → skyddad" in report_text
+    for secret in ("Den första versionen", "KS 2018/90", "som det var skrivet i version 1"):
+        assert secret not in report_text, report_text
+    # The version's file is as it was: its history was not edited.
+    assert "ändrad i efterhand" not in report_text
+    assert "ska inte ändras" not in report_text
 
 
 def test_a_broken_data_file_invents_no_removals(repo):

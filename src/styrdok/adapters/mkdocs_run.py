@@ -31,7 +31,11 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
+import yaml
+
 from styrdok.adapters.mkdocs_messages import Sources, is_error, translate
+from styrdok.core.problems import Position
+from styrdok.core.reading.safe_yaml import syntax_problem
 
 # Material prints a banner about MkDocs 2.0 when started as `mkdocs`; never here.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -39,7 +43,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError, MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 OK, NOT_BUILT, USAGE = 0, 1, 2
@@ -111,13 +115,38 @@ def sources_of(config_file: Path) -> Sources:
     running the plugins (the log is needed before and while they run)."""
     root = config_file.resolve().parent
     docs, watched = root / "docs", [root / "CONTRIBUTING.md"]
+    # Quiet (and not Python's last-resort handler, which prints MkDocs' English): what
+    # is wrong with mkdocs.yml is said once, in Swedish, by the build.
+    logger, quiet = logging.getLogger("mkdocs"), logging.NullHandler()
+    logger.addHandler(quiet)
+    propagate, logger.propagate = logger.propagate, False
     try:
         config = load_config(config_file=str(config_file))
         docs = Path(config.docs_dir)
         watched = [Path(p) for p in config.watch if Path(p).is_file()]
-    except (Abort, OSError, ValueError):
+    except (MkDocsException, OSError, ValueError):
         pass  # the build itself reports what is wrong with mkdocs.yml
+    finally:
+        logger.removeHandler(quiet)
+        logger.propagate = propagate
     return Sources(root, docs, tuple(watched))
+
+
+def config_problem(config_file: Path, exc: MkDocsException) -> str:
+    """What is wrong with mkdocs.yml when MkDocs could not load it. A YAML error is said
+    as `styrdok check` says one, with line and column; a wrong setting has been logged
+    (and translated) by MkDocs before it gave up."""
+    cause = exc.__context__
+    name = config_file.name
+    if isinstance(cause, yaml.MarkedYAMLError):
+        mark = cause.problem_mark or cause.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else Position()
+        return str(syntax_problem(name, position, cause))
+    if isinstance(cause, yaml.YAMLError):
+        return (
+            f"{name}:1:1: fel: YAML-koden går inte att läsa – MkDocs säger (på engelska): {cause}"
+        )
+    return f"styrdok: fel: {name} har fel (se ovan)."
 
 
 def _load(config_file: Path, **options: object) -> MkDocsConfig:
@@ -143,8 +172,8 @@ def build_once(
             mkdocs_build(config, serve_url=serve_url)
         finally:
             config.plugins.on_shutdown()
-    except ConfigurationError:
-        print("styrdok: fel: mkdocs.yml har fel (se ovan).", file=log.out)
+    except ConfigurationError as exc:
+        print(config_problem(config_file, exc), file=log.out)
         return False
     except (Abort, BuildError):
         # MkDocs has logged the reason (the plugin's Swedish message, or the warnings);
@@ -217,14 +246,22 @@ class Preview:
 
 def run_serve(config_file: Path, address: str, out: TextIO = sys.stdout) -> int:
     host, _, port_text = address.rpartition(":")
-    if not host or not port_text.isdigit():
-        print(f"styrdok: fel: adressen '{address}' ska skrivas som 127.0.0.1:8000", file=out)
+    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        print(
+            f"styrdok: fel: adressen '{address}' ska skrivas som 127.0.0.1:8000 "
+            "(en port från 1 till 65535)",
+            file=out,
+        )
         return USAGE
     preview = Preview(config_file, host, int(port_text), out)
     with swedish_log(sources_of(config_file), out) as log:
         logging.getLogger("mkdocs.livereload").addFilter(_RequestsAreNotProblems())
         try:
             return _serve(preview, log)
+        except MkDocsException as exc:  # mkdocs.yml cannot be read: nothing to serve
+            print(config_problem(config_file, exc), file=out)
+            print(SUMMARY, file=out)
+            return NOT_BUILT
         except KeyboardInterrupt:
             print("styrdok: förhandsgranskningen avslutades.", file=out)
             return OK

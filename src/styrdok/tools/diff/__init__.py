@@ -42,5 +42,8 @@ def report(old: Source, new: Source, malgrupp: str = STANDARD_MALGRUPP) -> str:
         skyddade_textandringar=textandringar(old.model, new.model),
         rubriker=new.rubriker or old.rubriker,
         osakra=frozenset(old.felfiler) | frozenset(new.felfiler),
+        andrade_bilagor=frozenset(
+            path for path, digest in new.bilagor.items() if old.bilagor.get(path, digest) != digest
+        ),
     )
     return as_markdown(changes, old.etikett, new.etikett, varningar=warnings)

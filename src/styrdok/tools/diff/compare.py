@@ -30,6 +30,8 @@ from styrdok.views.wording import TILLSTAND_NAMN, giltighet_detalj
 # Kinds compared as anvisningar (with their organ and versions), not as data.
 _ANVISNINGSSLAG = ("anvisningar", "versioner")
 # What a reader learns first about a new anvisning, in this order (model fields).
+# A declared attachment with the same path and another content.
+BILAGA_ANDRAD = "bilaga_andrad"
 NY_ANVISNING = ("atkomst", "galler_for", "ansvarig", "fokusomraden", "giltig_fran", "ersatter")
 
 
@@ -50,6 +52,7 @@ def compare(
     skyddade_textandringar: Set[str] = frozenset(),
     rubriker: Mapping[str, Mapping[str, str]] | None = None,
     osakra: Set[str] = frozenset(),
+    andrade_bilagor: Set[str] = frozenset(),
 ) -> Changes:
     """What a reader of `new` sees differently from `old` (same audience). Anvisningar
     published as metadata only are said to have a changed text only if their id is in
@@ -66,12 +69,14 @@ def compare(
     andrade = []
     for a in new.anvisningar:
         if a.id in before:
-            changed = _changed_anvisning(sides, before[a.id], a, skyddade_textandringar)
+            changed = _changed_anvisning(
+                sides, before[a.id], a, skyddade_textandringar, andrade_bilagor
+            )
             if changed:
                 andrade.append(changed)
     unsure = {a.id: a.titel for a in old.anvisningar if a.id not in after and a.fil in osakra}
     unsure |= {a.id: a.titel for a in new.anvisningar if a.id not in before and a.fil in osakra}
-    data, data_unsure = _data_changes(old, new, titles, osakra)
+    data, data_unsure = _data_changes(old, new, titles, osakra, frozenset(unsure))
     return Changes(
         malgrupp=new.malgrupp,
         nya=tuple(_new(sides[1], a) for a in new.anvisningar if a.id not in before | unsure),
@@ -81,7 +86,7 @@ def compare(
         andrade=tuple(andrade),
         organ=tuple(c for c in organ_changes(old, new) if c.anvisning.id not in unsure),
         data=tuple(data),
-        versioner=tuple(_version_changes(old, new, titles)),
+        versioner=tuple(_version_changes(old, new, titles, osakra, frozenset(unsure))),
         ej_jamforda=tuple(f"{t} ({id})" for id, t in unsure.items()) + tuple(data_unsure),
     )
 
@@ -109,7 +114,11 @@ def _new(side: Sida, a: Anvisning) -> NyAnvisning:
 
 
 def _changed_anvisning(
-    sides: tuple[Sida, Sida], old: Anvisning, new: Anvisning, hidden_changes: Set[str]
+    sides: tuple[Sida, Sida],
+    old: Anvisning,
+    new: Anvisning,
+    hidden_changes: Set[str],
+    new_attachments: Set[str] = frozenset(),
 ) -> AndradAnvisning | None:
     fore, efter = sides
     full = old.sida not in fore.pub.bara_metadata and new.sida not in efter.pub.bara_metadata
@@ -139,6 +148,12 @@ def _changed_anvisning(
     text = _text(old) != _text(new) if full else new.id in hidden_changes
     if full and text:
         falt += compare_entries_text("text", _text(old), _text(new), efter)
+    if full:
+        falt += [
+            Falt(BILAGA_ANDRAD, None, path.rsplit("/", 1)[-1], "Bilagor")
+            for path in new.bilagor
+            if path in old.bilagor and path in new_attachments
+        ]
     if not (falt or summary or text):
         return None
     return AndradAnvisning(_ref(new), tuple(falt), summary, text)
@@ -154,15 +169,33 @@ def compare_entries_text(name: str, old: str, new: str, side: Sida) -> list[Falt
 
 
 def _version_changes(
-    old: Publication, new: Publication, titles: Mapping[str, Mapping[str, str]]
+    old: Publication,
+    new: Publication,
+    titles: Mapping[str, Mapping[str, str]],
+    osakra: Set[str] = frozenset(),
+    unsure: Set[str] = frozenset(),
 ) -> list[VersionAndring]:
-    """Kept versions added, changed or removed, as the audience sees them."""
+    """Kept versions added, changed or removed, as the audience sees them. A version on
+    one side only, of an anvisning or in a file with errors, is not told: the errors,
+    not an edit of the history, may be what hid it."""
     before = {(v.id, v.version): v for v in old.model.versioner}
     after = {(v.id, v.version): v for v in new.model.versioner}
     names = titles.get("versioner", {})
     found = []
     for key in sorted(before.keys() | after.keys()):
         was, now = before.get(key), after.get(key)
+        if (was is None or now is None) and (
+            key[0] in unsure or (was or now).fil in osakra  # type: ignore[union-attr]
+        ):
+            continue
+        if (
+            was is not None
+            and now is not None
+            and (was.sida in old.bara_metadata or now.sida in new.bara_metadata)
+        ):
+            # As for an anvisning: a version skyddad on either side is compared as the
+            # intranet shows it, metadata only, so a text now withheld is not printed.
+            was, now = metadata_only(was), metadata_only(now)
         if was is None and now is not None:
             found.append(VersionAndring(_ref(now), now.version, "sparad"))
         elif now is None and was is not None:
@@ -171,9 +204,18 @@ def _version_changes(
             falt = compare_entries(
                 was, now, Sida(old, "versioner", names), Sida(new, "versioner", names)
             )
+            if _atkomst_changed(old, new, now.id):
+                # A version is published no more openly than its anvisning: that change
+                # is the anvisning's (told there), not an edit of the history.
+                falt = [f for f in falt if f.namn != "atkomst"]
             if falt:
                 found.append(VersionAndring(_ref(now), now.version, "andrad", tuple(falt)))
     return found
+
+
+def _atkomst_changed(old: Publication, new: Publication, id: str) -> bool:
+    was, now = old.model.anvisning_med_id(id), new.model.anvisning_med_id(id)
+    return was is not None and now is not None and was.atkomst != now.atkomst
 
 
 # Programme data and pages -----------------------------------------------------------
@@ -211,11 +253,17 @@ def _shown(model: Model, kind: str) -> list[object]:
     return entries
 
 
+def _cited_only_by(model: Model, law: str, ids: Set[str]) -> bool:
+    citing = {a.id for a in (*model.anvisningar, *model.versioner) if law in a.rattslig_grund}
+    return bool(citing) and citing <= ids
+
+
 def _data_changes(
     old: Publication,
     new: Publication,
     titles: Mapping[str, Mapping[str, str]],
     osakra: Set[str],
+    ej_jamforda: Set[str] = frozenset(),
 ) -> tuple[list[DataAndring], list[str]]:
     """Every other kind's entries (data files and hand-written pages), compared field
     by field; and those on one side only whose file has errors on the other."""
@@ -233,6 +281,10 @@ def _data_changes(
             was, now = before.get(key), after.get(key)
             if was is None or now is None:
                 present = was if now is None else now
+                if kind == "forfattningar" and _cited_only_by(
+                    (old if now is None else new).model, _key(kind, present), ej_jamforda
+                ):
+                    continue  # seen through an anvisning that could not be compared
                 if _file(present) in osakra:
                     unsure.append(f"{_name(kind, present)} ({_file(present)})")
                     continue

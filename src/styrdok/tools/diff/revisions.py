@@ -7,6 +7,7 @@ pure.
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import tempfile
 from collections import Counter
@@ -41,6 +42,9 @@ class Source:
     har_modell: bool = True
     # Per kind, the Swedish name of each field, from this revision's schemas.
     rubriker: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # Each declared attachment (its path below docs/) and a hash of its content: a
+    # replaced picture or PDF is a change readers see, though no text changed.
+    bilagor: Mapping[str, str] = field(default_factory=dict)
 
 
 def empty_model() -> Model:
@@ -116,4 +120,16 @@ def _load(project: Project, label: str) -> Source:
         felfiler=dict(Counter(p.path for p in outcome.errors)),
         har_modell=outcome.model is not None,
         rubriker=rubriker(project.schema_dir),
+        bilagor=_attachment_hashes(project, model),
     )
+
+
+def _attachment_hashes(project: Project, model: Model) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for entry in (*model.anvisningar, *model.versioner, *model.sidor):
+        for path in entry.bilagor:
+            try:
+                found[path] = hashlib.sha256((project.docs_dir / path).read_bytes()).hexdigest()
+            except OSError:
+                continue  # the check has said what is wrong with it
+    return found

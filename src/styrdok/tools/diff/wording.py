@@ -19,7 +19,7 @@ from styrdok.tools.diff.changes import (
     Utdrag,
 )
 from styrdok.tools.diff.revisions import Source
-from styrdok.views.markdown import md
+from styrdok.views import markdown
 from styrdok.views.wording import galler_for, versal
 
 # Section: (now for, now also for, no longer for, now for … (before …)).
@@ -56,6 +56,15 @@ DATA_NAMN = {
     "sidor": ("Ny sida", "Borttagen sida", "Sidan"),
 }
 _BACKTICKS = re.compile(r"`+")
+# An @ that GitHub would read as a mention of a user or team (not one inside an e-mail
+# address): a title like "@stockholm/alla" must not notify anyone from the comment.
+_MENTION = re.compile(r"(?<![\w@])@(?=[\w-])")
+
+
+def md(text: str) -> str:
+    """`views.markdown.md`, and no mentions: a zero-width space after the @, as
+    Dependabot writes them (code blocks need none: nothing in them is a mention)."""
+    return _MENTION.sub("@&#8203;", markdown.md(text))
 
 
 def felvarning(source: Source, malgrupp: str) -> str:
@@ -208,6 +217,8 @@ def _fields_md(fields: Sequence[Falt], indent: str = "  ") -> list[str]:
                     else "Inte längre exempelinnehåll: banderollen om exempel tas bort"
                 )
             )
+        elif f.namn == "bilaga_andrad":
+            lines.append(f"{indent}- Bilagan ”{md(str(f.efter))}” har fått nytt innehåll")
         elif f.namn == "ersatt_av":
             lines.append(f"{indent}- Ersätts av: {_value_md(f.fore)} → {_value_md(f.efter)}")
         else:
