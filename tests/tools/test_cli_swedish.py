@@ -191,7 +191,7 @@ def test_a_broken_mkdocs_yml_is_said_once_in_swedish(project, tmp_path, capsys, 
     assert not (tmp_path / "site").exists()
 
 
-@pytest.mark.parametrize("address", ["127.0.0.1:99999", "127.0.0.1:0", "localhost"])
+@pytest.mark.parametrize("address", ["127.0.0.1:99999", "127.0.0.1:0", "localhost", "[::1]:8766"])
 def test_a_port_that_cannot_be_is_refused_before_building(project, address):
     from styrdok.adapters.mkdocs_run import USAGE, run_serve
 
@@ -311,3 +311,32 @@ def test_the_preview_keeps_the_last_good_site_after_a_broken_save(project):
     assert code == 0, output.text
     assert "förhandsgranskningen avslutades" in output.text
     assert english_in(output.text) == [], output.text
+
+
+@pytest.mark.slow
+def test_a_preview_stopped_with_sigterm_leaves_no_built_site_behind(project, tmp_path):
+    # The built intranet site is in a temporary folder; SIGTERM (timeout, a closed
+    # terminal) must remove it as Ctrl+C does.
+    port = _free_port()
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    process = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "styrdok.tools.cli", "forhandsgranska"),
+            *("--rot", str(project), "--adress", f"127.0.0.1:{port}"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": SOURCE, "TMPDIR": str(temp)},
+    )
+    output = Output(process)
+    try:
+        output.wait_for("förhandsgranskningen finns på")
+        assert list(temp.glob("styrdok-forhandsgranskning-*"))
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    output._thread.join(timeout=10)
+    assert not list(temp.glob("styrdok-forhandsgranskning-*")), output.text
+    assert "Traceback" not in output.text

@@ -21,6 +21,7 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -28,6 +29,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TextIO
 from urllib.parse import urlsplit
 
@@ -246,7 +248,14 @@ class Preview:
 
 def run_serve(config_file: Path, address: str, out: TextIO = sys.stdout) -> int:
     host, _, port_text = address.rpartition(":")
-    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+    # An IPv6 address ([::1]:8000) is not served by MkDocs' server; say so before building.
+    if (
+        not host
+        or ":" in host
+        or "[" in host
+        or not port_text.isdigit()
+        or not 0 < int(port_text) < 65536
+    ):
         print(
             f"styrdok: fel: adressen '{address}' ska skrivas som 127.0.0.1:8000 "
             "(en port från 1 till 65535)",
@@ -254,7 +263,9 @@ def run_serve(config_file: Path, address: str, out: TextIO = sys.stdout) -> int:
         )
         return USAGE
     preview = Preview(config_file, host, int(port_text), out)
-    with swedish_log(sources_of(config_file), out) as log:
+    # The built intranet site must not stay behind in /tmp when the preview is stopped
+    # with SIGTERM (`timeout`, a closed terminal's job control) rather than Ctrl+C.
+    with _sigterm_as_interrupt(), swedish_log(sources_of(config_file), out) as log:
         logging.getLogger("mkdocs.livereload").addFilter(_RequestsAreNotProblems())
         try:
             return _serve(preview, log)
@@ -267,6 +278,24 @@ def run_serve(config_file: Path, address: str, out: TextIO = sys.stdout) -> int:
             return OK
         finally:
             shutil.rmtree(preview.work, ignore_errors=True)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM ends the preview as Ctrl+C does, so its clean-up runs (main thread only)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread: no handler can be set
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 def _serve(preview: Preview, log: SwedishLog) -> int:

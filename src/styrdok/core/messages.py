@@ -442,7 +442,7 @@ RULES: dict[str, Rule] = {
     "bilaga-fel-mapp": Rule(
         FEL,
         "bilagan '{namn}' ligger inte i dokumentets egen mapp",
-        "Lägg den i docs/{mapp}/ och skriv sökvägen därifrån, så att adressen inte nämner ett annat dokument.",
+        "Lägg filen i docs/{mapp}/ och skriv den som '{ratt}' under bilagor (och i länken), så att adressen inte nämner ett annat dokument.",
     ),
     "bilaga-dubblett": Rule(
         FEL,

@@ -49,7 +49,15 @@ def check_attachments(
             own_folder = page.removesuffix(".md") + "/"
             if not path.startswith(own_folder):
                 # Its address would name another document (a skyddad one's id, say).
-                yield problem("bilaga-fel-mapp", fil, where, namn=name, mapp=own_folder.rstrip("/"))
+                right = posixpath.relpath(own_folder + posixpath.basename(path), folder or ".")
+                yield problem(
+                    "bilaga-fel-mapp",
+                    fil,
+                    where,
+                    namn=name,
+                    mapp=own_folder.rstrip("/"),
+                    ratt=right,
+                )
                 continue
             if path in declared:
                 if home.get(declared[path], declared[path]) != page:
