@@ -265,7 +265,7 @@ def run_serve(config_file: Path, address: str, out: TextIO = sys.stdout) -> int:
     preview = Preview(config_file, host, int(port_text), out)
     # The built intranet site must not stay behind in /tmp when the preview is stopped
     # with SIGTERM (`timeout`, a closed terminal's job control) rather than Ctrl+C.
-    with _sigterm_as_interrupt(), swedish_log(sources_of(config_file), out) as log:
+    with sigterm_as_interrupt(), swedish_log(sources_of(config_file), out) as log:
         logging.getLogger("mkdocs.livereload").addFilter(_RequestsAreNotProblems())
         try:
             return _serve(preview, log)
@@ -285,16 +285,19 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 
 @contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM ends the preview as Ctrl+C does, so its clean-up runs (main thread only)."""
+def sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises KeyboardInterrupt while the block runs (main thread only), so the
+    finally blocks that remove temporary folders run: a cancelled CI job (`styrdok bygg`)
+    and a stopped preview both get SIGTERM."""
     try:
         previous = signal.signal(signal.SIGTERM, _interrupt)
-    except ValueError:  # not the main thread: no handler can be set
+    except ValueError:  # Only the main thread may set handlers; then no clean-up on TERM.
         yield
         return
     try:
         yield
     finally:
+        # None: the handler was not set from Python; the default is the closest match.
         signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 

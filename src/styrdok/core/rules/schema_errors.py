@@ -292,7 +292,9 @@ def _pattern(found: Found) -> list[Problem]:
 
 def _bad_form(found: Found) -> list[Problem]:
     if found.bound == ID_PATTERN and isinstance(found.value, str):
-        return _not_an_id(found)
+        beskrivning = _not_an_id(found)
+    else:
+        beskrivning = found.about or "Se schemat för rätt form."
     return [
         problem(
             "ogiltigt-format",
@@ -300,28 +302,17 @@ def _bad_form(found: Found) -> list[Problem]:
             found.where,
             varde=show(found.value),
             falt=found.field,
-            beskrivning=found.about or "Se schemat för rätt form.",
+            beskrivning=beskrivning,
         )
     ]
 
 
-def _not_an_id(found: Found) -> list[Problem]:
+def _not_an_id(found: Found) -> str:
     """An id written as a name (Socialnämnden): the id it most likely means, if it exists."""
     target = reference_target(found.doc.kind, found.path)
     if target is None:
-        hint = id_hint(found.value, None)
-    else:
-        hint = id_hint(found.value, sorted(found.ids.get(target, ())), KINDS[target].where)
-    return [
-        problem(
-            "ogiltigt-format",
-            found.doc.path,
-            found.where,
-            varde=show(found.value),
-            falt=found.field,
-            beskrivning=hint,
-        )
-    ]
+        return id_hint(found.value, None)
+    return id_hint(found.value, sorted(found.ids.get(target, ())), KINDS[target].where)
 
 
 def reference_target(kind: str, path: Sequence[str | int]) -> str | None:

@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
-from types import FrameType
 
+from styrdok.adapters.mkdocs_run import sigterm_as_interrupt
 from styrdok.core.giltighet import dag
 from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
@@ -159,27 +158,6 @@ def _holds_source(folder: Path) -> bool:
     return False
 
 
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    # A cancelled CI job gets SIGTERM: turn it into an exception so the finally blocks
-    # below remove the temporary folder instead of leaving it behind.
-    raise KeyboardInterrupt
-
-
-@contextlib.contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM raises KeyboardInterrupt while the block runs (main thread only)."""
-    try:
-        previous = signal.signal(signal.SIGTERM, _interrupt)
-    except ValueError:  # Only the main thread may set handlers; then no clean-up on TERM.
-        yield
-        return
-    try:
-        yield
-    finally:
-        # None: the handler was not set from Python; the default is the closest match.
-        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
-
-
 def build(root: Path, target: Path, malgrupp: str, env: Mapping[str, str]) -> tuple[int, str, date]:
     """Build, scan and publish `root`'s site for `malgrupp` into `target`.
 
@@ -202,7 +180,7 @@ def build(root: Path, target: Path, malgrupp: str, env: Mapping[str, str]) -> tu
         "STYRDOK_REFERENSDATUM": day.isoformat(),
     }
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _sigterm_as_interrupt():
+    with sigterm_as_interrupt():
         _build_and_swap(root, config, target, malgrupp, (epoch, day), build_env)
     return epoch, origin, day
 
