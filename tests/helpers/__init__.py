@@ -11,9 +11,9 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+from styrdok.adapters.macro_check import check_site
 from styrdok.core.pipeline import Outcome
 from styrdok.core.project import Project
-from styrdok.forbidden.check import check_project
 from styrdok.select import STANDARD_MALGRUPP, Publication, select
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -34,7 +34,7 @@ def make_project(dest: Path) -> Path:
 
 
 def check(root: Path, today: date = TODAY) -> Outcome:
-    return check_project(Project.at(root), today)
+    return check_site(Project.at(root), today)
 
 
 def publication_of(root: Path, malgrupp: str = STANDARD_MALGRUPP) -> Publication:

@@ -28,13 +28,13 @@ from mkdocs.structure.pages import Page
 from styrdok.adapters import guard, nav, site_files, theme
 from styrdok.adapters import macros as macro_module
 from styrdok.adapters.gate import CONTENT_END, CONTENT_START, check_tree
+from styrdok.adapters.macro_check import check_site
 from styrdok.adapters.render import WithheldLinks, clean_page_html
 from styrdok.adapters.templating import MacroError, render
 from styrdok.core.giltighet import dag
 from styrdok.core.model import Model
 from styrdok.core.project import Project
 from styrdok.core.report import summary
-from styrdok.forbidden.check import check_project
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, Publication, select
 from styrdok.views import aktualitet, feed, program_notice, sitemap, uppfoljning_pages, version_diff
 from styrdok.views.anvisning_page import split_rendered
@@ -178,7 +178,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         )
 
     def _checked_model(self, project: Project, today: date) -> Model:
-        outcome = check_project(project, today)
+        outcome = check_site(project, today, self.config.makrosidor)
         # Warnings (a passed review date) must not stop publication under --strict, so
         # they are logged as information.
         for found in outcome.warnings:

@@ -501,6 +501,15 @@ RULES: dict[str, Rule] = {
         "länken '{lank}' går till {sida}, som är {atkomst}: på den publika webbplatsen blir länken vanlig text märkt 'ej publicerad'",
         "Det är rätt om läsare utanför staden inte ska se sidan. Vill du att alla ska kunna följa länken måste sidan vara öppen.",
     ),
+    # A page listed under makrosidor in mkdocs.yml, rendered as the build renders it
+    # (adapters/macro_check.py).
+    "makrosida": Rule(
+        FEL,
+        "{detalj}",
+        "Sidan är en makrosida: bara anrop som {{{{ forteckning() }}}} eller "
+        '{{{{ organ_lista("stadsdelsnamnd") }}}} får stå mellan {{{{ och }}}}. Se '
+        "README.md (macros) för vilka makron som finns och vad de tar, eller ta bort anropet.",
+    ),
     # What the leak scan after the build would refuse (forbidden/sources.py), said first.
     "lacka": Rule(
         FEL,

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from styrdok.adapters.macro_check import check_site
 from styrdok.core.giltighet import dag
 from styrdok.core.kinds import KINDS
 from styrdok.core.model import Model
@@ -384,7 +385,7 @@ def check(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"styrdok: fel: mappen {root} finns inte", file=sys.stderr)
         return 2
-    outcome = check_project(Project.at(root), args.idag)
+    outcome = check_site(Project.at(root), args.idag)
     report = as_json if args.format == "json" else as_text
     sys.stdout.write(report(outcome.problems))
     return 0 if outcome.ok else 1
