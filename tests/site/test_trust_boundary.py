@@ -450,7 +450,7 @@ def test_the_editor_guide_must_not_be_a_symbolic_link(tmp_path, mkdocs_build):
     )
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
-    assert "docs/for-redaktorer.md:5: fel:" in result.stderr
+    assert "docs/for-redaktorer.md:5:1: fel:" in result.stderr
     assert "root:" not in result.stderr + result.stdout
 
 

@@ -156,7 +156,7 @@ def test_ctrl_c_ends_without_a_traceback(project, monkeypatch, capsys):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("styrdok.tools.cli.check_project", interrupted)
+    monkeypatch.setattr("styrdok.tools.cli.check_site", interrupted)
     code, out = run(["check", "--rot", str(project)], capsys)
     assert code == 130
     assert out.strip() == "styrdok: avbrutet."
