@@ -6,7 +6,7 @@ Where the check finds no error, both audiences are built in full and must pass. 
 finds errors, the files of the rules that judge links and YAML style (the build's own
 refusals before these rules existed) are built for both audiences: the build must fail
 and say the check's message at its file and line. The other rules stop the build in the
-plugin's first step, the same `check_project`, which tests/core/test_pipeline.py covers.
+plugin's first step, the same `check_site`, which tests/core/test_pipeline.py covers.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from styrdok.forbidden.sources import SITE_NAMES
+from styrdok.select import MALGRUPPER
 from styrdok.tools.publish import leaks_in
 
 from helpers import TODAY, check, make_project
@@ -29,7 +30,6 @@ from helpers.processes import SOURCE
 
 pytestmark = pytest.mark.slow
 
-MALGRUPPER = ("intranät", "publik")
 # The rules whose problems MkDocs, the gate or a lint would refuse on their own.
 BUILD_RULES = ("lank-", "ankare-", "yaml-stil", "makrosida")
 

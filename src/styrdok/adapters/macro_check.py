@@ -29,9 +29,7 @@ from styrdok.core.pipeline import Outcome
 from styrdok.core.problems import Position, Problem, sorted_problems
 from styrdok.core.project import Project
 from styrdok.forbidden.check import check_project
-from styrdok.select import select
-
-MALGRUPPER = ("intranät", "publik")
+from styrdok.select import MALGRUPPER, select
 
 
 class _Tags(yaml.SafeLoader):
