@@ -55,6 +55,10 @@ def test_an_id_is_written_without_capitals_or_swedish_letters():
     assert as_id(" Överförmyndarnämnden i Stockholm ") == "overformyndarnamnden-i-stockholm"
 
 
+def test_blanks_and_underscores_between_words_become_one_hyphen():
+    assert as_id("Social  nämnden_ - Stockholm") == "social-namnden-stockholm"
+
+
 def broken(tmp_path: Path, name: str):
     project = make_project(tmp_path / "projekt")
     target, _, _ = EXPECTED[name]

@@ -861,12 +861,14 @@ def show(value: Any) -> str:
 
 
 # How an editor may write an id that is meant as one: å and ä are a, ö is o, é is e.
-_ID_LETTERS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "_": "-", " ": "-"})
+_ID_LETTERS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
+# Blanks, _ and - between words, however many: one - in the id.
+_ID_SEPARATORS = re.compile(r"[\s_-]+")
 
 
 def as_id(text: str) -> str:
     """`text` as the id it most likely means: lowercase, å/ä/ö as a/o, spaces as -."""
-    return "-".join(text.strip().lower().translate(_ID_LETTERS).split("-")) if text else text
+    return _ID_SEPARATORS.sub("-", text.strip().lower().translate(_ID_LETTERS))
 
 
 def _edits(a: str, b: str) -> int:
