@@ -48,7 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py --factors 1 10 --uppfoljning 1 5 10 --out benchmarks/results.json
 
 $(STAMP): requirements.lock pyproject.toml
-	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "styrdok behöver Python 3.11 eller nyare: installera det, eller ange det med make PYTHON=python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
