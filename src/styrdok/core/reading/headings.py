@@ -2,7 +2,7 @@
 computes them (Python-Markdown's `toc` extension with its default slugify, as configured
 in mkdocs.yml, and `{#id}` from `attr_list`), plus the ids of raw HTML elements.
 
-The core cannot run Python-Markdown; tests/core/test_headings.py holds this copy to the
+The core cannot run Python-Markdown; tests/core/test_links.py holds this copy to the
 real extension on the same headings, so a change of the renderer's rules is noticed.
 """
 
