@@ -2,7 +2,7 @@
 the check can judge a link as the build will (core/rules/links.py).
 
 The views make the generated pages; this module names the same addresses (from
-`addresses`) without running them. tests/core/test_site_pages.py holds it to what the
+`addresses`) without running them. tests/site/test_site_pages_drift.py holds it to what the
 views and the site files really produce for both audiences.
 """
 
@@ -75,7 +75,7 @@ def site_pages(model: Model) -> SitePages:
         # A page of changes for each pair of versions whose texts the audience reads.
         chain = sorted((*model.versioner_av(anvisning.id), anvisning), key=lambda a: a.version)
         for before, after in itertools.pairwise(chain):
-            level = max(before.atkomst, after.atkomst, anvisning.atkomst, key=_rank)
+            level = max(before.atkomst, after.atkomst, anvisning.atkomst, key=rank)
             page = addresses.andringar(anvisning.id, after.version)
             generated[page] = _full(level)
     anchors = {
@@ -85,5 +85,7 @@ def site_pages(model: Model) -> SitePages:
     return SitePages(generated, anchors)
 
 
-def _rank(atkomst: str) -> int:
+def rank(atkomst: str) -> int:
+    """How strictly a level withholds (öppen least); an unknown level counts strictest.
+    The order of select.ATKOMST_ORDNING, which the core cannot import."""
     return _ORDNING.index(atkomst) if atkomst in _ORDNING else len(_ORDNING)

@@ -16,17 +16,16 @@ import posixpath
 from collections.abc import Iterator, Sequence
 from urllib.parse import unquote
 
-from styrdok.core.messages import problem
+from styrdok.core.messages import closest, problem, shorten
 from styrdok.core.model import Anvisning, Model, Sida
 from styrdok.core.problems import Position, Problem
 from styrdok.core.reading.bodies import Link, Scan, resolve
 from styrdok.core.reading.headings import anchors, slugify
 from styrdok.core.sanitize import url_scheme
-from styrdok.core.site_pages import PUBLIK, site_pages
+from styrdok.core.site_pages import PUBLIK, rank, site_pages
 
 # Sections the anvisning page adds around the editor's text (views/anvisning_page.py).
 ANVISNING_SECTIONS = frozenset({"versioner", "versionshistorik", "hanvisningar-hit"})
-_LEVELS = ("öppen", "intern", "skyddad")
 
 
 class _Site:
@@ -41,7 +40,7 @@ class _Site:
         self.levels = {d.sida: d.atkomst for d in model.texts()}
         for version in model.versioner:
             level = current.get(version.id, "skyddad")
-            self.levels[version.sida] = max(version.atkomst, level, key=_rank)
+            self.levels[version.sida] = max(version.atkomst, level, key=rank)
         self.skyddade = {a.sida for a in (*model.anvisningar, *model.versioner)}
         self.skyddade &= {s for s, level in self.levels.items() if level == "skyddad"}
         self.page_names = sorted(
@@ -73,10 +72,6 @@ class _Site:
         return document is None or "{{" in document.text
 
 
-def _rank(level: str) -> int:
-    return _LEVELS.index(level) if level in _LEVELS else len(_LEVELS)
-
-
 def check_links(model: Model, scans: dict[str, Scan], files: Sequence[str]) -> Iterator[Problem]:
     site = _Site(model, files)
     for document in model.texts():
@@ -91,7 +86,7 @@ def check_links(model: Model, scans: dict[str, Scan], files: Sequence[str]) -> I
             line_text = lines[link.line - 1] if 0 < link.line <= len(lines) else ""
             column = line_text.find(link.target) + 1 or 1
             position = Position(document.text_rad + link.line - 1, column)
-            yield problem(code, document.fil, position, lank=_shown(link.target), **values)
+            yield problem(code, document.fil, position, lank=shorten(link.target, 60), **values)
 
 
 def _judge(site: _Site, document: Anvisning | Sida, link: Link) -> tuple[str, dict] | None:
@@ -114,7 +109,7 @@ def _judge(site: _Site, document: Anvisning | Sida, link: Link) -> tuple[str, di
     if link.html and path.endswith(".md"):
         # MkDocs turns only Markdown links into the page's address; the gate then
         # refuses the .md address left in the HTML, on both sites.
-        return "lank-i-html", {"forslag": f"[…]({_shown(target)})"}
+        return "lank-i-html", {"forslag": f"[…]({shorten(target, 60)})"}
     if path in site.documents:
         return _to_document(site, document, path, anchor)
     audiences = site.pages.generated.get(path)
@@ -148,8 +143,9 @@ def _anchor(site: _Site, path: str, anchor: str) -> tuple[str, dict] | None:
         return None
     if known is None or site.macros(path):
         return "ankare-okontrollerat", {"sida": path, "ankare": anchor}
-    close = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.6)
-    hint = f"Menade du '#{close[0]}'? " if close else ""
+    # An avsnitt's name is written like an id, so it is suggested as ids are (messages).
+    close = closest(anchor, sorted(known))
+    hint = f"Menade du '#{close}'? " if close else ""
     return "ankare-saknas", {"sida": path, "ankare": anchor, "forslag": hint}
 
 
@@ -168,7 +164,3 @@ def _closest(site: _Site, written: str, folder: str) -> str:
 
 def _relative(path: str, folder: str) -> str:
     return posixpath.relpath(path, folder or ".")
-
-
-def _shown(target: str, limit: int = 60) -> str:
-    return target if len(target) <= limit else target[: limit - 1] + "…"
