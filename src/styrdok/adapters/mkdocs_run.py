@@ -18,6 +18,7 @@ build leaves a half-cleaned site, and it prints a traceback.)
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import shutil
@@ -301,6 +302,24 @@ def sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
+def address_problem(host: str, port: int, exc: OSError) -> str:
+    """Why the preview cannot listen at host:port, in Swedish: the system's own words
+    ("[Errno 98] Address already in use") are English. A second `make serve` is the
+    usual cause."""
+    where = f"styrdok: fel: kan inte använda {host}:{port}"
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"{where}: adressen används redan, kanske av en förhandsgranskning som redan "
+            "körs i en annan terminal – avsluta den med Ctrl+C, eller välj en annan port "
+            f"med --adress {host}:{port + 1 if port < 65535 else 8001}"
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"{where}: datorn tillåter inte den porten – välj en port över 1024, t.ex. 8000"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"{where}: datorn har inte den adressen – använd 127.0.0.1"
+    return f"{where}: {exc.strerror or exc}"
+
+
 def _serve(preview: Preview, log: SwedishLog) -> int:
     out = preview.out
     config = _load(preview.config_file)
@@ -337,7 +356,7 @@ def _serve(preview: Preview, log: SwedishLog) -> int:
             builder=rebuild, host=preview.host, port=preview.port, root=root, mount_path=path
         )
     except OSError as exc:
-        print(f"styrdok: fel: kan inte använda {preview.host}:{preview.port}: {exc}", file=out)
+        print(address_problem(preview.host, preview.port, exc), file=out)
         return USAGE
     preview.server = server
     server.error_handler = preview.error_page
@@ -366,7 +385,7 @@ def _serve(preview: Preview, log: SwedishLog) -> int:
     try:
         server.serve()
     except OSError as exc:
-        print(f"styrdok: fel: kan inte använda {preview.host}:{preview.port}: {exc}", file=out)
+        print(address_problem(preview.host, preview.port, exc), file=out)
         return USAGE
     finally:
         server.shutdown()
