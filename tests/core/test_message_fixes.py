@@ -121,3 +121,11 @@ def test_comments_in_data_files_are_not_warned_about(tmp_path):
     lines[index] += "  # en kommentar"
     organ.write_text("\n".join(lines), encoding="utf-8")
     assert not [p for p in check(project).problems if p.code == "kommentar-i-varde"]
+
+
+def test_an_id_from_a_title_and_a_guess_at_an_id_follow_one_rule():
+    from styrdok.core.messages import as_id
+    from styrdok.tools.scaffold import slug
+
+    for name in ("Socialnämnden", "Café Ørby", "Übung", "Hot och våld"):
+        assert slug(name) == as_id(name)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -861,14 +862,23 @@ def show(value: Any) -> str:
 
 
 # How an editor may write an id that is meant as one: å and ä are a, ö is o, é is e.
-_ID_LETTERS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
+_ID_LETTERS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ø": "o", "æ": "ae"})
 # Blanks, _ and - between words, however many: one - in the id.
 _ID_SEPARATORS = re.compile(r"[\s_-]+")
 
 
+def id_letters(text: str) -> str:
+    """`text` in the letters of an id: lowercase, å and ä as a, ö as o, and other letters
+    without their accents (é as e, ü as u); what has no such letter is dropped. The one
+    rule for ids made from titles (`styrdok ny anvisning`) and for guessing what a name
+    written as an id meant ('Socialnämnden')."""
+    folded = text.lower().translate(_ID_LETTERS)
+    return unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
+
+
 def as_id(text: str) -> str:
-    """`text` as the id it most likely means: lowercase, å/ä/ö as a/o, spaces as -."""
-    return _ID_SEPARATORS.sub("-", text.strip().lower().translate(_ID_LETTERS))
+    """`text` as the id it most likely means: in id letters, blanks and _ as -."""
+    return _ID_SEPARATORS.sub("-", id_letters(text.strip()))
 
 
 def _edits(a: str, b: str) -> int:

@@ -7,12 +7,11 @@ utkast and intern until its owner decides otherwise, and its history starts toda
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from styrdok.core.messages import suggest
+from styrdok.core.messages import id_letters, suggest
 from styrdok.core.model import Model
 from styrdok.core.rules.scaffold_texts import KONTAKT, SAMMANFATTNING, TEXT
 from styrdok.views.markdown import yaml_string
@@ -43,9 +42,7 @@ class ScaffoldError(Exception):
 def slug(titel: str) -> str:
     """An id from a title: 'Anvisning för hot och våld' -> 'hot-och-vald'."""
     text = _PREFIX.sub("", titel.strip(), count=1)
-    text = text.lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", text)
+    words = re.findall(r"[a-z0-9]+", id_letters(text))
     result = ""
     for word in words:
         candidate = f"{result}-{word}" if result else word
