@@ -87,6 +87,6 @@ def check_project(
             model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek
         ),
         *check_links(model, scans, loaded.filer),
-        *check_yaml_style(project, _refused(loaded.problems)),
+        *check_yaml_style(project, loaded.documents, _refused(loaded.problems)),
     ]
     return Outcome(sorted_problems(problems), model)

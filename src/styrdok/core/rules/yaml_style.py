@@ -9,7 +9,7 @@ which the model has forgotten. Rules the check already reports in its own words
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from yamllint.config import YamlLintConfig, YamlLintConfigError
 from styrdok.core.messages import YAML_STYLE, yaml_style
 from styrdok.core.problems import Position, Problem
 from styrdok.core.project import Project
+from styrdok.core.reading.source import SourceDocument
 
 CONFIG = ".yamllint.yml"
 # Reported by the check's own rules, in its own words.
@@ -33,38 +34,44 @@ def _config(path: Path, mtime: float) -> YamlLintConfig | None:
         return None
 
 
-def data_files(project: Project) -> list[Path]:
-    found = [*project.data_dir.rglob("*.yml"), *project.data_dir.rglob("*.yaml")]
-    return sorted(p for p in found if p.is_file() and not p.is_symlink())
-
-
 def check_yaml_style(
-    project: Project, unreadable: frozenset[str] = frozenset()
+    project: Project,
+    documents: Sequence[SourceDocument],
+    unreadable: frozenset[str] = frozenset(),
 ) -> Iterator[Problem]:
-    """yamllint's findings in every data file but those in `unreadable` (files the loader
-    already refused, whose style is not the editor's first problem)."""
+    """yamllint's findings in every data file the loader read, but those in `unreadable`
+    (files it refused, whose style is not the editor's first problem). The files are the
+    loader's, so its limits (how many, how large, no symbolic links) hold here too."""
     source = project.root / CONFIG
     if not source.is_file():
         return
     config = _config(source, source.stat().st_mtime)
     if config is None:
         return
-    for path in data_files(project):
+    for doc in documents:
+        if not doc.path.startswith("data/") or doc.source is None or doc.path in unreadable:
+            continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = doc.source.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # the loader reports a file it cannot read
-        if "\0" in text:
-            continue
-        shown = project.display(path)
-        if shown in unreadable or not text.strip():
+        if "\0" in text or not text.strip():
             continue
         # yamllint's command line drops a byte order mark before it reads; so does this.
-        text = text.removeprefix("\ufeff")
-        for found in linter.run(text, config, shown):
-            if found.rule is None or found.rule in REPORTED_ELSEWHERE:
-                continue
-            yield yaml_style(shown, Position(found.line, found.column), found.rule, found.desc)
+        for line, column, rule, desc in _lint(text.removeprefix("\ufeff"), config):
+            yield yaml_style(doc.path, Position(line, column), rule, desc)
+
+
+@lru_cache(maxsize=512)
+def _lint(text: str, config: YamlLintConfig) -> tuple[tuple[int, int, str, str], ...]:
+    """yamllint's findings in one text. Kept per text: yamllint parses in pure Python
+    and is most of the check's time, while the data files rarely change between two
+    checks in one process (the preview's rebuilds, the tests)."""
+    return tuple(
+        (found.line, found.column, found.rule, found.desc)
+        for found in linter.run(text, config)
+        if found.rule is not None and found.rule not in REPORTED_ELSEWHERE
+    )
 
 
 def translated_rules() -> frozenset[str]:
