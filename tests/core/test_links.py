@@ -158,3 +158,25 @@ def test_a_link_to_a_page_of_changes_only_the_intranet_has_is_an_error(project: 
         encoding="utf-8",
     )
     assert not [p for p in check(project).problems if p.code.startswith(("lank", "ankare"))]
+
+
+def test_a_page_with_errors_in_its_front_matter_still_has_its_text_judged(project: Path) -> None:
+    # One round of the check names every problem of the file, not a new list per fix.
+    page = project / ANVISNING
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("status: gällande", "status: Gällande", 1)
+    page.write_text(text + "\n# Rubrik\n\nSe [x](finns-inte.md).\n", encoding="utf-8")
+    codes = {p.code for p in check(project).problems if p.path == ANVISNING}
+    assert {"ogiltigt-varde", "rubrik-niva-1", "lank-saknas"} <= codes
+
+
+def test_a_link_to_a_page_with_errors_is_not_called_missing(project: Path) -> None:
+    gammal = project / "docs/anvisningar/krisledning-gammal.md"
+    gammal.write_text(
+        gammal.read_text(encoding="utf-8").replace("status: upphävd", "status: Upphävd", 1),
+        encoding="utf-8",
+    )
+    add_text(project, ANVISNING, "\nSe [den gamla](krisledning-gammal.md#syfte).\n")
+    problems = check(project).problems
+    assert any(p.path.endswith("krisledning-gammal.md") for p in problems)
+    assert not [p for p in problems if p.code.startswith(("lank", "ankare"))]

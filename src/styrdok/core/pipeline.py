@@ -24,7 +24,7 @@ from styrdok.core.rules.links import check_links
 from styrdok.core.rules.reporting import check_reporting
 from styrdok.core.rules.scaffold_texts import check_scaffold_texts
 from styrdok.core.rules.schema import SchemaFileError, Schemas
-from styrdok.core.rules.text_rules import check_texts, scan_texts
+from styrdok.core.rules.text_rules import check_texts, rejected_texts, scan_texts
 from styrdok.core.rules.versions import check_versions
 from styrdok.core.rules.yaml_style import check_yaml_style
 
@@ -70,7 +70,8 @@ def check_project(
     ids = reference_ids(loaded.documents)
     validations = [schemas.validate(doc, ids) for doc in loaded.documents]
     model, link_problems = link(loaded.documents, validations)
-    scans = scan_texts(model)
+    rejected = rejected_texts(loaded.documents, [v.accepts() for v in validations])
+    scans = scan_texts(model, rejected)
     problems = [
         *loaded.problems,
         *(p for v in validations for p in v.problems),
@@ -81,12 +82,12 @@ def check_project(
         *check_versions(model),
         *check_scaffold_texts(model),
         *check_history(model, now),
-        *check_headings(model),
-        *check_texts(model, scans),
+        *check_headings(model, rejected),
+        *check_texts(model, scans, rejected),
         *check_attachments(
             model, loaded.filer, scans, project.display(project.docs_dir), loaded.filstorlek
         ),
-        *check_links(model, scans, loaded.filer),
+        *check_links(model, scans, loaded.filer, rejected),
         *check_yaml_style(project, loaded.documents, _refused(loaded.problems)),
     ]
     return Outcome(sorted_problems(problems), model)

@@ -10,7 +10,7 @@ structural fault on every such page. Hand-written pages are left alone: their ow
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from styrdok.core.messages import problem
 from styrdok.core.model import Model
 from styrdok.core.problems import Position, Problem
+from styrdok.core.rules.text_rules import Avvisad
 
 
 @lru_cache(maxsize=1)
@@ -26,8 +27,9 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
-def check_headings(model: Model) -> Iterator[Problem]:
-    for anvisning in (*model.anvisningar, *model.versioner):
+def check_headings(model: Model, rejected: Sequence[Avvisad] = ()) -> Iterator[Problem]:
+    refused = (page for page in rejected if page.anvisning)
+    for anvisning in (*model.anvisningar, *model.versioner, *refused):
         for token in _parser().parse(anvisning.text):
             if token.type == "heading_open" and token.tag == "h1" and token.map:
                 setext = token.markup.startswith("=")

@@ -21,6 +21,7 @@ from styrdok.core.model import Anvisning, Model, Sida
 from styrdok.core.problems import Position, Problem
 from styrdok.core.reading.bodies import Link, Scan, resolve
 from styrdok.core.reading.headings import anchors, slugify
+from styrdok.core.rules.text_rules import Avvisad
 from styrdok.core.sanitize import url_scheme
 from styrdok.core.site_pages import PUBLIK, rank, site_pages
 
@@ -31,10 +32,13 @@ ANVISNING_SECTIONS = frozenset({"versioner", "versionshistorik", "hanvisningar-h
 class _Site:
     """Every page of the site with what a link to it needs to know."""
 
-    def __init__(self, model: Model, files: Sequence[str]) -> None:
+    def __init__(self, model: Model, files: Sequence[str], rejected: Sequence[Avvisad]) -> None:
         self.pages = site_pages(model)
         self.files = set(files)
         self.documents: dict[str, Anvisning | Sida] = {d.sida: d for d in model.texts()}
+        # Pages whose front matter has errors: they exist, but what they will be (their
+        # access level, their avsnitt) is known once the errors are fixed.
+        self.rejected = {page.sida for page in rejected} - set(self.documents)
         current = {a.id: a.atkomst for a in model.anvisningar}
         # A kept version is published at least as strictly as its anvisning (select.py).
         self.levels = {d.sida: d.atkomst for d in model.texts()}
@@ -44,14 +48,18 @@ class _Site:
         self.skyddade = {a.sida for a in (*model.anvisningar, *model.versioner)}
         self.skyddade &= {s for s, level in self.levels.items() if level == "skyddad"}
         self.page_names = sorted(
-            {*self.documents, *(p for p in self.pages.generated if p.endswith(".md"))}
+            {
+                *self.documents,
+                *self.rejected,
+                *(p for p in self.pages.generated if p.endswith(".md")),
+            }
         )
 
     def page_at(self, address: str) -> str | None:
         """The page whose address on the site is `address` (a/b/ is a/b.md or a/b/index.md)."""
         stem = unquote(address).strip("/")
         for page in (f"{stem}.md", f"{stem}/index.md" if stem else "index.md", stem):
-            if page in self.documents or page in self.pages.generated:
+            if page in self.documents or page in self.rejected or page in self.pages.generated:
                 return page
         return None
 
@@ -72,10 +80,13 @@ class _Site:
         return document is None or "{{" in document.text
 
 
-def check_links(model: Model, scans: dict[str, Scan], files: Sequence[str]) -> Iterator[Problem]:
-    site = _Site(model, files)
-    for document in model.texts():
-        if site.levels.get(document.sida) == "skyddad":
+def check_links(
+    model: Model, scans: dict[str, Scan], files: Sequence[str], rejected: Sequence[Avvisad] = ()
+) -> Iterator[Problem]:
+    site = _Site(model, files, rejected)
+    for document in (*model.texts(), *rejected):
+        level = site.levels.get(document.sida, getattr(document, "atkomst", None))
+        if level == "skyddad":
             continue  # its text is on no site, so its links reach no build
         lines = document.text.split("\n")
         for link in scans[document.sida].links:
@@ -89,7 +100,9 @@ def check_links(model: Model, scans: dict[str, Scan], files: Sequence[str]) -> I
             yield problem(code, document.fil, position, lank=shorten(link.target, 60), **values)
 
 
-def _judge(site: _Site, document: Anvisning | Sida, link: Link) -> tuple[str, dict] | None:
+def _judge(
+    site: _Site, document: Anvisning | Sida | Avvisad, link: Link
+) -> tuple[str, dict] | None:
     target = link.target.strip()
     if url_scheme(target) is not None or target.startswith("//"):
         return None
@@ -110,6 +123,8 @@ def _judge(site: _Site, document: Anvisning | Sida, link: Link) -> tuple[str, di
         # MkDocs turns only Markdown links into the page's address; the gate then
         # refuses the .md address left in the HTML, on both sites.
         return "lank-i-html", {"forslag": f"[…]({shorten(target, 60)})"}
+    if path in site.rejected:
+        return None  # it exists; its errors are reported in its own file
     if path in site.documents:
         return _to_document(site, document, path, anchor)
     audiences = site.pages.generated.get(path)
@@ -123,7 +138,7 @@ def _judge(site: _Site, document: Anvisning | Sida, link: Link) -> tuple[str, di
 
 
 def _to_document(
-    site: _Site, document: Anvisning | Sida, path: str, anchor: str | None
+    site: _Site, document: Anvisning | Sida | Avvisad, path: str, anchor: str | None
 ) -> tuple[str, dict] | None:
     level = site.levels.get(path, "öppen")
     if anchor and path in site.skyddade:
