@@ -9,6 +9,7 @@ which the model has forgotten. Rules the check already reports in its own words
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,7 @@ from styrdok.core.reading.source import SourceDocument
 CONFIG = ".yamllint.yml"
 # Reported by the check's own rules, in its own words.
 REPORTED_ELSEWHERE = frozenset({"key-duplicates", "anchors"})
+_DISABLE_FILE = re.compile(r"^#\s*yamllint disable-file\s*$")
 
 
 @lru_cache(maxsize=8)
@@ -67,9 +69,14 @@ def _lint(text: str, config: YamlLintConfig) -> tuple[tuple[int, int, str, str],
     """yamllint's findings in one text. Kept per text: yamllint parses in pure Python
     and is most of the check's time, while the data files rarely change between two
     checks in one process (the preview's rebuilds, the tests)."""
+    if _DISABLE_FILE.match(text.split("\n", 1)[0]):
+        return ()  # as yamllint's own run() honours it
+    # Not linter.run(): it parses the whole file once more only to report a syntax
+    # error, and the loader has already read this file without one (files it refused
+    # are not linted). tests/core/rules/test_yaml_style.py holds the two to each other.
     return tuple(
         (found.line, found.column, found.rule, found.desc)
-        for found in linter.run(text, config)
+        for found in linter.get_cosmetic_problems(text, config, None)
         if found.rule is not None and found.rule not in REPORTED_ELSEWHERE
     )
 
