@@ -52,3 +52,19 @@ def test_a_page_that_is_not_a_macro_page_may_show_braces(project):
 def test_the_macro_pages_are_read_from_mkdocs_yml_with_its_tags(project):
     assert "index.md" in makrosidor_of(project / "mkdocs.yml")
     assert makrosidor_of(project / "finns-inte.yml") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plugins:\n  - styrdok:\n      makrosidor: 5\n",
+        "plugins:\n  - styrdok:\n      makrosidor: index.md\n",
+        "x: " + "[" * 5000 + "]" * 5000 + "\n",
+    ],
+    ids=["a number", "one name, not a list", "deeply nested"],
+)
+def test_a_hostile_mkdocs_yml_gives_no_macro_pages_and_no_traceback(
+    tmp_path: Path, text: str
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    assert makrosidor_of(tmp_path / "mkdocs.yml") == ()

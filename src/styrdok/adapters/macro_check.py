@@ -46,13 +46,14 @@ def makrosidor_of(config_file: Path) -> tuple[str, ...]:
     (the build reports what is wrong with mkdocs.yml, in Swedish)."""
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Tags)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return ()
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+        return ()  # RecursionError: nesting deeper than the pure-Python composer goes
     plugins = config.get("plugins") if isinstance(config, dict) else None
     for entry in plugins if isinstance(plugins, list) else ():
         if isinstance(entry, dict) and isinstance(entry.get("styrdok"), dict):
-            pages = entry["styrdok"].get("makrosidor") or ()
-            return tuple(p for p in pages if isinstance(p, str))
+            pages = entry["styrdok"].get("makrosidor")
+            # Not a list (a number, one name): the build's config check says so.
+            return tuple(p for p in pages if isinstance(p, str)) if isinstance(pages, list) else ()
     return ()
 
 
