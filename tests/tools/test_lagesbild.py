@@ -358,7 +358,7 @@ def test_once_the_texts_are_written_the_check_passes(project):
 @pytest.mark.parametrize(
     ("make", "end"),
     [
-        (lambda text: text.replace("\n", "\r"), "\r"),  # CR only
+        (lambda text: text.replace("\n", "\r\n"), "\r\n"),  # CRLF, as Windows editors save
         (lambda text: text.replace("\n", "\r\n", 1), "\n"),  # CRLF on the first line only
     ],
 )
@@ -370,3 +370,11 @@ def test_new_lines_get_the_line_end_most_lines_have(project, make, end):
     added = written[len(make(text)) :]
     ends = {line[len(line.rstrip("\r\n")) :] for line in added.splitlines(keepends=True)}
     assert added and ends == {end}
+
+
+def test_a_file_with_lone_cr_line_ends_is_refused_as_yamllint_refuses_it(project):
+    # yamllint reads only LF as a line end: to it the file is one line without one.
+    text = (project / YEAR_2025).read_text(encoding="utf-8").replace(SVENSKA_BOSTADER, "")
+    (project / YEAR_2025).write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    with pytest.raises(ScaffoldError, match="sista raden slutar inte med radbrytning"):
+        scaffold(project, "ab-svenska-bostader")
