@@ -90,7 +90,7 @@ def project(tmp_path_factory, served) -> Path:
     text = text.replace('!ENV [STYRDOK_REFERENSDATUM, ""]', f'"{TODAY.isoformat()}"')
     text += (
         "extra_javascript:\n  - javascripts/gallde.js\nextra_css:\n"
-        "  - stylesheets/styrdok.css\n  - stylesheets/gallde.css\n"
+        "  - stylesheets/styrdok.css\n  - stylesheets/formular.css\n  - stylesheets/gallde.css\n"
     )
     config.write_text(text, encoding="utf-8")
     return project
