@@ -84,6 +84,11 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def _add_rot(parser: argparse.ArgumentParser) -> None:
+    """`--rot`, which every command that reads the repository takes."""
+    parser.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+
+
 def add_check_commands(commands: argparse._SubParsersAction) -> None:
     check = commands.add_parser(
         "check",
@@ -123,7 +128,7 @@ def add_check_commands(commands: argparse._SubParsersAction) -> None:
         default=STANDARD_MALGRUPP,
         help="målgruppen webbplatsen byggdes för",
     )
-    scan.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    _add_rot(scan)
 
 
 def add_diff_command(commands: argparse._SubParsersAction) -> None:
@@ -152,7 +157,7 @@ def add_diff_command(commands: argparse._SubParsersAction) -> None:
         default=STANDARD_MALGRUPP,
         help="målgruppen vars webbplats jämförs (standard: intranät)",
     )
-    compare.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    _add_rot(compare)
 
 
 def add_new_commands(commands: argparse._SubParsersAction) -> None:
@@ -197,7 +202,7 @@ def add_new_commands(commands: argparse._SubParsersAction) -> None:
         default=None,
         help="anvisningens id, om det inte ska göras av titeln, t.ex. hot-och-vald",
     )
-    anvisning.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    _add_rot(anvisning)
     add_version_command(kinds)
     add_lagesbild_command(kinds)
 
@@ -220,7 +225,7 @@ def add_version_command(kinds: argparse._SubParsersAction) -> None:
         default=None,
         help="dagen då arbetet med den nya versionen börjar, ÅÅÅÅ-MM-DD (standard: dagens datum)",
     )
-    version.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    _add_rot(version)
 
 
 def add_lagesbild_command(kinds: argparse._SubParsersAction) -> None:
@@ -253,7 +258,7 @@ def add_lagesbild_command(kinds: argparse._SubParsersAction) -> None:
         default=None,
         help="dagen då rapporten kom in, ÅÅÅÅ-MM-DD (standard: dagens datum)",
     )
-    report.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    _add_rot(report)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -449,7 +454,7 @@ def add_publish_commands(commands: argparse._SubParsersAction) -> None:
         metavar="MAPP",
         help="mappen webbplatsen publiceras i, t.ex. site",
     )
-    build.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    _add_rot(build)
     check = commands.add_parser(
         "verifiera",
         help="kontrollera en byggd webbplats mot dess manifest",
@@ -542,7 +547,7 @@ def add_gallde_command(commands: argparse._SubParsersAction) -> None:
         help="dagen uppgifterna gäller per, som en webbplats byggd den dagen, ÅÅÅÅ-MM-DD "
         "(standard: dagens datum)",
     )
-    point.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    _add_rot(point)
 
 
 def gallde(args: argparse.Namespace) -> int:
@@ -597,7 +602,7 @@ def add_preview_command(commands: argparse._SubParsersAction) -> None:
         metavar="VÄRD:PORT",
         help="adressen att visa webbplatsen på (standard: 127.0.0.1:8000)",
     )
-    serve.add_argument("--rot", type=Path, default=None, help="förrådets rotmapp")
+    _add_rot(serve)
 
 
 def preview(args: argparse.Namespace) -> int:
