@@ -14,7 +14,7 @@ stays the net behind.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,12 +24,11 @@ import yaml
 from styrdok.adapters import macros as macro_module
 from styrdok.adapters.templating import MacroError, render
 from styrdok.core.messages import problem
-from styrdok.core.model import Model
 from styrdok.core.pipeline import Outcome
 from styrdok.core.problems import Position, Problem, sorted_problems
 from styrdok.core.project import Project
-from styrdok.forbidden.check import check_project
-from styrdok.select import MALGRUPPER, select
+from styrdok.forbidden.check import checked
+from styrdok.select import MALGRUPPER, Publication
 
 
 class _Tags(yaml.SafeLoader):
@@ -78,14 +77,14 @@ def _call_only(method: Callable[..., str]) -> Callable[..., str]:
 
 
 def check_macro_pages(
-    project: Project, model: Model, today: date, pages: Sequence[str]
+    project: Project, publications: Mapping[str, Publication], pages: Sequence[str]
 ) -> Iterator[Problem]:
     """Every macro page that would stop a build of either audience, once per problem."""
     if not pages:
         return
     seen: set[tuple[str, int, str]] = set()
     for malgrupp in MALGRUPPER:
-        pub = select(model, malgrupp, today)
+        pub = publications[malgrupp]
         stand_in = _Stand_in(pub, project.root)
         for page in pages:
             sida = pub.sida(page)
@@ -112,12 +111,11 @@ def check_site(
 ) -> Outcome:
     """The whole check `styrdok check` and the plugin run: the source, the leaks, and the
     macro pages (from mkdocs.yml when `pages` is not given)."""
-    outcome = check_project(project, today, now=now)
+    outcome, publications = checked(project, today, now=now)
     if outcome.model is None or not outcome.ok:
         # A page's macros are rendered on a model that passed; with errors, fix those first.
         return outcome
     if pages is None:
         pages = makrosidor_of(project.root / "mkdocs.yml")
-    day = today or date.today()
-    found = list(check_macro_pages(project, outcome.model, day, pages))
+    found = list(check_macro_pages(project, publications, pages))
     return Outcome(sorted_problems([*outcome.problems, *found]), outcome.model)

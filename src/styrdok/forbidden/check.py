@@ -11,15 +11,26 @@ from styrdok.core.pipeline import check_project as check_source
 from styrdok.core.problems import sorted_problems
 from styrdok.core.project import Project
 from styrdok.forbidden.sources import check_leaks
+from styrdok.select import MALGRUPPER, Publication, select
+
+
+def checked(
+    project: Project, today: date | None = None, *, now: date | None = None
+) -> tuple[Outcome, dict[str, Publication]]:
+    """All problems of the project, as `core.pipeline.check_project` finds them, and
+    every string the leak scan after either build would refuse, at its source line;
+    with what selection gives each audience on `today`, for checks that need it too."""
+    outcome = check_source(project, today, now=now)
+    if outcome.model is None:
+        return outcome, {}
+    day = today or date.today()
+    publications = {malgrupp: select(outcome.model, malgrupp, day) for malgrupp in MALGRUPPER}
+    leaks = check_leaks(project, outcome.model, publications)
+    return Outcome(sorted_problems([*outcome.problems, *leaks]), outcome.model), publications
 
 
 def check_project(
     project: Project, today: date | None = None, *, now: date | None = None
 ) -> Outcome:
-    """All problems of the project, as `core.pipeline.check_project` finds them, and
-    every string the leak scan after either build would refuse, at its source line."""
-    outcome = check_source(project, today, now=now)
-    if outcome.model is None:
-        return outcome
-    leaks = check_leaks(project, outcome.model)
-    return Outcome(sorted_problems([*outcome.problems, *leaks]), outcome.model)
+    """The problems `checked` finds."""
+    return checked(project, today, now=now)[0]

@@ -14,7 +14,7 @@ a string that is found is its line looked up (a few more passes over that one fi
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from styrdok.core.reading.guide import REDAKTORSGUIDE
 from styrdok.forbidden.matcher import Matcher
 from styrdok.forbidden.normal import INLINE_TAG
 from styrdok.forbidden.strings import forbidden, published_sources, rendered
-from styrdok.select import MALGRUPPER, Publication, select
+from styrdok.select import MALGRUPPER, Publication
 
 # How each audience's site is named in the message.
 SITE_NAMES = {"intranät": "intranätet", "publik": "den publika webbplatsen"}
@@ -41,13 +41,16 @@ class Source:
     lines: tuple[str, ...]
 
 
-def check_leaks(project: Project, model: Model) -> list[Problem]:
-    """What the leak scan of each audience's build would find, at the source's lines."""
+def check_leaks(
+    project: Project, model: Model, publications: Mapping[str, Publication]
+) -> list[Problem]:
+    """What the leak scan of each audience's build would find, at the source's lines;
+    `publications` is what selection gives each audience on the build's reference day."""
     # (file, line, string) -> (what it is, the audiences whose build would refuse it)
     found: dict[tuple[str, int, str], tuple[str, list[str]]] = {}
     guide = published_sources(project.root)
     for malgrupp in MALGRUPPER:
-        pub = select(model, malgrupp)
+        pub = publications[malgrupp]
         strings = forbidden(model, pub, guide)
         if not strings:
             continue
