@@ -22,7 +22,8 @@ KRISLEDNING = Renderad(
     "anvisningar/krisledning/",
     "Anvisning för krisledning & stab",
     '<h1 id="anvisning-for-krisledning">Anvisning</h1><h2 id="ansvar">Ansvar</h2>'
-    '<h6 id="djup">Djup</h6><p><a href="../../bakgrund-och-syfte/">programmet</a></p>',
+    '<h6 id="djup">Djup</h6><p><a href="../../bakgrund-och-syfte/">programmet</a></p>'
+    "<details><summary>Mer</summary><p>Hopfällt</p></details>",
 )
 GRUPPER = (
     Grupp("Programmet", "grupp-programmet", (BAKGRUND,)),
@@ -56,6 +57,11 @@ def test_headings_sit_below_the_documents_own():
     assert tree.css_first("#del-anvisningar-krisledning--ansvar").tag == "h4"
     assert tree.css_first("#del-anvisningar-krisledning--djup").tag == "h6"
     assert [h.text() for h in tree.css("h2")] == ["Innehåll", "Programmet", "Gällande anvisningar"]
+
+
+def test_folded_details_are_open_on_paper():
+    html = dokument(GRUPPER, for_page("hela-programmet/"))
+    assert "open" in parsed(html).css_first("details").attributes
 
 
 def test_links_to_parts_become_anchors_and_others_are_rebased_for_the_page():

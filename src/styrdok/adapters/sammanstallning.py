@@ -6,8 +6,9 @@ Each part's element ids get a prefix of the part, so ids from different pages ca
 clash; its headings move down two levels below the document's own; its relative links
 are rebased: a link to a page the document holds becomes an in-document anchor, any
 other one the address of that page from where the document is (the page
-hela-programmet/, or the site's absolute address for the PDF). The result is
-sanitised again with the site's allow-list.
+hela-programmet/, or the site's absolute address for the PDF); folded <details> are
+open, as a printed document cannot unfold them. The result is sanitised again with the
+site's allow-list.
 """
 
 from __future__ import annotations
@@ -132,6 +133,9 @@ class _Part(HTMLParser):
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], close: str) -> None:
         written = []
+        if tag == "details" and not any(name == "open" for name, _ in attrs):
+            # A document to print: nothing folded away.
+            attrs = [*attrs, ("open", None)]
         for name, value in attrs:
             if value is not None and name == "id":
                 value = self._id(value)
