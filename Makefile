@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# What WeasyPrint needs to write hela-programmet.pdf: Pango and a font.
+SYSTEM_PACKAGES_PDF := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 
 # Material prints a banner about MkDocs 2.0 on every build; the risk is noted in DESIGN.md.
 export NO_MKDOCS_2_WARNING := 1
@@ -48,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py --factors 1 10 --uppfoljning 1 5 10 --out benchmarks/results.json
 
 $(STAMP): requirements.lock pyproject.toml
+	tools/systempaket $(SYSTEM_PACKAGES_PDF)
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "styrdok behöver Python 3.11 eller nyare: installera det, eller ange det med make PYTHON=python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

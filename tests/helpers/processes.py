@@ -23,9 +23,11 @@ SOURCE = str(Path(styrdok.__file__).resolve().parents[1])
 
 
 def mkdocs_build(
-    config: Path, site: Path, malgrupp: str = "intranät"
+    config: Path, site: Path, malgrupp: str = "intranät", pdf: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` in a separate process, as `make build` runs it."""
+    """`mkdocs build --strict` in a separate process, as `make build` runs it. A test
+    project (tests/data/valid) writes hela-programmet.pdf only with `pdf`, as it costs
+    time in every build; the repository's mkdocs.yml always writes it."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True,
@@ -36,6 +38,7 @@ def mkdocs_build(
             "PATH": "/usr/bin:/bin",
             "PYTHONPATH": SOURCE,
             "STYRDOK_MALGRUPP": malgrupp,
+            "STYRDOK_PDF": "true" if pdf else "false",
         },
     )
 

@@ -59,7 +59,7 @@ def sites(tmp_path_factory, mkdocs_build) -> dict[str, Path]:
     built = {}
     for malgrupp in ("intranät", "publik"):
         site = root / f"site-{malgrupp}"
-        result = mkdocs_build(project / "mkdocs.yml", site, malgrupp)
+        result = mkdocs_build(project / "mkdocs.yml", site, malgrupp, pdf=True)
         assert result.returncode == 0, result.stderr
         built[malgrupp] = site
     built["projekt"] = project
@@ -118,6 +118,30 @@ def test_intranet_site_shows_intern_content_and_skyddad_metadata(sites):
     page = (intranat / "anvisningar" / "kanarie-skyddad-id" / "index.html").read_text()
     assert "Innehållet i anvisningen är skyddat" in page
     assert "Intranät" in (intranat / "index.html").read_text()
+
+
+def pdf_text(site: Path) -> str:
+    """What hela-programmet.pdf says (its streams are compressed: the byte scans above
+    cannot see into it), with its document information."""
+    import pypdf
+
+    reader = pypdf.PdfReader(site / "hela-programmet.pdf")
+    pages = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return " ".join(f"{pages} {reader.metadata.title}".split())
+
+
+def test_hela_programmet_holds_no_withheld_canary(sites):
+    """The public PDF has no trace of the intern or skyddad anvisning, the intranet's
+    none of the skyddad one's content; both say what they may (the positive control)."""
+    publik = pdf_text(sites["publik"])
+    intranat = pdf_text(sites["intranät"])
+    assert "Hela programmet" in publik and "Anvisning för krisledning" in publik
+    assert not re.findall("kanarie", publik, re.IGNORECASE)
+    assert [c for c in SKYDDAD_CONTENT if c in intranat] == []
+    assert "KANARIE-INTERN-TITEL" in intranat and "KANARIE-INTERN-TEXT" in intranat
+    assert "KANARIE-SKYDDAD-TITEL" in intranat
+    page = (sites["publik"] / "hela-programmet" / "index.html").read_text()
+    assert not re.findall("kanarie", page, re.IGNORECASE)
 
 
 def test_kept_versions_of_an_intern_anvisning_are_on_the_intranet_only(sites):

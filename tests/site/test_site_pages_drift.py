@@ -23,7 +23,7 @@ def built(tmp_path_factory) -> tuple[Path, dict[str, Path]]:
     sites = {}
     for malgrupp in MALGRUPPER:
         site = project / f"site-{malgrupp}"
-        result = mkdocs_build(project / "mkdocs.yml", site, malgrupp=malgrupp)
+        result = mkdocs_build(project / "mkdocs.yml", site, malgrupp=malgrupp, pdf=True)
         assert result.returncode == 0, result.stderr
         sites[malgrupp] = site
     return project, sites

@@ -265,6 +265,44 @@ def test_a_broken_compressed_file_is_reported_as_unreadable(tmp_path, model):
     assert str(leak).startswith("sitemap.xml.gz: kan inte sökas igenom: ")
 
 
+def _pdf(body: str, title: str = "Hela programmet") -> bytes:
+    """A PDF as the build makes it (WeasyPrint, tagged, compressed streams)."""
+    from weasyprint import HTML
+
+    from styrdok.adapters.pdf import PDF_VARIANT, standalone
+
+    return HTML(string=standalone(title, "", body)).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def test_a_passage_in_a_pdf_is_found_in_its_text_not_its_bytes(tmp_path, model):
+    strings = strings_for(model, "intranät")
+    data = _pdf(f"<p>Inledning.</p><p>{SKYDDAD_TEXT}</p>")
+    # The content stream is compressed: the bytes alone would hide the passage.
+    assert PASSAGE.encode() not in data
+    site = site_with(tmp_path, {"hela-programmet.pdf": data})
+    assert ("hela-programmet.pdf", PASSAGE) in found(site, strings)
+
+
+def test_a_title_in_a_pdfs_document_information_is_found(tmp_path, model):
+    strings = strings_for(model, "publik")
+    site = site_with(tmp_path, {"hela-programmet.pdf": _pdf("<p>Text.</p>", INTERN_TITEL)})
+    assert ("hela-programmet.pdf", INTERN_TITEL) in found(site, strings)
+
+
+def test_a_pdf_without_withheld_text_is_clean(tmp_path, model):
+    strings = strings_for(model, "publik")
+    site = site_with(tmp_path, {"hela-programmet.pdf": _pdf("<p>Programmets text.</p>")})
+    assert scan(site, strings) == []
+
+
+def test_a_broken_pdf_is_reported_as_unreadable(tmp_path, model):
+    strings = strings_for(model, "intranät")
+    site = site_with(tmp_path, {"hela-programmet.pdf": b"%PDF-1.7\n1 0 obj << /Type trasig"})
+    [leak] = scan(site, strings)
+    assert isinstance(leak, Unreadable)
+    assert str(leak).startswith("hela-programmet.pdf: kan inte sökas igenom: PDF-filen")
+
+
 # --- What is not a leak -----------------------------------------------------------------
 
 

@@ -25,7 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from styrdok.adapters import guard, nav, site_files, theme
+from styrdok.adapters import guard, hela_programmet, nav, site_files, theme
 from styrdok.adapters import macros as macro_module
 from styrdok.adapters.gate import CONTENT_END, CONTENT_START, check_tree
 from styrdok.adapters.macro_check import check_site
@@ -37,6 +37,7 @@ from styrdok.core.project import Project
 from styrdok.core.report import summary
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, Publication, select
 from styrdok.views import aktualitet, feed, program_notice, sitemap, uppfoljning_pages, version_diff
+from styrdok.views import hela_programmet as hela_programmet_view
 from styrdok.views.anvisning_page import split_rendered
 from styrdok.views.api import JsonDocument, documents
 from styrdok.views.backlinks import references
@@ -68,6 +69,9 @@ class StyrdokConfig(base.Config):
     # which the city held the host of site_url. Never change it on a running site: every
     # id would change and readers would see every entry again.
     taggdatum = c.Type(str, default=feed.TAGGDATUM)
+    # Whether to write hela-programmet.pdf. The real site always does; tests of other
+    # things may switch it off (STYRDOK_PDF=false), as it costs time in every build.
+    pdf = c.Type(bool, default=True)
 
 
 def reference_date(given: str | date | int) -> date:
@@ -113,6 +117,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     # The Git host a public site must not link to from the theme (theme.without_repository).
     internal_hosts: frozenset[str] = frozenset()
     _api_examples: dict[str, tuple[str, JsonDocument]] | None = None
+    # "Hela programmet": what it holds, and those pages as rendered (adapters/hela_programmet).
+    hela: hela_programmet.Sammanstallning
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         guard.refuse_quiet_logging()
@@ -154,6 +160,10 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         self.references = references(pub)
         pages = [*generate(pub, today), *uppfoljning_pages.generate(pub, today)]
         pages += version_diff.generate(pub)
+        pages.append(hela_programmet_view.sida(pub))
+        self.hela = hela_programmet.Sammanstallning(
+            hela_programmet_view.innehall(pub), pub, config, bool(self.config.pdf)
+        )
         self.generated = {page.sida: page for page in pages}
         self.texts = {}
         self._api_examples = None
@@ -271,13 +281,24 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             head, text, foot = split_rendered(html)
             text = clean_page_html(text, src, withholds)
             self.texts[src] = text.strip() + "\n"
-            cleaned = clean_page_html(head, src, withholds) + text
-            cleaned += clean_page_html(foot, src, withholds)
+            # "Hela programmet" takes the head and the text, not the foot (versions, backlinks).
+            printed = clean_page_html(head, src, withholds) + text
+            cleaned = printed + clean_page_html(foot, src, withholds)
         else:
-            cleaned = clean_page_html(html, src, withholds)
+            cleaned = printed = clean_page_html(html, src, withholds)
+        self.hela.keep(page, printed)
         theme.safe_toc(page.toc.items)
         # The markers let the gate find the sanitised body inside the theme's page.
         return f"{CONTENT_START}\n{cleaned}\n{CONTENT_END}"
+
+    def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        # Every page's content is rendered before any template: the document can be
+        # assembled from them now. Search has indexed the short page already.
+        if page.file.src_uri == self.hela.sida:
+            page.content = f"{CONTENT_START}\n{self.hela.page_html()}\n{CONTENT_END}"
+            page.toc = self.hela.toc()
+            theme.safe_toc(page.toc.items)
+        return context
 
     def api_examples(self) -> dict[str, tuple[str, JsonDocument]]:
         """The JSON documents without rendered text, made once for the API guide's examples."""
@@ -298,9 +319,11 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         except (OSError, ValueError) as exc:
             # A published schema is missing or broken: a fault in the repository, not the content.
             raise PluginError(f"styrdok: API:t kunde inte skrivas: {exc}") from exc
+        # Before the gate, so that it and the leak scan see the PDF too.
+        written = self.hela.write_pdf(site)
         breaches = check_tree(
             site,
-            self.expected | BUILD_OUTPUTS,
+            self.expected | BUILD_OUTPUTS | written,
             (f"{API_DIR}/",),
             urlsplit(config.site_url).path or "/",
             self.internal_hosts,

@@ -26,6 +26,9 @@ UPPFOLJNING_OVERSIKT = "uppfoljning/oversikt.md"
 RAPPORTERING_CSV = "uppfoljning/rapportering.csv"
 RISKER_CSV = "uppfoljning/risker.csv"
 INDIKATORER_CSV = "uppfoljning/indikatorer.csv"
+# The programme and every anvisning in force in one document for printing, and its PDF.
+HELA_PROGRAMMET = "hela-programmet.md"
+HELA_PROGRAMMET_PDF = "hela-programmet.pdf"
 
 
 def fokusomrade(id: str) -> str:

@@ -33,6 +33,7 @@ FIXED_PAGES = (
     addresses.ORGAN,
     addresses.SAMTLIGA,
     addresses.UPPFOLJNING_OVERSIKT,
+    addresses.HELA_PROGRAMMET,
 )
 FIXED_FILES = (
     addresses.FORTECKNING_CSV,
@@ -41,6 +42,7 @@ FIXED_FILES = (
     addresses.INDIKATORER_CSV,
     addresses.ANDRINGAR_ATOM,
     addresses.ANDRINGAR_ALLA_ATOM,
+    addresses.HELA_PROGRAMMET_PDF,
 )
 
 

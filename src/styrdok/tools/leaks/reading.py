@@ -6,7 +6,10 @@ XML and SVG, the text as a reader sees it: tags stripped, inline tags such as <s
 joined to their neighbours, CDATA opened, escaped markup (an Atom feed's &lt;p&gt;)
 unescaped and stripped too. JSON is read with every key and string decoded. Compressed
 files and archives (gzip, bz2, xz, zip, tar, so also .docx and .xlsx) are unpacked and
-what they hold is read the same way; one that cannot be unpacked is reported.
+what they hold is read the same way; one that cannot be unpacked is reported. A PDF
+(hela-programmet.pdf) is read as its text, every page's and the document information's,
+with pypdf: its content streams are compressed and its words are drawn in pieces, so its
+bytes say nothing; one that cannot be read is reported too.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from styrdok.forbidden.matcher import Matcher
 from styrdok.forbidden.normal import INLINE_TAG
@@ -125,6 +131,28 @@ def _unpack(name: str, data: bytes, budget: _Budget) -> list[tuple[str, bytes]] 
     return None
 
 
+def _pdf_text(data: bytes, budget: _Budget) -> str:
+    """A PDF's text as a reader sees it: every page's, then the document information
+    (title, subject, keywords …) and the outline's titles."""
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    parts: list[str] = []
+    for page in reader.pages:
+        text = page.extract_text() or ""
+        budget.spend(len(text))
+        parts.append(text)
+    parts += [str(value) for value in (reader.metadata or {}).values()]
+
+    def outline(items: Any) -> None:
+        for item in items:
+            if isinstance(item, list):
+                outline(item)
+            else:
+                parts.append(str(getattr(item, "title", "") or ""))
+
+    outline(reader.outline)
+    return "\n".join(parts)
+
+
 def _decode(name: str, data: bytes) -> list[str]:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return [data.decode("utf-16", errors="replace")]
@@ -206,6 +234,20 @@ def _look(
     ) as exc:
         yield fil, Unreadable(fil, "filen är komprimerad men går inte att packa upp", str(exc))
         unpacked = None
+    if unpacked is None and data[:5] == b"%PDF-":
+        try:
+            text = _pdf_text(data, budget)
+        except (PyPdfError, OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
+            yield (
+                fil,
+                Unreadable(fil, "PDF-filen går inte att läsa", str(exc) or type(exc).__name__),
+            )
+            return
+        found = set()
+        for view, references, as_words in _views(f"{name}.txt", text):
+            found |= matcher.find(view, references, as_words)
+        yield fil, found
+        return
     if unpacked is None:
         found: set[str] = set()
         for text in _decode(name, data):

@@ -1,0 +1,139 @@
+""" "Hela programmet" in the build: the pages it holds are kept as they are rendered and
+sanitised (on_page_content), the page is filled in once all are (on_page_context), and
+its PDF is written after the build, before the gate and the leak scan read the tree.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from styrdok.adapters import pdf
+from styrdok.adapters.sammanstallning import (
+    INNEHALL_ID,
+    Adresser,
+    Grupp,
+    Renderad,
+    del_id,
+    dokument,
+    for_page,
+    for_pdf,
+)
+from styrdok.core import addresses
+from styrdok.core.withheld import names_withheld
+from styrdok.select import Publication
+from styrdok.views.hela_programmet import PDF_LANK_TEXT, TITEL, Innehall
+
+UTSKRIFT_CSS = "stylesheets/utskrift.css"
+
+
+class Sammanstallning:
+    sida = addresses.HELA_PROGRAMMET
+
+    def __init__(
+        self, innehall: Innehall, pub: Publication, config: MkDocsConfig, make_pdf: bool
+    ) -> None:
+        self.innehall = innehall
+        self.pub = pub
+        self.site_url = config.site_url or ""
+        program = pub.program.titel if pub.program is not None else config.site_name
+        # The document's title: the programme's and the audience's.
+        self.titel = f"{program} · {pub.malgrupp_namn}"
+        self.make_pdf = make_pdf
+        self.wanted = {d.sida for d in innehall.delar}
+        self.rendered: dict[str, Renderad] = {}
+        self.url = ""
+        self.own = ""
+        self.pdf_body = ""
+
+    def keep(self, page: Page, html: str) -> None:
+        """Keep a page's sanitised content if the document holds it (or is it)."""
+        src = page.file.src_uri
+        if src == self.sida:
+            self.url, self.own = page.url, html
+        elif src in self.wanted:
+            self.rendered[src] = Renderad(page.url, page.title or src, html)
+
+    def _grupper(self) -> tuple[Grupp, ...]:
+        def found(delar):
+            return tuple(self.rendered[d.sida] for d in delar if d.sida in self.rendered)
+
+        return (
+            Grupp("Programmet", "grupp-programmet", found(self.innehall.program)),
+            Grupp("Gällande anvisningar", "grupp-anvisningar", found(self.innehall.anvisningar)),
+        )
+
+    def _utan_text(self, adresser: Adresser) -> str:
+        """The anvisningar in force whose version in force this audience may not read."""
+        if not self.innehall.utan_text:
+            return ""
+        items = "".join(
+            f'<li><a href="{escape(adresser.link(_page_url(sida)))}">{escape(titel)}</a></li>'
+            for sida, titel in self.innehall.utan_text
+        )
+        return (
+            '<h2 id="grupp-utan-text">Gällande anvisningar som inte återges här</h2>'
+            "<p>Den version som gäller publiceras inte här. Sidan visar vad som är känt om den.</p>"
+            f"<ul>{items}</ul>"
+        )
+
+    def page_html(self) -> str:
+        """The page's content: its own heading and line, the PDF link, the document."""
+        grupper = self._grupper()
+        page = for_page(self.url)
+        link = ""
+        if self.make_pdf:
+            pdf_href = page.link(addresses.HELA_PROGRAMMET_PDF)
+            link = f'<p><a href="{escape(pdf_href)}" download>{PDF_LANK_TEXT}</a></p>'
+
+        def withheld(url: str) -> bool:
+            return names_withheld(self.sida, url, self.pub.withholds)
+
+        body = dokument(grupper, page, self._utan_text(page), withheld)
+        absolute = for_pdf(self.site_url)
+        self.pdf_body = dokument(grupper, absolute, self._utan_text(absolute))
+        return f"{self.own}\n{link}\n{body}"
+
+    def toc(self) -> TableOfContents:
+        items = [AnchorLink("Innehåll", INNEHALL_ID, 2)]
+        for grupp in self._grupper():
+            if not grupp.delar:
+                continue
+            heading = AnchorLink(grupp.rubrik, grupp.id, 2)
+            heading.children = [AnchorLink(d.titel, del_id(d.url), 3) for d in grupp.delar]
+            items.append(heading)
+        if self.innehall.utan_text:
+            items.append(
+                AnchorLink("Gällande anvisningar som inte återges här", "grupp-utan-text", 2)
+            )
+        return TableOfContents(items)
+
+    def write_pdf(self, site: Path) -> frozenset[str]:
+        """Write the PDF below `site`; the files written (none when switched off)."""
+        if not self.make_pdf:
+            return frozenset()
+        # The site's print stylesheet (overrides/); a project without one gets none.
+        stylesheet = site / UTSKRIFT_CSS
+        css = stylesheet.read_text(encoding="utf-8") if stylesheet.is_file() else ""
+        dag = escape(self.pub.dag.isoformat())
+        head = (
+            f"<h1>{escape(TITEL)}</h1>"
+            f'<p class="sd-pdf-titel">{escape(self.titel)}</p>'
+            f'<p class="sd-referensdatum">Uppgifterna gäller per <time datetime="{dag}">{dag}</time>. '
+            f"Den aktuella versionen finns på {escape(self.site_url)}</p>"
+        )
+        html = pdf.standalone(f"{TITEL} – {self.titel}", css, head + self.pdf_body)
+        pdf.write(html, site, site / addresses.HELA_PROGRAMMET_PDF)
+        return frozenset({addresses.HELA_PROGRAMMET_PDF})
+
+
+def _page_url(sida: str) -> str:
+    """The address below the site of the page `sida` (directory URLs)."""
+    stem = sida.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return f"{stem.removesuffix('/index')}/"
