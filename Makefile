@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # What WeasyPrint needs to write hela-programmet.pdf: Pango and a font.
 SYSTEM_PACKAGES_PDF := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+# The Nu Html Checker (vnu-jar, pinned in package.json and package-lock.json) for the tests.
+NODE_STAMP := node_modules/.installed
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 
 # Material prints a banner about MkDocs 2.0 on every build; the risk is noted in DESIGN.md.
 export NO_MKDOCS_2_WARNING := 1
@@ -23,7 +26,7 @@ build: $(STAMP)
 build-publik: $(STAMP)
 	$(BIN)/styrdok bygg --malgrupp publik --till site-publik
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/styrdok check
 	$(BIN)/pytest
@@ -58,6 +61,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Java and npm from the system's packages, then the checker exactly as locked; its
+# install script (a version check) is not needed and not run.
+$(NODE_STAMP): package.json package-lock.json
+	tools/systempaket default-jre-headless npm
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	java -jar $(VNU_JAR) --version
+	touch $(NODE_STAMP)
+
 # Regenerate the lock after changing dependencies in pyproject.toml.
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools
@@ -66,5 +77,5 @@ lock: $(STAMP)
 
 # The second line removes what a killed `styrdok bygg` leaves next to a site (tools/publish/swap.py).
 clean:
-	rm -rf $(VENV) site site-publik .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules site site-publik .pytest_cache .ruff_cache .hypothesis
 	rm -rf .site.bygge-* .site.gammal-* .site-publik.bygge-* .site-publik.gammal-*

@@ -33,7 +33,9 @@ settings.register_profile("styrdok", derandomize=True, database=None)
 settings.load_profile("styrdok")
 
 # Fixtures that build a site, drive a browser or start the styrdok command in a process.
-SLOW_FIXTURES = frozenset({"mkdocs_build", "styrdok_cli", "built_site", "browser"})
+SLOW_FIXTURES = frozenset(
+    {"mkdocs_build", "styrdok_cli", "built_site", "built_publik_site", "browser"}
+)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -108,6 +110,15 @@ def styrdok_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
 def built_site(tmp_path_factory, mkdocs_build) -> Path:
     site = tmp_path_factory.mktemp("bygge") / "site"
     result = mkdocs_build(REPO / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_publik_site(tmp_path_factory, mkdocs_build) -> Path:
+    """The repository's real public site (öppen documents only), built once."""
+    site = tmp_path_factory.mktemp("bygge-publik") / "site"
+    result = mkdocs_build(REPO / "mkdocs.yml", site, "publik")
     assert result.returncode == 0, result.stderr
     return site
 

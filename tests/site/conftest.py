@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
 
+from helpers import REPO
+
 try:
     from playwright.sync_api import sync_playwright
 except ImportError:  # the test skips, or fails where a browser is required
@@ -47,15 +49,40 @@ CHROMIUM_ARGS = [
 ]
 
 
-def unavailable(reason: str) -> NoReturn:
+BROWSER_SETUP = (
+    "installera Debians chromium (apt-get install chromium) och "
+    "Python-paketet playwright (make .venv/.installed)"
+)
+
+
+def unavailable(reason: str, setup: str = BROWSER_SETUP) -> NoReturn:
+    """Skip for `reason`, or fail where CI requires the test (STYRDOK_KRAV_WEBBLASARE=1);
+    `setup` says how to install what is missing."""
     if KRAV:
         pytest.fail(
-            f"{reason}. STYRDOK_KRAV_WEBBLASARE=1 kräver att webbläsartesterna körs: "
-            "installera Debians chromium (apt-get install chromium) och "
-            "Python-paketet playwright (make .venv/.installed).",
+            f"{reason}. STYRDOK_KRAV_WEBBLASARE=1 kräver att webbläsartesterna körs: {setup}.",
             pytrace=False,
         )
     pytest.skip(reason)
+
+
+# The Nu Html Checker as `make test` installs it (package-lock.json, npm ci).
+VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+NU_SETUP = (
+    "kör make test, som installerar Java (tools/systempaket default-jre-headless) "
+    "och vnu-jar (npm ci enligt package-lock.json)"
+)
+
+
+@pytest.fixture(scope="session")
+def nu_checker() -> list[str]:
+    """The command that runs the Nu Html Checker (test_html_validity.py)."""
+    java = shutil.which("java")
+    if java is None:
+        unavailable("Java saknas (inget java i PATH)", NU_SETUP)
+    if not VNU_JAR.is_file():
+        unavailable(f"Nu Html Checker saknas ({VNU_JAR.relative_to(REPO)})", NU_SETUP)
+    return [java, "-jar", str(VNU_JAR)]
 
 
 def chromium() -> str | None:

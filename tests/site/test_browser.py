@@ -447,3 +447,30 @@ def test_vad_gallde_answers_from_the_published_data_with_links_to_this_copy(
         assert ids == [g.anvisning.id for g in expected.gallde]
     finally:
         context.close()
+
+
+def test_going_back_to_a_page_does_not_reopen_the_drawer_or_the_search(browser, origin):
+    """The theme's toggles have no autocomplete="off" (invalid on a checkbox;
+    adapters/theme_markup.py), so the browser restores their state on going back:
+    paneler.js closes them again, as the attribute did, and Material's state follows."""
+    context = browser.new_context(locale="sv-SE", viewport={"width": 390, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(f"{origin}/begrepp/")
+        assert page.get_attribute("#__drawer", "autocomplete") is None
+        page.click("label.md-header__button[for=__drawer]")
+        assert page.eval_on_selector("#__drawer", "e => e.checked")
+        # Left as a reader leaves it: from the open drawer, to another page.
+        page.evaluate("location.href = '../beslutet/'")
+        page.wait_for_url("**/beslutet/")
+        page.go_back()
+        page.wait_for_url("**/begrepp/")
+        page.wait_for_load_state("load")
+        expect(page.locator("#__drawer")).not_to_be_checked()
+        expect(page.locator("#__search")).not_to_be_checked()
+        # The reader can still open it: Material's own state followed the click.
+        page.click("label.md-header__button[for=__drawer]")
+        expect(page.locator("#__drawer")).to_be_checked()
+        expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    finally:
+        context.close()

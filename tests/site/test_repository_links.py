@@ -23,11 +23,8 @@ def test_the_default_repository_address_is_the_one_tested():
 
 
 @pytest.fixture(scope="module")
-def publik(tmp_path_factory, mkdocs_build) -> Path:
-    site = tmp_path_factory.mktemp("publik") / "site"
-    result = mkdocs_build(REPO / "mkdocs.yml", site, "publik")
-    assert result.returncode == 0, result.stderr
-    return site
+def publik(built_publik_site: Path) -> Path:
+    return built_publik_site
 
 
 def text_files(site: Path) -> list[Path]:

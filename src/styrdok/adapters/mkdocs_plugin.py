@@ -25,7 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from styrdok.adapters import guard, hela_programmet, nav, site_files, theme
+from styrdok.adapters import guard, hela_programmet, nav, site_files, theme, theme_markup
 from styrdok.adapters import macros as macro_module
 from styrdok.adapters.gate import CONTENT_END, CONTENT_START, check_tree
 from styrdok.adapters.macro_check import check_site
@@ -299,6 +299,16 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             page.toc = self.hela.toc()
             theme.safe_toc(page.toc.items)
         return context
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return theme_markup.valid_toggles(output, page.file.dest_uri)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # The theme's own pages (404.html) have the same toggles; sitemap.xml has none.
+        if template_name.endswith(".html"):
+            return theme_markup.valid_toggles(output_content, template_name)
+        return output_content
 
     def api_examples(self) -> dict[str, tuple[str, JsonDocument]]:
         """The JSON documents without rendered text, made once for the API guide's examples."""
