@@ -299,6 +299,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             page.toc = self.hela.toc()
             theme.safe_toc(page.toc.items)
         return context
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return theme_markup.valid_toggles(output, page.file.dest_uri)
 
