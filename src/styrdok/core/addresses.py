@@ -26,6 +26,8 @@ UPPFOLJNING_OVERSIKT = "uppfoljning/oversikt.md"
 RAPPORTERING_CSV = "uppfoljning/rapportering.csv"
 RISKER_CSV = "uppfoljning/risker.csv"
 INDIKATORER_CSV = "uppfoljning/indikatorer.csv"
+# The accessibility statement, linked from every page's footer (overrides/partials/copyright.html).
+TILLGANGLIGHET = "tillganglighet.md"
 
 
 def fokusomrade(id: str) -> str:

@@ -33,6 +33,7 @@ FIXED_PAGES = (
     addresses.ORGAN,
     addresses.SAMTLIGA,
     addresses.UPPFOLJNING_OVERSIKT,
+    addresses.TILLGANGLIGHET,
 )
 FIXED_FILES = (
     addresses.FORTECKNING_CSV,
