@@ -101,11 +101,12 @@ def _kontakt_lank(kontakt: str) -> str:
 def _brister(brister: Iterable[Brist]) -> str:
     items = []
     for brist in brister:
-        kriterier = ", ".join(md(k) for k in brist.wcag)
+        # Written after text, so a criterion (1.1.1) is not taken for a numbered list.
+        kriterier = md("WCAG 2.1 " + ", ".join(brist.wcag))
         lines = [f"- {md(brist.beskrivning)}"]
         if brist.osaker:
             lines.append("    *Osäkert: bristen är misstänkt men inte bekräftad.*")
-        lines.append(f"    Krav som inte uppfylls: WCAG 2.1 {kriterier}.")
+        lines.append(f"    Krav som inte uppfylls: {kriterier}.")
         lines.append(f"    Varför: {md(brist.orsak)}")
         if brist.planerad_atgard:
             lines.append(f"    Åtgärd: {md(brist.planerad_atgard)}")
