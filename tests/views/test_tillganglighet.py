@@ -81,7 +81,10 @@ def test_both_audiences_get_the_same_statement_for_their_own_site(project):
 
 def test_a_form_address_is_a_link_that_says_it_is_a_form(project):
     text = text_of(publication_of(project), "https://example.se/synpunkter?typ=tillganglighet")
-    assert "[använd vårt formulär för synpunkter](https://example.se/synpunkter?typ=tillganglighet)" in text
+    assert (
+        "[använd vårt formulär för synpunkter](https://example.se/synpunkter?typ=tillganglighet)"
+        in text
+    )
 
 
 HOSTILE = "<script>alert(1)</script> {{ config.site_name }} [x](javascript:alert(2)) | # ` *"

@@ -9,7 +9,9 @@ from urllib.parse import urlsplit
 
 # One address, no display name, no query (?subject= could carry anything): the local
 # part and domain of an ordinary mailbox.
-_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+_EMAIL = re.compile(
+    r"[A-Za-z0-9.!#$%&'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+)
 # Characters no address of ours needs and that would end a link or an attribute early.
 _UNSAFE = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
 

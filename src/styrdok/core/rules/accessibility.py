@@ -40,7 +40,11 @@ def _dates(statement: Tillganglighet, now: date) -> Iterator[Problem]:
         value: date = getattr(statement, falt)
         if value > now:
             yield problem(
-                "datum-i-framtiden", kalla.fil, kalla.plats(falt), falt=falt, datum=value.isoformat()
+                "datum-i-framtiden",
+                kalla.fil,
+                kalla.plats(falt),
+                falt=falt,
+                datum=value.isoformat(),
             )
     if statement.uppdaterad < statement.bedomd:
         yield problem(
