@@ -332,6 +332,8 @@ def _published_model(whole: Model, chosen: _Selected, malgrupp: str) -> Model:
         indikatorer=tuple(
             i for i in whole.indikatorer if visning(i.atkomst, malgrupp) is Visning.HEL
         ),
+        # The statement is about the site itself, public by nature: the same for both.
+        tillganglighet=whole.tillganglighet,
     )
 
 

@@ -33,7 +33,12 @@ def test_a_decision_after_the_real_day_is_an_error_whatever_the_reference_day(tm
     assert codes(as_of_then, "datum-i-framtiden") == []
     # The real day before the decision: it cannot have been taken yet.
     real_day_before = check_project(root, date(2019, 5, 10), now=date(2019, 5, 10))
-    (found,) = codes(real_day_before, "datum-i-framtiden")
+    # The accessibility statement, assessed in 2025, is then in the future too.
+    (found,) = [
+        p
+        for p in codes(real_day_before, "datum-i-framtiden")
+        if p.path != "data/tillganglighet.yml"
+    ]
     assert (found.position.line, "beslutsdatum") == (10, found.message.split()[0])
 
 

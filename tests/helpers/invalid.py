@@ -17,6 +17,7 @@ GAMMAL = "docs/anvisningar/krisledning-gammal.md"
 AR = "data/uppfoljning/2025.yml"
 INDIKATOR = "data/indikatorer/otrygghet-kvall.yml"
 VERSION = "docs/anvisningar/krisledning/version-1.md"
+REDOGORELSE = "data/tillganglighet.yml"
 
 # file in tests/data/invalid -> (where it goes in the project, rule, line)
 EXPECTED: dict[str, tuple[str, str, int]] = {
@@ -36,6 +37,11 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "frontmatter-oavslutad--ingen-slutrad.md": (ANVISNING, "frontmatter-oavslutad", 1),
     "fel-struktur--frontmatter-lista.md": (ANVISNING, "fel-struktur", 2),
     "fel-struktur--datafil-mappning.yml": ("data/organ.yml", "fel-struktur", 1),
+    # The statement is one mapping, not a list.
+    "fel-struktur--redogorelse-lista.yml": (REDOGORELSE, "fel-struktur", 1),
+    "ogiltigt-varde--forenlighet.yml": (REDOGORELSE, "ogiltigt-varde", 3),
+    # Fully compliant, yet shortcomings are listed: the statement contradicts itself.
+    "forenlighet-och-brister--helt-med-brister.yml": (REDOGORELSE, "forenlighet-och-brister", 3),
     "okand-datafil--stavfel.yml": ("data/fokusområden.yml", "okand-datafil", 1),
     "saknat-falt--ansvarig.md": (ANVISNING, "saknat-falt", 2),
     "saknat-falt--gallande-utan-beslutsdatum.md": (ANVISNING, "saknat-falt", 2),

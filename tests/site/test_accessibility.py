@@ -33,6 +33,7 @@ PAGES = [
     "jamstalldhet/",
     "api/",
     "for-redaktorer/",
+    "tillganglighet/",
 ]
 
 

@@ -25,7 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from styrdok.adapters import guard, hela_programmet, nav, site_files, theme, theme_markup
+from styrdok.adapters import contact, guard, hela_programmet, nav, site_files, theme, theme_markup
 from styrdok.adapters import macros as macro_module
 from styrdok.adapters.gate import CONTENT_END, CONTENT_START, check_tree
 from styrdok.adapters.macro_check import check_site
@@ -36,7 +36,15 @@ from styrdok.core.model import Model
 from styrdok.core.project import Project
 from styrdok.core.report import summary
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, Publication, select
-from styrdok.views import aktualitet, feed, program_notice, sitemap, uppfoljning_pages, version_diff
+from styrdok.views import (
+    aktualitet,
+    feed,
+    program_notice,
+    sitemap,
+    tillganglighet,
+    uppfoljning_pages,
+    version_diff,
+)
 from styrdok.views import hela_programmet as hela_programmet_view
 from styrdok.views.anvisning_page import split_rendered
 from styrdok.views.api import JsonDocument, documents
@@ -72,6 +80,10 @@ class StyrdokConfig(base.Config):
     # Whether to write hela-programmet.pdf. The real site always does; tests of other
     # things may switch it off (STYRDOK_PDF=false), as it costs time in every build.
     pdf = c.Type(bool, default=True)
+    # Where readers report accessibility problems and ask for content in an accessible
+    # form (the tillgänglighetsredogörelse links to it): a mailto: or https: address the
+    # installation sets (STYRDOK_TILLGANGLIGHET_KONTAKT).
+    tillganglighet_kontakt = c.Type(str, default="")
 
 
 def reference_date(given: str | date | int) -> date:
@@ -91,6 +103,15 @@ def reference_date(given: str | date | int) -> date:
             f"styrdok: referensdatum (STYRDOK_REFERENSDATUM) ska vara ett datum som "
             f"2026-12-01, inte '{given}'."
         ) from None
+
+
+def contact_address(given: str) -> str:
+    """The accessibility statement's reporting address, if it is one a reader can use:
+    mailto: with an e-mail address, or an https: address with a host."""
+    try:
+        return contact.reporting_address(given)
+    except ValueError as exc:
+        raise PluginError(f"styrdok: tillganglighet_kontakt i mkdocs.yml {exc}") from None
 
 
 class StyrdokPlugin(BasePlugin[StyrdokConfig]):
@@ -164,6 +185,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         self.hela = hela_programmet.Sammanstallning(
             hela_programmet_view.innehall(pub), pub, config, bool(self.config.pdf)
         )
+        statement = tillganglighet.page(pub, contact_address(self.config.tillganglighet_kontakt))
+        pages += [statement] if statement else []
         self.generated = {page.sida: page for page in pages}
         self.texts = {}
         self._api_examples = None

@@ -1,8 +1,9 @@
 """Every kind of source file, in one table: where its files are, its schema, how its
 entries are identified and which of their fields refer to other kinds.
 
-A kind's entries are in one of four shapes: a data file in data/ holding a YAML list
-(`data_file`), a folder in data/ with one YAML file per entry (`data_folder`), a
+A kind's entries are in one of five shapes: a data file in data/ holding a YAML list
+(`data_file`), a data file holding one mapping, the kind's only entry (`data_file` with
+`single`), a folder in data/ with one YAML file per entry (`data_folder`), a
 folder below docs/ with one Markdown page per entry (`docs_folder`), or the kept earlier
 versions of another kind's pages, docs/<folder>/<id>/version-<n>.md (`versions_of`).
 
@@ -70,6 +71,9 @@ class Kind:
     data_file: str | None = None
     docs_folder: str | None = None
     data_folder: Folder | None = None
+    # The data file holds one mapping, the kind's only entry (a statement about the
+    # site, not a list of things), instead of a list.
+    single: bool = False
     # The key of the kind whose earlier versions these pages are.
     versions_of: str | None = None
     ids: Ids | None = None  # None: entries have no ids, and nothing refers to them
@@ -85,7 +89,7 @@ class Kind:
     @property
     def is_list(self) -> bool:
         """A data file holds a list of entries; a page's front matter is one entry."""
-        return self.data_file is not None
+        return self.data_file is not None and not self.single
 
     @property
     def where(self) -> str:
@@ -219,6 +223,13 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
                     "rattslig_grund": "forfattningar",
                     "galler_for.organ": "organ",
                 },
+            ),
+            # The site's own accessibility statement (lag 2018:1937, MDFFS 2019:2).
+            Kind(
+                "tillganglighet",
+                "tillganglighet.schema.json",
+                data_file="tillganglighet.yml",
+                single=True,
             ),
             Kind("sidor", "sida.schema.json", docs_folder=""),
         )

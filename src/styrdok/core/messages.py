@@ -287,6 +287,11 @@ RULES: dict[str, Rule] = {
         "anvisningen har version {version}, men historiken har ingen post för den (den senaste är för version {senaste})",
         "Lägg till en post sist i historik: med datum, version: {version} och vad som ändrades, så att läsarna ser vad som är nytt. Skapa nästa version med 'styrdok ny version <id>', så skrivs posten åt dig.",
     ),
+    "forenlighet-och-brister": Rule(
+        FEL,
+        "tillgänglighetsredogörelsen säger {forenlighet} men listar {brister}",
+        "Helt förenlig får bara stå när inga brister finns kvar; delvis eller inte förenlig ska beskriva bristerna under brister:, med vad, vilket WCAG-kriterium och varför.",
+    ),
     "datum-i-framtiden": Rule(
         FEL,
         "{falt} har datumet {datum}, som ligger i framtiden",
@@ -660,6 +665,11 @@ SHAPES: dict[str, dict[str, str]] = {
         "vad": "filen",
         "forvantat": "fält med värden, en per rad (namn: värde)",
         "rad": "Se de andra filerna i samma mapp för hur en fil ser ut.",
+    },
+    "enkel datafil": {
+        "vad": "filen",
+        "forvantat": "fält med värden, en per rad (namn: värde)",
+        "rad": "Filen beskriver en enda sak: skriv fälten utan '- ' framför.",
     },
     "front matter": {
         "vad": "front matter",

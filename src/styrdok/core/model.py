@@ -276,6 +276,66 @@ class Anvisning:
         return self.atkomst == "skyddad"
 
 
+# How far the site meets the law's requirements, in the words DIGG prescribes.
+HELT_FORENLIG = "helt förenlig"
+DELVIS_FORENLIG = "delvis förenlig"
+INTE_FORENLIG = "inte förenlig"
+# Why content is outside the requirements: an adaptation that would be unreasonably
+# burdensome (12 § lag 2018:1937), or content the law does not cover (9 §).
+OSKALIGT_BETUNGANDE = "oskäligt betungande"
+OMFATTAS_INTE = "omfattas inte"
+
+
+@dataclass(frozen=True)
+class Brist:
+    """Content that does not meet a requirement, and why it has not been fixed."""
+
+    beskrivning: str
+    wcag: tuple[str, ...]  # success criteria, e.g. 1.1.1
+    orsak: str
+    planerad_atgard: str | None = None
+    # Suspected, not confirmed: the statement says so rather than claim it.
+    osaker: bool = False
+
+
+@dataclass(frozen=True)
+class Undantag:
+    """Content outside the requirements: burdensome (12 §) or not covered (9 §)."""
+
+    beskrivning: str
+    grund: str  # OSKALIGT_BETUNGANDE or OMFATTAS_INTE
+    motivering: str
+
+
+@dataclass(frozen=True)
+class Kontroll:
+    """One automated check that was run, and what it found."""
+
+    verktyg: str
+    omfattning: str
+    resultat: str
+    datum: date
+
+
+@dataclass(frozen=True)
+class Tillganglighet:
+    """The site's accessibility statement (tillgänglighetsredogörelse): the facts DIGG's
+    regulations (MDFFS 2019:2) require, kept as data so they are updated, not rewritten."""
+
+    organisation: str
+    tjanst: str
+    forenlighet: str
+    bedomd: date
+    uppdaterad: date
+    metod: str
+    metod_beskrivning: str
+    kalla: Kalla
+    inte_gjort: tuple[str, ...] = ()
+    automatiska_kontroller: tuple[Kontroll, ...] = ()
+    brister: tuple[Brist, ...] = ()
+    undantag: tuple[Undantag, ...] = ()
+
+
 @dataclass(frozen=True)
 class Sida:
     """A hand-written page: its text and the few settings its front matter may make.
@@ -407,6 +467,9 @@ class Model:
     # Earlier versions of anvisningar (docs/anvisningar/<id>/version-<n>.md), each an
     # Anvisning as it was written then; `versioner_av` finds an anvisning's.
     versioner: tuple[Anvisning, ...] = ()
+    # The accessibility statement: one, from data/tillganglighet.yml (none only when the
+    # file was refused, and then the check has failed).
+    tillganglighet: tuple[Tillganglighet, ...] = ()
     _by_id: Mapping[str, Mapping[str, Any]] = field(init=False, repr=False, compare=False)
     _ersatt_av: Mapping[str, Mapping[str, str]] = field(init=False, repr=False, compare=False)
     _program_ersatt_av: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
@@ -455,6 +518,11 @@ class Model:
         versions, then the other pages. Each has `sida` (its path below docs/), `titel`
         and `text`."""
         return (*self.anvisningar, *self.versioner, *self.sidor)
+
+    @property
+    def redogorelse(self) -> Tillganglighet | None:
+        """The accessibility statement, if its file could be read."""
+        return self.tillganglighet[0] if self.tillganglighet else None
 
     def program_med_id(self, id: str) -> Program | None:
         return self._by_id["program"].get(id)

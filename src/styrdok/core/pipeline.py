@@ -15,6 +15,7 @@ from styrdok.core.model import Model
 from styrdok.core.problems import Position, Problem, Severity, sorted_problems
 from styrdok.core.project import Project
 from styrdok.core.reading.load import load_project
+from styrdok.core.rules.accessibility import check_accessibility
 from styrdok.core.rules.attachments import check_attachments
 from styrdok.core.rules.headings import check_headings
 from styrdok.core.rules.history import check_history
@@ -82,6 +83,7 @@ def check_project(
         *check_versions(model),
         *check_scaffold_texts(model),
         *check_history(model, now),
+        *check_accessibility(model, now),
         *check_headings(model, rejected),
         *check_texts(model, scans, rejected),
         *check_attachments(

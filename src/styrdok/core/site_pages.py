@@ -34,6 +34,7 @@ FIXED_PAGES = (
     addresses.SAMTLIGA,
     addresses.UPPFOLJNING_OVERSIKT,
     addresses.HELA_PROGRAMMET,
+    addresses.TILLGANGLIGHET,
 )
 FIXED_FILES = (
     addresses.FORTECKNING_CSV,

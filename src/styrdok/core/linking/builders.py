@@ -16,6 +16,7 @@ from styrdok.core.linking.entries import Entry
 from styrdok.core.model import (
     Ansvar,
     Anvisning,
+    Brist,
     Datakalla,
     Fokusomrade,
     Forfattning,
@@ -24,12 +25,15 @@ from styrdok.core.model import (
     Indikator,
     Kalla,
     Kontakt,
+    Kontroll,
     Malomrade,
     Organ,
     Program,
     Rapport,
     Risk,
     Sida,
+    Tillganglighet,
+    Undantag,
     Uppfoljningsar,
     Varde,
 )
@@ -267,6 +271,39 @@ def indikator(e: Entry) -> Indikator:
     )
 
 
+def tillganglighet(e: Entry) -> Tillganglighet:
+    d = e.data
+    metod = d["metod"]
+    return Tillganglighet(
+        organisation=d["organisation"],
+        tjanst=d["tjanst"],
+        forenlighet=d["forenlighet"],
+        bedomd=date.fromisoformat(d["bedomd"]),
+        uppdaterad=date.fromisoformat(d["uppdaterad"]),
+        metod=metod["typ"],
+        metod_beskrivning=metod["beskrivning"],
+        inte_gjort=tuple(metod.get("inte_gjort", ())),
+        automatiska_kontroller=tuple(
+            Kontroll(k["verktyg"], k["omfattning"], k["resultat"], date.fromisoformat(k["datum"]))
+            for k in d.get("automatiska_kontroller", ())
+        ),
+        brister=tuple(
+            Brist(
+                beskrivning=b["beskrivning"],
+                wcag=tuple(b["wcag"]),
+                orsak=b["orsak"],
+                planerad_atgard=b.get("planerad_atgard"),
+                osaker=b.get("osaker", False),
+            )
+            for b in d.get("brister", ())
+        ),
+        undantag=tuple(
+            Undantag(u["beskrivning"], u["grund"], u["motivering"]) for u in d.get("undantag", ())
+        ),
+        kalla=e.kalla(),
+    )
+
+
 def attachment_paths(sida: str, declared: Iterable[str]) -> tuple[str, ...]:
     """Declared attachments as paths below docs/: they are written from the page's folder
     (the schema allows no '..', so they cannot leave it)."""
@@ -296,5 +333,6 @@ BUILDERS: dict[str, Callable[[Entry], Any]] = {
     "uppfoljning": uppfoljningsar,
     "indikatorer": indikator,
     "versioner": version,
+    "tillganglighet": tillganglighet,
     "sidor": sida,
 }

@@ -129,6 +129,8 @@ def load_bytes(raw: bytes, display: str, kind: str) -> tuple[SourceDocument, lis
     of_kind = NAMED[kind]
     if of_kind.is_list:
         return read_data_file(text, display, of_kind)
+    if of_kind.single:
+        return _read_yaml(text, display, of_kind, dict, "enkel datafil")
     if of_kind.data_folder:
         return read_data_entry(text, display, of_kind)
     return read_page(text, display, of_kind)

@@ -226,6 +226,8 @@ def _key(kind: str, entry: object) -> str:
         return str(entry.sida)  # type: ignore[attr-defined]
     if kind == "uppfoljning":
         return str(entry.ar)  # type: ignore[attr-defined]
+    if KINDS[kind].single:
+        return kind  # the kind's only entry
     return str(entry.id)  # type: ignore[attr-defined]
 
 

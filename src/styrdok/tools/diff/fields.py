@@ -55,6 +55,7 @@ MODELLNAMN: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         "search": ("sok_uteslut", "sok_vikt"),
     },
     "program": {"period": ("period_fran", "period_till")},
+    "tillganglighet": {"metod": ("metod", "metod_beskrivning", "inte_gjort")},
 }
 
 # Model fields that are not in the schema at all, with what they are to readers.
@@ -63,6 +64,7 @@ HARLEDDA: Mapping[str, Mapping[str, str]] = {
     "versioner": {"text": "Texten"},
     "sidor": {"text": "Texten", "sok_uteslut": "Utesluten ur sökningen", "sok_vikt": "Sökvikt"},
     "program": {"period_fran": "Period från", "period_till": "Period till"},
+    "tillganglighet": {"metod_beskrivning": "Metodens beskrivning", "inte_gjort": "Inte gjort"},
 }
 
 # Items of a list matched by one of their fields (a year's report by its organ), so a

@@ -53,6 +53,11 @@ DATA_NAMN = {
     "forfattningar": ("Ny författning", "Borttagen författning", "Författningen"),
     "uppfoljning": ("Ny uppföljning", "Borttagen uppföljning", "Uppföljningen"),
     "indikatorer": ("Ny indikator", "Borttagen indikator", "Indikatorn"),
+    "tillganglighet": (
+        "Ny tillgänglighetsredogörelse",
+        "Borttagen tillgänglighetsredogörelse",
+        "Tillgänglighetsredogörelsen",
+    ),
     "sidor": ("Ny sida", "Borttagen sida", "Sidan"),
 }
 _BACKTICKS = re.compile(r"`+")
