@@ -25,7 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from styrdok.adapters import guard, nav, site_files, theme
+from styrdok.adapters import guard, nav, search_lemmas, site_files, theme
 from styrdok.adapters import macros as macro_module
 from styrdok.adapters.gate import CONTENT_END, CONTENT_START, check_tree
 from styrdok.adapters.macro_check import check_site
@@ -47,7 +47,9 @@ from styrdok.views.urls import API_DIR, Urls
 log = logging.getLogger("mkdocs.plugins.styrdok")
 
 # Files MkDocs and its search plugin write after the pages, besides our own API.
-BUILD_OUTPUTS = frozenset({"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html"})
+BUILD_OUTPUTS = frozenset(
+    {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html", search_lemmas.LEMMAN}
+)
 
 
 class StyrdokConfig(base.Config):
@@ -298,6 +300,10 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         except (OSError, ValueError) as exc:
             # A published schema is missing or broken: a fault in the repository, not the content.
             raise PluginError(f"styrdok: API:t kunde inte skrivas: {exc}") from exc
+        # The search plugin, listed before ours, has written its index by now.
+        index = site / "search" / "search_index.json"
+        if index.is_file():
+            (site / search_lemmas.LEMMAN).write_bytes(search_lemmas.lemma_file(index.read_bytes()))
         breaches = check_tree(
             site,
             self.expected | BUILD_OUTPUTS,
