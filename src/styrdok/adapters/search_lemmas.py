@@ -91,8 +91,18 @@ def grundformer(
         forms, lexicon = _dictionary(), _lexicon()
     else:
         lexicon = Lexicon.of(forms)
+    lemmas = {lemma(w, forms, lexicon.headwords) for w in words}
+    # A compound the dictionary does not know (stabsarbete) inflects as its last part:
+    # the worker looks up that part (stabsarbetet → stabs + arbetet → arbete).
+    lemmas.update(
+        lemma(tail, forms, lexicon.headwords)
+        for w in words
+        if w not in forms and w not in lexicon.headwords
+        for tail in [compound_tail(w, forms, lexicon.headwords)]
+        if tail
+    )
     table: dict[str, list[str]] = {}
-    for base in sorted({lemma(w, forms, lexicon.headwords) for w in words}):
+    for base in sorted(lemmas):
         # Lemmas of their own that are also forms of this one (anställd of anställa).
         taken = {stem(other) for other in lexicon.lemma_forms_of.get(base, ())}
         found = [
@@ -103,6 +113,19 @@ def grundformer(
         if found:
             table[base] = sorted(found)
     return table
+
+
+# The shortest parts a compound is split into, as the worker splits it.
+MIN_HEAD, MIN_TAIL = 3, 4
+
+
+def compound_tail(word: str, forms: Mapping[str, str], headwords: frozenset[str]) -> str | None:
+    """The longest known word `word` ends with, after a head of at least MIN_HEAD letters."""
+    for start in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+        tail = word[start:]
+        if tail in forms or tail in headwords:
+            return tail
+    return None
 
 
 @dataclass(frozen=True)
