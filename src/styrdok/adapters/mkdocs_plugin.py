@@ -25,7 +25,16 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from styrdok.adapters import contact, guard, hela_programmet, nav, site_files, theme, theme_markup
+from styrdok.adapters import (
+    contact,
+    guard,
+    hela_programmet,
+    nav,
+    search_lemmas,
+    site_files,
+    theme,
+    theme_markup,
+)
 from styrdok.adapters import macros as macro_module
 from styrdok.adapters.gate import CONTENT_END, CONTENT_START, check_tree
 from styrdok.adapters.macro_check import check_site
@@ -56,7 +65,9 @@ from styrdok.views.urls import API_DIR, Urls
 log = logging.getLogger("mkdocs.plugins.styrdok")
 
 # Files MkDocs and its search plugin write after the pages, besides our own API.
-BUILD_OUTPUTS = frozenset({"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html"})
+BUILD_OUTPUTS = frozenset(
+    {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html", search_lemmas.LEMMAN}
+)
 
 
 class StyrdokConfig(base.Config):
@@ -355,6 +366,10 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             raise PluginError(f"styrdok: API:t kunde inte skrivas: {exc}") from exc
         # Before the gate, so that it and the leak scan see the PDF too.
         written = self.hela.write_pdf(site)
+        # The search plugin, listed before ours, has written its index by now.
+        index = site / "search" / "search_index.json"
+        if index.is_file():
+            (site / search_lemmas.LEMMAN).write_bytes(search_lemmas.lemma_file(index.read_bytes()))
         breaches = check_tree(
             site,
             self.expected | BUILD_OUTPUTS | written,

@@ -35,6 +35,11 @@ from styrdok.views.uppfoljning_export import indikatorer_csv, rapportering_csv, 
 from styrdok.views.urls import API_DIR, OPENAPI, SCHEMAS, Urls
 from styrdok.views.version_page import version_sida
 
+# The theme's Swedish lunr file, which overrides/ replaces with a wrapper that loads it
+# under this name (overrides/assets/javascripts/lunr/min/lunr.sv.min.js).
+LUNR_SV = "assets/javascripts/lunr/min/lunr.sv.min.js"
+LUNR_SV_MATERIAL = "assets/javascripts/lunr/min/lunr.sv.material.min.js"
+
 # MkDocs reads "key: value" lines at the top of a page without YAML front matter as
 # metadata and removes them from the text; a fixed front matter of ours prevents that.
 FRONT_MATTER = "---\nstyrdok: sida\n---\n"
@@ -134,8 +139,18 @@ def site(
     author = config.site_author or config.site_name
     for path, atom in feed_files(pub, urls, config.site_name, author, taggar).items():
         found.generated(path, atom)
+    found.add(_theme_original(config, LUNR_SV, LUNR_SV_MATERIAL))
     found.refuse_files_as_folders()
     return Site(found.files, urls, frozenset(f.dest_uri for f in found.files))
+
+
+def _theme_original(config: MkDocsConfig, path: str, dest: str) -> File:
+    """The theme's own `path` (not custom_dir's override of it), published as `dest`."""
+    custom = config.theme.custom_dir
+    for folder in config.theme.dirs:
+        if folder != custom and (Path(folder) / path).is_file():
+            return File.generated(config, dest, abs_src_path=str(Path(folder) / path))
+    raise PluginError(f"styrdok: temat saknar {path}, som sökningen på svenska bygger på")
 
 
 def write_api(

@@ -14,7 +14,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from styrdok.core import sanitize
 from styrdok.select import Publication
-from styrdok.views.blocks import GeneratedPage
+from styrdok.views.blocks import REPEALED_BOOST, GeneratedPage
 from styrdok.views.versions import VERSION_BOOST, version_titel
 
 
@@ -38,7 +38,10 @@ def page_meta(
     """What the theme may read about page `src`; `parsed` is the front matter MkDocs read."""
     anvisning = pub.anvisning_for_sida(src)
     if anvisning is not None:
-        return {"title": _safe(anvisning.titel), "description": _safe(anvisning.sammanfattning)}
+        meta = {"title": _safe(anvisning.titel), "description": _safe(anvisning.sammanfattning)}
+        if pub.giltighet(anvisning).upphavd:
+            meta["search"] = {"boost": REPEALED_BOOST}
+        return meta
     version = pub.version_for_sida(src)
     if version is not None:
         return {

@@ -24,6 +24,9 @@ from styrdok.views.wording import SAMTLIGA, galler_for, versal
 
 # Generated pages repeat what the sources say; a search hit should land on the source.
 LISTING_BOOST = 0.5
+# An upphävd anvisning is history: for the same words it ranks below the gällande ones and
+# below the listings (which lead to what applies), above earlier versions (VERSION_BOOST).
+REPEALED_BOOST = 0.4
 
 
 @dataclass(frozen=True)

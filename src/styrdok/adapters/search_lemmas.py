@@ -1,0 +1,169 @@
+"""The Swedish lemma table the search worker reads (`search/lemman.json`), restricted to
+the site's own words.
+
+lunr.sv's Snowball stemmer joins most Swedish inflections (krisen, kriser → kris;
+anställda, anställdas → anställd) but not umlaut plurals or irregular forms (bränder →
+bränd, not brand; städer → städ; män → män) nor a definite -et (våldet). For those the
+worker looks a word up here before stemming it, on both sides: the words of the index as
+it is built and the words of a query (overrides/assets/javascripts/lunr/min/lunr.sv.min.js).
+
+The forms come from simplemma's Swedish dictionary (MIT; its lists are Wiktionary's and
+Měchura's), restricted at build time to the lemmas of words that occur in the site's own
+search index, and to forms the stemmer alone would not join to their lemma. So the file
+grows with the site's vocabulary, not with the dictionary (nearly a million forms).
+
+The stemmer here must be the one lunr.sv runs: Snowball's Swedish as it was before
+Snowball 3.0 (which began to strip a definite -et). snowballstemmer 2.2 is that algorithm,
+and agrees with lunr.sv on every form of the dictionary (checked when this was written).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+import snowballstemmer
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+# Where the worker fetches the table from, below the site's root.
+LEMMAN = "search/lemman.json"
+FORMAT = 1
+# Material's tokenizer keeps markup apart from text: a tag is a boundary between words.
+_TAG = re.compile(r"<[^>]*>")
+
+
+@cache
+def _dictionary() -> Mapping[str, str]:
+    """simplemma's Swedish forms → lemma (about a second to load, so once a process)."""
+    return DefaultDictionaryFactory().get_dictionary("sv")
+
+
+_stemmer = snowballstemmer.stemmer("swedish")
+
+
+def stem(word: str) -> str:
+    """lunr.sv's stem of a lower-case word."""
+    return _stemmer.stemWord(word)
+
+
+def vocabulary(index: Mapping[str, object]) -> frozenset[str]:
+    """The lower-case words of Material's search index (search_index.json, as read),
+    split by its own separator, as the worker's tokenizer splits them."""
+    config = index.get("config")
+    docs = index.get("docs")
+    separator = re.compile(
+        str(config.get("separator", r"[\s\-]+")) if isinstance(config, dict) else r"[\s\-]+"
+    )
+    words: set[str] = set()
+    for doc in docs if isinstance(docs, list) else []:
+        for field in ("title", "text"):
+            value = doc.get(field) if isinstance(doc, dict) else None
+            if not isinstance(value, str):
+                continue
+            for part in _TAG.split(value):
+                words.update(w.lower() for w in separator.split(part) if w)
+    return frozenset(words)
+
+
+def lemma(word: str, forms: Mapping[str, str], headwords: frozenset[str]) -> str:
+    """The word's lemma by the dictionary, or the word itself where it is a lemma or unknown."""
+    if word in headwords:
+        return word
+    return forms.get(word, word)
+
+
+def grundformer(
+    words: Iterable[str], forms: Mapping[str, str] | None = None
+) -> dict[str, list[str]]:
+    """For each lemma of the site's words, the forms the stemmer alone would not join to
+    it, sorted. `forms` (form → lemma) defaults to simplemma's Swedish dictionary.
+
+    A form is left out where a lemma of its own with the same stem is also a form of the
+    same lemma (anställda: the adjective anställd is also the verb anställa's participle):
+    rewriting it would part it from the adjective's forms, which are not rewritten. The
+    query's prefix still joins it to the shorter stem (anställa → anställ* finds
+    anställda). An unrelated lemma with the same stem does not block it (städer → stad,
+    though städa stems to städ too)."""
+    if forms is None:
+        forms, lexicon = _dictionary(), _lexicon()
+    else:
+        lexicon = Lexicon.of(forms)
+    lemmas = {lemma(w, forms, lexicon.headwords) for w in words}
+    # A compound the dictionary does not know (stabsarbete) inflects as its last part:
+    # the worker looks up that part (stabsarbetet → stabs + arbetet → arbete).
+    lemmas.update(
+        lemma(tail, forms, lexicon.headwords)
+        for w in words
+        if w not in forms and w not in lexicon.headwords
+        for tail in [compound_tail(w, forms, lexicon.headwords)]
+        if tail
+    )
+    table: dict[str, list[str]] = {}
+    for base in sorted(lemmas):
+        # Lemmas of their own that are also forms of this one (anställd of anställa).
+        taken = {stem(other) for other in lexicon.lemma_forms_of.get(base, ())}
+        found = [
+            form
+            for form in lexicon.forms_of.get(base, ())
+            if stem(form) != stem(base) and stem(form) not in taken
+        ]
+        if found:
+            table[base] = sorted(found)
+    return table
+
+
+# The shortest parts a compound is split into, as the worker splits it.
+MIN_HEAD, MIN_TAIL = 3, 4
+
+
+def compound_tail(word: str, forms: Mapping[str, str], headwords: frozenset[str]) -> str | None:
+    """The longest known word `word` ends with, after a head of at least MIN_HEAD letters."""
+    for start in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+        tail = word[start:]
+        if tail in forms or tail in headwords:
+            return tail
+    return None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What the table is chosen from: every lemma; the lower-case forms of each that are
+    not lemmas themselves ("hot" stays hot, not the verb hota; "kris" stays kris); and
+    the forms of each that are lemmas too."""
+
+    headwords: frozenset[str]
+    forms_of: Mapping[str, tuple[str, ...]]
+    lemma_forms_of: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, forms: Mapping[str, str]) -> Lexicon:
+        headwords = frozenset(forms.values())
+        forms_of: dict[str, list[str]] = {}
+        lemma_forms_of: dict[str, list[str]] = {}
+        for form, base in forms.items():
+            if form == base or form != form.lower():
+                continue
+            (lemma_forms_of if form in headwords else forms_of).setdefault(base, []).append(form)
+        return cls(
+            headwords,
+            {base: tuple(found) for base, found in forms_of.items()},
+            {base: tuple(found) for base, found in lemma_forms_of.items()},
+        )
+
+
+@cache
+def _lexicon() -> Lexicon:
+    """simplemma's, once a process (a few seconds: nearly a million forms)."""
+    return Lexicon.of(_dictionary())
+
+
+def lemma_file(index_json: str | bytes) -> bytes:
+    """search/lemman.json for a site whose search index is `index_json`: JSON, data the
+    worker parses, never code; the same index gives the same bytes."""
+    index = json.loads(index_json)
+    data = {"format": FORMAT, "grundformer": grundformer(vocabulary(index))}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return (text + "\n").encode("utf-8")

@@ -1,0 +1,100 @@
+"""The lemma table the search worker reads: chosen from the dictionary for the site's own
+words, only where lunr.sv's stemmer alone would not join a form to its lemma."""
+
+from __future__ import annotations
+
+import json
+
+from styrdok.adapters.search_lemmas import grundformer, lemma_file, stem, vocabulary
+
+# form → lemma, as simplemma's dictionary has them (a small made-up part of it).
+FORMS = {
+    "brand": "brand",
+    "branden": "brand",
+    "bränder": "brand",
+    "brändernas": "brand",
+    "kris": "kris",
+    "krisen": "kris",
+    "hot": "hot",
+    "hota": "hota",
+    "hotet": "hot",
+    "anställa": "anställa",
+    "anställd": "anställa",  # also a lemma of its own (the adjective): see below
+    "anställda": "anställa",
+    "anställt": "anställa",
+    "anställdare": "anställd",  # which makes anställd a lemma of the dictionary
+    "städa": "städa",
+    "stad": "stad",
+    "städer": "stad",
+    "arbete": "arbete",
+    "arbetet": "arbete",
+    "Stockholms": "Stockholm",
+}
+
+
+def index(*texts: str) -> dict[str, object]:
+    return {
+        "config": {"separator": r"[\s\-]+"},
+        "docs": [{"location": f"{n}/", "title": "", "text": t} for n, t in enumerate(texts)],
+    }
+
+
+def test_the_stemmer_is_lunr_svs_snowball_from_before_3_0() -> None:
+    # Snowball 3.0 strips a definite -et; lunr.sv does not, and the table must agree.
+    assert stem("våldet") == "våldet"
+    assert stem("krisen") == stem("kriser") == stem("kris") == "kris"
+    assert stem("bränder") == "bränd" != stem("brand")
+
+
+def test_the_vocabulary_is_the_index_words_split_by_its_separator_without_markup() -> None:
+    words = vocabulary(index("<p>Bränder i <code>stadens</code> lokaler-och</p>", "Kris"))
+    assert words == {"bränder", "i", "stadens", "lokaler", "och", "kris"}
+
+
+def test_forms_the_stemmer_joins_are_left_out_and_umlaut_plurals_kept() -> None:
+    assert grundformer({"brand"}, FORMS) == {"brand": ["bränder", "brändernas"]}
+    assert grundformer({"kris"}, FORMS) == {}
+
+
+def test_a_site_word_that_is_itself_an_inflected_form_brings_its_lemmas_forms() -> None:
+    assert grundformer({"städer"}, FORMS) == {"stad": ["städer"]}
+
+
+def test_a_word_that_is_a_lemma_itself_is_never_rewritten() -> None:
+    # "hot" (a threat) is not the verb hota's; "städa" does not block städer → stad.
+    table = grundformer({"hot", "stad"}, FORMS)
+    assert "hot" not in {f for forms in table.values() for f in forms}
+    assert table["stad"] == ["städer"]
+
+
+def test_a_form_shared_with_a_lemma_of_its_own_of_the_same_stem_is_left_out() -> None:
+    # anställda stems as the adjective anställd, itself a form of anställa: rewriting it
+    # would part it from anställd, which the query's prefix anställ* joins anyway.
+    assert grundformer({"anställda"}, FORMS) == {"anställa": ["anställt"]}
+
+
+def test_an_unknown_compound_brings_the_forms_of_its_last_part() -> None:
+    assert grundformer({"stabsarbete"}, FORMS) == {"arbete": ["arbetet"]}
+
+
+def test_only_lower_case_forms_enter_the_table() -> None:
+    assert grundformer({"stockholm"}, FORMS) == {}
+
+
+def test_the_file_is_json_data_and_the_same_index_gives_the_same_bytes() -> None:
+    source = json.dumps(index("Bränder </script> \u2028 krisen", "brand"))
+    first = lemma_file(source)
+    assert first == lemma_file(source)
+    data = json.loads(first)
+    assert data["format"] == 1
+    assert "bränder" in data["grundformer"]["brand"]
+    assert "</script>" not in first.decode()
+
+
+def test_with_simplemmas_dictionary_the_issues_examples_are_joined() -> None:
+    table = grundformer({"brand", "stad", "våld", "kris", "anställda"})
+    assert "bränder" in table["brand"]
+    assert "städer" in table["stad"]
+    assert "våldet" in table["våld"]
+    # krisen, kriser: the stemmer alone joins them
+    assert not {"krisen", "kriser"} & set(table.get("kris", []))
