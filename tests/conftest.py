@@ -113,6 +113,15 @@ def built_site(tmp_path_factory, mkdocs_build) -> Path:
 
 
 @pytest.fixture(scope="session")
+def built_publik_site(tmp_path_factory, mkdocs_build) -> Path:
+    """The repository's real site built for the public (malgrupp publik), once per run."""
+    site = tmp_path_factory.mktemp("bygge-publik") / "site"
+    result = mkdocs_build(REPO / "mkdocs.yml", site, "publik")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def site_url() -> str:
     """site_url as mkdocs.yml sets it for a build without STYRDOK_SITE_URL (as built_site)."""
     with pytest.MonkeyPatch.context() as patch:
