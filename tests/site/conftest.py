@@ -40,8 +40,12 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 KRAV = os.environ.get("STYRDOK_KRAV_WEBBLASARE") == "1"
-# The rules every page is held to: WCAG 2.1 level A and AA.
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+# The rules every page is held to: WCAG 2.1 level A and AA. Only violations are read, so
+# axe lists one node for each rule that passes instead of every one (much faster).
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
