@@ -92,22 +92,35 @@ CONDITIONS = {
 REFLOW_320 = Condition(320, 256, scale=4)
 
 # What sticks out to the right of the viewport, outside any box that scrolls or clips it
-# (a wide table or code block scrolls in its own box, which WCAG 1.4.10 allows).
+# (a wide table or code block scrolls in its own box, which WCAG 1.4.10 allows); and a
+# table's caption wider than the box its table scrolls in: it is text, to be read
+# without scrolling sideways.
 OVERFLOW = """() => {
   const root = document.documentElement;
   const width = root.clientWidth;
-  if (root.scrollWidth <= width) return [];
-  const inBox = (el) => {
+  const box = (el) => {
     for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-      if (getComputedStyle(p).overflowX !== "visible") return true;
+      if (getComputedStyle(p).overflowX !== "visible") return p;
     }
-    return false;
+    return null;
   };
-  const out = [...document.body.querySelectorAll("*")]
-    .filter((el) => el.getBoundingClientRect().right > width + 1 && !inBox(el))
-    .slice(0, 3)
-    .map((el) => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).trim().split(/\\s+/).join(".") : ""));
-  return [`${root.scrollWidth} px bred i ${width} px`, ...out];
+  const name = (el) => el.tagName.toLowerCase()
+    + (el.className ? "." + String(el.className).trim().split(/\\s+/).join(".") : "");
+  const found = [];
+  if (root.scrollWidth > width) {
+    found.push(`${root.scrollWidth} px bred i ${width} px`);
+    found.push(...[...document.body.querySelectorAll("*")]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !box(el))
+      .slice(0, 3).map(name));
+  }
+  for (const caption of document.querySelectorAll("caption")) {
+    const around = box(caption);
+    const right = caption.getBoundingClientRect().right;
+    if (around && right > around.getBoundingClientRect().right + 1) {
+      found.push(`rubriken "${caption.textContent.trim().slice(0, 40)}" rullar med tabellen`);
+    }
+  }
+  return found;
 }"""
 
 
