@@ -1,10 +1,12 @@
-// Tables wider than the screen scroll inside Material's wrapper; a keyboard user must
-// be able to reach and scroll it (WCAG 2.1.1), so a scrolling wrapper gets focus and a name.
+// Tables wider than the screen scroll inside Material's wrapper, or, for the risk
+// matrices (which have a class, so Material leaves them be), inside their own
+// (views/riskmatris.py); a keyboard user must be able to reach and scroll it
+// (WCAG 2.1.1), so a scrolling wrapper gets focus and a name.
 (function () {
   "use strict";
 
   function focusableScrollAreas() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+    document.querySelectorAll(".md-typeset__scrollwrap, .sd-riskmatris__ram").forEach(function (wrap) {
       if (wrap.scrollWidth > wrap.clientWidth) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");

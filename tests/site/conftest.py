@@ -1,7 +1,10 @@
 """Fixtures for the end-to-end tests of the built site: `site` (the real site, built once
 as tests/conftest.py's built_site), the site served on 127.0.0.1 and a headless Chromium
 driven through Playwright (test_browser.py, test_accessibility.py, test_uppfoljning.py).
-One server and one browser per module; `axe_violations`, axe-core's WCAG 2.1 AA checks on
+One server and one browser per module. `origin` serves the site at the server's root;
+`hosted` and `hosted_publik` serve the intranet and the public build at the path of
+site_url, as the real host does, which the 404 page (written from that path) needs;
+ `axe_violations`, axe-core's WCAG 2.1 AA checks on
 a page, as those modules run them.
 
 Without Chromium or Playwright the browser tests skip, unless STYRDOK_KRAV_WEBBLASARE=1
@@ -10,14 +13,17 @@ Without Chromium or Playwright the browser tests skip, unless STYRDOK_KRAV_WEBBL
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
 import threading
 from collections.abc import Callable, Iterator
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -36,8 +42,12 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 KRAV = os.environ.get("STYRDOK_KRAV_WEBBLASARE") == "1"
-# The rules every page is held to: WCAG 2.1 level A and AA.
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+# The rules every page is held to: WCAG 2.1 level A and AA. Only violations are read, so
+# axe lists one node for each rule that passes instead of every one (much faster).
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -107,21 +117,87 @@ def site(built_site) -> Path:
     return built_site
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class StaticHost(SimpleHTTPRequestHandler):
+    """What a static web host is configured to do with a built site: the tree is served at
+    the path of site_url (`base`), a folder by its index.html, and any other address below
+    that path gets the site's 404.html with status 404 (no folder listings)."""
+
+    base = "/"
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def send_head(self) -> BinaryIO | None:
+        path = urlsplit(self.path).path
+        if not path.startswith(self.base):
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
+        local = Path(self.translate_path("/" + path[len(self.base) :]))
+        if local.is_dir() and (local / "index.html").is_file():
+            if not path.endswith("/"):
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            local = local / "index.html"
+        if not local.is_file():
+            return self.not_found()
+        self.path = "/" + path[len(self.base) :]  # what the parent class translates
+        return super().send_head()
 
-@pytest.fixture(scope="module")
-def origin(site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(site))
+    def not_found(self) -> BinaryIO:
+        page = Path(self.directory) / "404.html"
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(page.stat().st_size))
+        self.end_headers()
+        return page.open("rb")
+
+
+@contextlib.contextmanager
+def serving(site: Path, base: str = "/") -> Iterator[str]:
+    """The built `site` served on 127.0.0.1 at the path `base`; yields the server's
+    origin (scheme, host and port, no path)."""
+    host = type("Host", (StaticHost,), {"base": base})
+    handler = functools.partial(host, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def origin(site: Path) -> Iterator[str]:
+    """The intranet build served at the server's root: `f"{origin}/anvisningar/"`."""
+    with serving(site) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def site_path(site_url: str) -> str:
+    """The path of site_url, where the real host serves the site ("/…/")."""
+    return urlsplit(site_url).path
+
+
+@pytest.fixture(scope="module")
+def hosted(site: Path, site_path: str) -> Iterator[str]:
+    """The intranet build served at the path of site_url: the site's own address, ending
+    in "/", as `f"{hosted}anvisningar/"`."""
+    with serving(site, site_path) as served:
+        yield served + site_path
+
+
+@pytest.fixture(scope="module")
+def hosted_publik(built_publik_site: Path, site_path: str) -> Iterator[str]:
+    """The public build served like `hosted`."""
+    with serving(built_publik_site, site_path) as served:
+        yield served + site_path
 
 
 @pytest.fixture(scope="module")

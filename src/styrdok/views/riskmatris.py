@@ -51,9 +51,14 @@ def riskmatris(pub: Publication, matris: Riskmatris) -> str:
     for s in reversed(SKALA):
         cells = "".join(_cell(matris.celler[(s, k)]) for k in SKALA)
         body.append(f'<tr><th scope="row">{s} {SANNOLIKHET_STEG[s]}</th>{cells}</tr>')
+    # In a box of its own that scrolls sideways where the six columns do not fit (320 CSS
+    # px): a two-dimensional table may, the page may not (WCAG 1.4.10). Material gives
+    # only tables without a class such a box.
     return (
+        '<div class="sd-riskmatris__ram">\n'
         f'<table class="sd-riskmatris">\n<caption>{escape(caption)}</caption>\n'
-        f"<thead>\n{head}\n</thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
+        f"<thead>\n{head}\n</thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n"
+        "</div>"
     )
 
 
