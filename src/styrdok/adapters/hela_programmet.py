@@ -27,6 +27,7 @@ from styrdok.core import addresses
 from styrdok.core.withheld import names_withheld
 from styrdok.select import Publication
 from styrdok.views.hela_programmet import PDF_LANK_TEXT, TITEL, Innehall
+from styrdok.views.urls import sidadress
 
 UTSKRIFT_CSS = "stylesheets/utskrift.css"
 
@@ -72,7 +73,7 @@ class Sammanstallning:
         if not self.innehall.utan_text:
             return ""
         items = "".join(
-            f'<li><a href="{escape(adresser.link(_page_url(sida)))}">{escape(titel)}</a></li>'
+            f'<li><a href="{escape(adresser.link(sidadress(sida)))}">{escape(titel)}</a></li>'
             for sida, titel in self.innehall.utan_text
         )
         return (
@@ -129,11 +130,3 @@ class Sammanstallning:
         html = pdf.standalone(f"{TITEL} – {self.titel}", css, head + self.pdf_body)
         pdf.write(html, site, site / addresses.HELA_PROGRAMMET_PDF)
         return frozenset({addresses.HELA_PROGRAMMET_PDF})
-
-
-def _page_url(sida: str) -> str:
-    """The address below the site of the page `sida` (directory URLs)."""
-    stem = sida.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return f"{stem.removesuffix('/index')}/"
