@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -57,7 +58,11 @@ class Sammanstallning:
         if src == self.sida:
             self.url, self.own = page.url, html
         elif src in self.wanted:
-            self.rendered[src] = Renderad(page.url, page.title or src, html)
+            # The theme's titles are Markup, escaped once (theme.page_meta); the document
+            # takes the text and escapes it where it writes it, so "&" is not "&amp;amp;".
+            title = page.title or src
+            titel = title.unescape() if isinstance(title, Markup) else title
+            self.rendered[src] = Renderad(page.url, titel, html)
 
     def _grupper(self) -> tuple[Grupp, ...]:
         def found(delar):
@@ -105,7 +110,8 @@ class Sammanstallning:
             if not grupp.delar:
                 continue
             heading = AnchorLink(grupp.rubrik, grupp.id, 2)
-            heading.children = [AnchorLink(d.titel, del_id(d.url), 3) for d in grupp.delar]
+            # Titles as HTML text: theme.safe_toc reads them as HTML.
+            heading.children = [AnchorLink(escape(d.titel), del_id(d.url), 3) for d in grupp.delar]
             items.append(heading)
         if self.innehall.utan_text:
             items.append(
