@@ -5,7 +5,8 @@ from __future__ import annotations
 import yaml
 
 from styrdok.core.sortering import svensk
-from styrdok.views.hela_programmet import PROGRAMMETS_ORDNING, innehall
+from styrdok.views.hela_programmet import innehall
+from styrdok.views.program_notice import PROGRAMSIDOR
 
 from helpers import REPO, make_project, publication_of
 
@@ -25,8 +26,8 @@ def test_the_programme_pages_are_in_the_navs_order():
     Loader.add_constructor("!ENV", lambda loader, node: None)
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     (programmet,) = (e["Programmet"] for e in config["nav"] if "Programmet" in e)
-    in_nav = [p for p in nav_pages(programmet) if p in PROGRAMMETS_ORDNING]
-    assert in_nav == list(PROGRAMMETS_ORDNING)
+    in_nav = [p for p in nav_pages(programmet) if p in PROGRAMSIDOR]
+    assert in_nav == list(PROGRAMSIDOR)
     assert "hela-programmet.md" in nav_pages(programmet)
 
 

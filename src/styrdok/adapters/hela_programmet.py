@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -27,6 +28,7 @@ from styrdok.core import addresses
 from styrdok.core.withheld import names_withheld
 from styrdok.select import Publication
 from styrdok.views.hela_programmet import PDF_LANK_TEXT, TITEL, Innehall
+from styrdok.views.urls import sidadress
 
 UTSKRIFT_CSS = "stylesheets/utskrift.css"
 
@@ -56,7 +58,11 @@ class Sammanstallning:
         if src == self.sida:
             self.url, self.own = page.url, html
         elif src in self.wanted:
-            self.rendered[src] = Renderad(page.url, page.title or src, html)
+            # The theme's titles are Markup, escaped once (theme.page_meta); the document
+            # takes the text and escapes it where it writes it, so "&" is not "&amp;amp;".
+            title = page.title or src
+            titel = title.unescape() if isinstance(title, Markup) else title
+            self.rendered[src] = Renderad(page.url, titel, html)
 
     def _grupper(self) -> tuple[Grupp, ...]:
         def found(delar):
@@ -72,7 +78,7 @@ class Sammanstallning:
         if not self.innehall.utan_text:
             return ""
         items = "".join(
-            f'<li><a href="{escape(adresser.link(_page_url(sida)))}">{escape(titel)}</a></li>'
+            f'<li><a href="{escape(adresser.link(sidadress(sida)))}">{escape(titel)}</a></li>'
             for sida, titel in self.innehall.utan_text
         )
         return (
@@ -104,7 +110,8 @@ class Sammanstallning:
             if not grupp.delar:
                 continue
             heading = AnchorLink(grupp.rubrik, grupp.id, 2)
-            heading.children = [AnchorLink(d.titel, del_id(d.url), 3) for d in grupp.delar]
+            # Titles as HTML text: theme.safe_toc reads them as HTML.
+            heading.children = [AnchorLink(escape(d.titel), del_id(d.url), 3) for d in grupp.delar]
             items.append(heading)
         if self.innehall.utan_text:
             items.append(
@@ -129,11 +136,3 @@ class Sammanstallning:
         html = pdf.standalone(f"{TITEL} – {self.titel}", css, head + self.pdf_body)
         pdf.write(html, site, site / addresses.HELA_PROGRAMMET_PDF)
         return frozenset({addresses.HELA_PROGRAMMET_PDF})
-
-
-def _page_url(sida: str) -> str:
-    """The address below the site of the page `sida` (directory URLs)."""
-    stem = sida.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return f"{stem.removesuffix('/index')}/"

@@ -88,8 +88,9 @@ class StyrdokConfig(base.Config):
     # which the city held the host of site_url. Never change it on a running site: every
     # id would change and readers would see every entry again.
     taggdatum = c.Type(str, default=feed.TAGGDATUM)
-    # Whether to write hela-programmet.pdf. The real site always does; tests of other
-    # things may switch it off (STYRDOK_PDF=false), as it costs time in every build.
+    # Whether to write hela-programmet.pdf. The real site always does (its mkdocs.yml
+    # does not set this); the test project reads it from STYRDOK_PDF, which tests of
+    # other things switch off, as it costs time in every build.
     pdf = c.Type(bool, default=True)
     # Where readers report accessibility problems and ask for content in an accessible
     # form (the tillgänglighetsredogörelse links to it): a mailto: or https: address the

@@ -1,7 +1,8 @@
 """The PDF of "Hela programmet", made with WeasyPrint from a standalone HTML document.
 
 WeasyPrint is a Python library (no browser process in the build); it writes a tagged
-PDF (PDF/UA-1: /StructTreeRoot, /MarkInfo), takes the title from <title> and the
+PDF (its PDF/UA-1 variant: /StructTreeRoot, /MarkInfo; the structure is not checked by
+any PDF/UA validator here), takes the title from <title> and the
 language from <html lang>. It fetches nothing but files inside the built site: its URL
 fetcher refuses every other address, so no build ever reaches the network. It writes no
 dates and no /ID unless asked, so two builds give the same bytes.

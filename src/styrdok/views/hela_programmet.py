@@ -6,7 +6,7 @@ sanitised for the site, so the document says exactly what the site says.
 What it holds, for the audience of the publication:
 - the programme text: the hand-written pages that present the programme
   (program_notice.PROGRAMSIDOR) that this publication has, in the order of mkdocs.yml's
-  nav under "Programmet" (PROGRAMMETS_ORDNING, held to the nav by a test);
+  nav under "Programmet" (held to the nav by a test);
 - every anvisning in force on the reference date, sorted by title as the förteckning
   reads (Swedish order, then id): the text of the version that applies that day (an
   earlier version's page when the newest is not yet in force). A skyddad anvisning is
@@ -23,20 +23,10 @@ from styrdok.core.sortering import svensk
 from styrdok.select import Publication
 from styrdok.views.blocks import LISTING_BOOST, GeneratedPage
 from styrdok.views.markdown import front_matter
+from styrdok.views.program_notice import PROGRAMSIDOR
 
 TITEL = "Hela programmet"
 PDF_LANK_TEXT = "Ladda ner som PDF"
-# The programme's pages in the order of the nav under "Programmet" in mkdocs.yml.
-PROGRAMMETS_ORDNING = (
-    "bakgrund-och-syfte.md",
-    addresses.MALOMRADEN,
-    addresses.FOKUSOMRADEN,
-    "roller-och-ansvar.md",
-    addresses.UPPFOLJNING,
-    "krishantering.md",
-    "jamstalldhet.md",
-    "beslutet.md",
-)
 
 
 @dataclass(frozen=True)
@@ -62,7 +52,7 @@ class Innehall:
 
 def innehall(pub: Publication) -> Innehall:
     """What "Hela programmet" holds for the publication's audience, in order."""
-    program = tuple(Del(s, False) for s in PROGRAMMETS_ORDNING if pub.sida(s) is not None)
+    program = tuple(Del(s, False) for s in PROGRAMSIDOR if pub.sida(s) is not None)
     delar: list[Del] = []
     utan_text: list[tuple[str, str]] = []
     for anvisning in sorted(pub.anvisningar, key=lambda a: (svensk(a.titel), a.id)):

@@ -135,18 +135,18 @@ def notice(pub: Publication) -> str | None:
 
 # The hand-written pages that present the programme itself. Not the start page (it has
 # the box), not begrepp.md (it explains words, it does not present the programme) and
-# not the anvisningar (each applies on its own decision and shows its own state).
-PROGRAMSIDOR = frozenset(
-    {
-        "bakgrund-och-syfte.md",
-        "beslutet.md",
-        "roller-och-ansvar.md",
-        addresses.UPPFOLJNING,
-        "krishantering.md",
-        "jamstalldhet.md",
-        addresses.MALOMRADEN,
-        addresses.FOKUSOMRADEN,
-    }
+# not the anvisningar (each applies on its own decision and shows its own state). In the
+# order of mkdocs.yml's nav under "Programmet", which Hela programmet follows (a test
+# holds it to the nav).
+PROGRAMSIDOR = (
+    "bakgrund-och-syfte.md",
+    addresses.MALOMRADEN,
+    addresses.FOKUSOMRADEN,
+    "roller-och-ansvar.md",
+    addresses.UPPFOLJNING,
+    "krishantering.md",
+    "jamstalldhet.md",
+    "beslutet.md",
 )
 
 

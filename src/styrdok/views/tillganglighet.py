@@ -13,7 +13,16 @@ from collections.abc import Iterable
 from datetime import date
 
 from styrdok.core import addresses
-from styrdok.core.model import OMFATTAS_INTE, OSKALIGT_BETUNGANDE, Brist, Tillganglighet, Undantag
+from styrdok.core.model import (
+    DELVIS_FORENLIG,
+    HELT_FORENLIG,
+    INTE_FORENLIG,
+    OMFATTAS_INTE,
+    OSKALIGT_BETUNGANDE,
+    Brist,
+    Tillganglighet,
+    Undantag,
+)
 from styrdok.select import Publication
 from styrdok.views.blocks import GeneratedPage
 from styrdok.views.markdown import front_matter, md, md_url
@@ -26,9 +35,9 @@ LAGEN = "lagen (2018:1937) om tillgänglighet till digital offentlig service"
 WCAG_KRITERIER = "https://www.w3.org/TR/WCAG21/"
 
 _FORENLIGHET_SKAL = {
-    "helt förenlig": ".",
-    "delvis förenlig": ", på grund av de brister som beskrivs nedan.",
-    "inte förenlig": ", på grund av de brister som beskrivs nedan.",
+    HELT_FORENLIG: ".",
+    DELVIS_FORENLIG: ", på grund av de brister som beskrivs nedan.",
+    INTE_FORENLIG: ", på grund av de brister som beskrivs nedan.",
 }
 
 
@@ -83,7 +92,7 @@ def page(pub: Publication, kontakt: str) -> GeneratedPage | None:
 
 
 def _hur_tillganglig(statement: Tillganglighet) -> str:
-    if statement.forenlighet == "helt förenlig":
+    if statement.forenlighet == HELT_FORENLIG:
         return "Vi bedömer att webbplatsen uppfyller lagens krav på tillgänglighet."
     return (
         "Vi vet att delar av webbplatsen inte är helt tillgängliga. Se avsnittet "
