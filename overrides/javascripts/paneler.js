@@ -8,7 +8,10 @@
 (function () {
   "use strict";
 
-  var ids = ["__drawer", "__search"];
+  // An address with ?q= is Material's way to open the search with those words (the 404
+  // page's search field uses it): that open search is wanted, not restored.
+  var asked = new URLSearchParams(window.location.search).has("q");
+  var ids = asked ? ["__drawer"] : ["__drawer", "__search"];
   var used = false;
 
   function close() {
