@@ -50,7 +50,6 @@ class Sammanstallning:
         self.rendered: dict[str, Renderad] = {}
         self.url = ""
         self.own = ""
-        self.pdf_body = ""
 
     def keep(self, page: Page, html: str) -> None:
         """Keep a page's sanitised content if the document holds it (or is it)."""
@@ -100,8 +99,6 @@ class Sammanstallning:
             return names_withheld(self.sida, url, self.pub.withholds)
 
         body = dokument(grupper, page, self._utan_text(page), withheld)
-        absolute = for_pdf(self.site_url)
-        self.pdf_body = dokument(grupper, absolute, self._utan_text(absolute))
         return f"{self.own}\n{link}\n{body}"
 
     def toc(self) -> TableOfContents:
@@ -133,6 +130,9 @@ class Sammanstallning:
             f'<p class="sd-referensdatum">Uppgifterna gäller per <time datetime="{dag}">{dag}</time>. '
             f"Den aktuella versionen finns på {escape(self.site_url)}</p>"
         )
-        html = pdf.standalone(f"{TITEL} – {self.titel}", css, head + self.pdf_body)
+        # The same parts as the page, each link absolute: the file is read off the site.
+        absolute = for_pdf(self.site_url)
+        body = dokument(self._grupper(), absolute, self._utan_text(absolute))
+        html = pdf.standalone(f"{TITEL} – {self.titel}", css, head + body)
         pdf.write(html, site, site / addresses.HELA_PROGRAMMET_PDF)
         return frozenset({addresses.HELA_PROGRAMMET_PDF})

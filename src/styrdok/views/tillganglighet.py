@@ -24,7 +24,7 @@ from styrdok.core.model import (
     Undantag,
 )
 from styrdok.select import Publication
-from styrdok.views.blocks import GeneratedPage
+from styrdok.views.blocks import LISTING_BOOST, GeneratedPage
 from styrdok.views.markdown import front_matter, md, md_url
 
 TITEL = "Tillgänglighetsredogörelse"
@@ -87,7 +87,8 @@ def page(pub: Publication, kontakt: str) -> GeneratedPage | None:
         f"Bedömningen gjordes den {_datum(statement.bedomd)}. Redogörelsen uppdaterades "
         f"senast den {_datum(statement.uppdaterad)}.",
     ]
-    text = front_matter(TITEL) + "\n\n".join(p for p in parts if p) + "\n"
+    # A generated page ranks below the anvisningar in the search, as every listing does.
+    text = front_matter(TITEL, LISTING_BOOST) + "\n\n".join(p for p in parts if p) + "\n"
     return GeneratedPage(addresses.TILLGANGLIGHET, TITEL, text)
 
 
