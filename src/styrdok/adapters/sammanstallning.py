@@ -76,8 +76,13 @@ def for_pdf(site_url: str) -> Adresser:
 
 
 def del_id(url: str) -> str:
-    """The anchor of the part that holds the page at `url`."""
-    return "del-" + (_NOT_ID.sub("-", url.strip("/")).strip("-") or "start")
+    """The anchor of the part that holds the page at `url`.
+
+    The parts are the programme's fixed pages and anvisningar (ids of a-z, 0-9 and
+    single "-"): a slash becomes "_", which neither holds, so two addresses never share
+    an anchor (anvisningar/x/version-2/ and anvisningar/x-version-2/ did with "-"), and
+    no anchor holds "--", which joins a part's anchor to its own ids."""
+    return "del-" + (_NOT_ID.sub("-", url.strip("/").replace("/", "_")).strip("-") or "start")
 
 
 def _resolve(base: str, href: str) -> tuple[str, str, str] | None:
