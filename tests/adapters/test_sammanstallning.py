@@ -6,7 +6,14 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from styrdok.adapters.gate import check_tree
-from styrdok.adapters.sammanstallning import Grupp, Renderad, dokument, for_page, for_pdf
+from styrdok.adapters.sammanstallning import (
+    MAX_DEPTH,
+    Grupp,
+    Renderad,
+    dokument,
+    for_page,
+    for_pdf,
+)
 
 BAKGRUND = Renderad(
     "bakgrund-och-syfte/",
@@ -144,3 +151,32 @@ def test_parts_whose_addresses_differ_only_by_a_slash_get_anchors_of_their_own()
     assert len(ids) == len(set(ids)), ids
     toc = [a.attributes["href"] for a in parsed(html).css(".sd-innehallsforteckning a")]
     assert len(set(toc)) == 2
+
+
+def depth(node) -> int:
+    deepest = 0
+    while node is not None:
+        deepest, node = deepest + 1, node.parent
+    return deepest
+
+
+def test_a_part_nested_deeper_than_weasyprint_can_recurse_keeps_its_text_not_its_depth():
+    # 150 nested <div>s in an öppen text: the site showed them, `styrdok check` passed,
+    # and the PDF stopped the build with WeasyPrint's RecursionError.
+    deep = Renderad(
+        "anvisningar/djup/",
+        "Djup",
+        "<div>" * 400
+        + 'djupast <img alt="bild" src="bild.png"><br>text'
+        + "</div>" * 400
+        + "<p>efter</p>",
+    )
+    html = dokument(
+        (Grupp("Gällande anvisningar", "grupp-anvisningar", (deep,)),), for_pdf("https://x/")
+    )
+    tree = parsed(html)
+    deepest = max(depth(node) for node in tree.css("*"))
+    assert deepest <= MAX_DEPTH + 10
+    assert "djupast" in tree.body.text() and "efter" in tree.body.text()
+    assert tree.css_first("img").attributes["alt"] == "bild"
+    assert html.count("<div") == html.count("</div>")
