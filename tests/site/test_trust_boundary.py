@@ -327,6 +327,20 @@ def test_editor_fields_are_escaped_in_title_meta_header_nav_and_json(attacked, m
 
 
 @pytest.mark.parametrize("malgrupp", AUDIENCES)
+def test_a_title_reads_as_itself_in_hela_programmets_table_of_contents(attacked, malgrupp):
+    # The page's title is HTML (escaped once for the theme); the document escaped it
+    # again, so "&" and '"' read "&amp;amp;" and "&amp;#34;" in its contents and PDF.
+    from selectolax.lexbor import LexborHTMLParser
+
+    page = (attacked[malgrupp] / "hela-programmet" / "index.html").read_text(encoding="utf-8")
+    tree = LexborHTMLParser(page)
+    href = "#del-anvisningar_krisledning"
+    contents = tree.css_first(f'.sd-innehallsforteckning a[href="{href}"]').text()
+    sidebar = tree.css_first(f'.md-sidebar--secondary a[href="{href}"]').text(strip=True)
+    assert contents == sidebar == f"Krisledning {SCRIPTY}"
+
+
+@pytest.mark.parametrize("malgrupp", AUDIENCES)
 def test_text_at_the_top_of_a_page_is_text_not_page_settings(attacked, malgrupp):
     page = (attacked[malgrupp] / "meta" / "index.html").read_text()
     assert "template: 404.html" in page and "<title>Sidan" in page

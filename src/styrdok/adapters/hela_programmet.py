@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -56,7 +57,7 @@ class Sammanstallning:
         if src == self.sida:
             self.url, self.own = page.url, html
         elif src in self.wanted:
-            self.rendered[src] = Renderad(page.url, page.title or src, html)
+            self.rendered[src] = Renderad(page.url, _text(page.title) or src, html)
 
     def _grupper(self) -> tuple[Grupp, ...]:
         def found(delar):
@@ -104,7 +105,10 @@ class Sammanstallning:
             if not grupp.delar:
                 continue
             heading = AnchorLink(grupp.rubrik, grupp.id, 2)
-            heading.children = [AnchorLink(d.titel, del_id(d.url), 3) for d in grupp.delar]
+            # AnchorLink's title is HTML (theme.safe_toc reads it as such): escaped text.
+            heading.children = [
+                AnchorLink(Markup.escape(d.titel), del_id(d.url), 3) for d in grupp.delar
+            ]
             items.append(heading)
         if self.innehall.utan_text:
             items.append(
@@ -129,6 +133,12 @@ class Sammanstallning:
         html = pdf.standalone(f"{TITEL} – {self.titel}", css, head + self.pdf_body)
         pdf.write(html, site, site / addresses.HELA_PROGRAMMET_PDF)
         return frozenset({addresses.HELA_PROGRAMMET_PDF})
+
+
+def _text(title: str | None) -> str | None:
+    """A page's title as text: the theme's metadata gives it as HTML, escaped once
+    (theme.page_meta), which the document would escape again."""
+    return title.unescape() if isinstance(title, Markup) else title
 
 
 def _page_url(sida: str) -> str:
