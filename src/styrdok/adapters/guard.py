@@ -39,13 +39,20 @@ class TooSlow(Exception):
     pass
 
 
+RETRY_SECONDS = 0.25
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise TooSlow in the block after `seconds` (in the main thread; MkDocs builds there)."""
+    """Raise TooSlow in the block after `seconds` (in the main thread; MkDocs builds there).
+
+    Raised again every RETRY_SECONDS until the block ends: an exception raised while a
+    finaliser (__del__) runs is ignored, and WeasyPrint's garbage ran there and let a
+    PDF past its limit."""
     timer = threading.current_thread() is threading.main_thread()
     if timer:
         previous = signal.signal(signal.SIGALRM, _too_slow)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.setitimer(signal.ITIMER_REAL, seconds, RETRY_SECONDS)
     try:
         yield
     finally:
