@@ -38,7 +38,7 @@ def assembled() -> Sammanstallning:
 def test_a_title_with_markup_characters_is_escaped_once_in_the_table_of_contents():
     html = assembled().page_html()
     once = as_html_text(TITEL, quote=False)
-    assert f'<a href="#del-anvisningar-risk">{once}</a>' in html, html
+    assert f'<a href="#del-anvisningar_risk">{once}</a>' in html, html
     assert "&amp;amp;" not in html
 
 

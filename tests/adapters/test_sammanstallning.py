@@ -6,7 +6,14 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from styrdok.adapters.gate import check_tree
-from styrdok.adapters.sammanstallning import Grupp, Renderad, dokument, for_page, for_pdf
+from styrdok.adapters.sammanstallning import (
+    MAX_DEPTH,
+    Grupp,
+    Renderad,
+    dokument,
+    for_page,
+    for_pdf,
+)
 
 BAKGRUND = Renderad(
     "bakgrund-och-syfte/",
@@ -44,8 +51,8 @@ def test_ids_are_prefixed_by_their_part_and_unique():
     ids = [node.attributes["id"] for node in parsed(html).css("[id]")]
     assert len(ids) == len(set(ids))
     assert "del-bakgrund-och-syfte--syfte" in ids
-    assert "del-anvisningar-krisledning--ansvar" in ids
-    assert "del-anvisningar-krisledning" in ids
+    assert "del-anvisningar_krisledning--ansvar" in ids
+    assert "del-anvisningar_krisledning" in ids
     assert "syfte" not in ids and "ansvar" not in ids
 
 
@@ -54,8 +61,8 @@ def test_headings_sit_below_the_documents_own():
     tree = parsed(html)
     assert tree.css_first("h1") is None
     assert tree.css_first("#del-bakgrund-och-syfte--bakgrund-och-syfte").tag == "h3"
-    assert tree.css_first("#del-anvisningar-krisledning--ansvar").tag == "h4"
-    assert tree.css_first("#del-anvisningar-krisledning--djup").tag == "h6"
+    assert tree.css_first("#del-anvisningar_krisledning--ansvar").tag == "h4"
+    assert tree.css_first("#del-anvisningar_krisledning--djup").tag == "h6"
     assert [h.text() for h in tree.css("h2")] == ["Innehåll", "Programmet", "Gällande anvisningar"]
 
 
@@ -66,14 +73,14 @@ def test_folded_details_are_open_on_paper():
 
 def test_links_to_parts_become_anchors_and_others_are_rebased_for_the_page():
     links = hrefs(dokument(GRUPPER, for_page("hela-programmet/")))
-    assert links["ansvaret"] == "#del-anvisningar-krisledning--ansvar"
+    assert links["ansvaret"] == "#del-anvisningar_krisledning--ansvar"
     assert links["programmet"] == "#del-bakgrund-och-syfte"
     assert links["syftet"] == "#del-bakgrund-och-syfte--syfte"
     assert links["begreppet"] == "../begrepp/#kris"
     assert links["start"] == "../"
     assert links["staden"] == "https://www.stockholm.se/"
     # The table of contents links each part.
-    assert links["Anvisning för krisledning & stab"] == "#del-anvisningar-krisledning"
+    assert links["Anvisning för krisledning & stab"] == "#del-anvisningar_krisledning"
     img = parsed(dokument(GRUPPER, for_page("hela-programmet/"))).css_first("img")
     assert img.attributes["src"] == "../bilder/karta.png"
 
@@ -83,7 +90,7 @@ def test_the_pdf_links_to_the_sites_absolute_addresses():
     links = hrefs(html)
     assert links["begreppet"] == "https://intranat.example.se/tos/begrepp/#kris"
     assert links["start"] == "https://intranat.example.se/tos/"
-    assert links["ansvaret"] == "#del-anvisningar-krisledning--ansvar"
+    assert links["ansvaret"] == "#del-anvisningar_krisledning--ansvar"
     # Images are read from the build by their path below the site.
     assert parsed(html).css_first("img").attributes["src"] == "bilder/karta.png"
 
@@ -126,3 +133,50 @@ def test_hostile_content_stays_inert():
     # The title reaches the table of contents as text.
     assert tree.css_first(".sd-innehallsforteckning a").text() == '<img src=x onerror="alert(1)">'
     assert tree.css_first("p[title]").attributes["title"] == '" onmouseover="alert(4)'
+
+
+def test_parts_whose_addresses_differ_only_by_a_slash_get_anchors_of_their_own():
+    # Krisledning's version 2 in force while version 3 is not yet, beside an anvisning
+    # whose id is krisledning-version-2: both were #del-anvisningar_krisledning-version-2,
+    # so the table of contents and the PDF's links sent the reader to the wrong one.
+    version = Renderad(
+        "anvisningar/krisledning/version-2/", "Krisledning", '<h2 id="syfte">Syfte</h2>'
+    )
+    other = Renderad("anvisningar/krisledning-version-2/", "Annan", '<h2 id="syfte">Syfte</h2>')
+    html = dokument(
+        (Grupp("Gällande anvisningar", "grupp-anvisningar", (version, other)),),
+        for_page("hela-programmet/"),
+    )
+    ids = [node.attributes["id"] for node in parsed(html).css("[id]")]
+    assert len(ids) == len(set(ids)), ids
+    toc = [a.attributes["href"] for a in parsed(html).css(".sd-innehallsforteckning a")]
+    assert len(set(toc)) == 2
+
+
+def depth(node) -> int:
+    deepest = 0
+    while node is not None:
+        deepest, node = deepest + 1, node.parent
+    return deepest
+
+
+def test_a_part_nested_deeper_than_weasyprint_can_recurse_keeps_its_text_not_its_depth():
+    # 150 nested <div>s in an öppen text: the site showed them, `styrdok check` passed,
+    # and the PDF stopped the build with WeasyPrint's RecursionError.
+    deep = Renderad(
+        "anvisningar/djup/",
+        "Djup",
+        "<div>" * 400
+        + 'djupast <img alt="bild" src="bild.png"><br>text'
+        + "</div>" * 400
+        + "<p>efter</p>",
+    )
+    html = dokument(
+        (Grupp("Gällande anvisningar", "grupp-anvisningar", (deep,)),), for_pdf("https://x/")
+    )
+    tree = parsed(html)
+    deepest = max(depth(node) for node in tree.css("*"))
+    assert deepest <= MAX_DEPTH + 10
+    assert "djupast" in tree.body.text() and "efter" in tree.body.text()
+    assert tree.css_first("img").attributes["alt"] == "bild"
+    assert html.count("<div") == html.count("</div>")

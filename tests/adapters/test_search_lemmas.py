@@ -98,3 +98,22 @@ def test_with_simplemmas_dictionary_the_issues_examples_are_joined() -> None:
     assert "våldet" in table["våld"]
     # krisen, kriser: the stemmer alone joins them
     assert not {"krisen", "kriser"} & set(table.get("kris", []))
+
+
+class CountedForms(dict):
+    """A dictionary of forms that counts the words looked up in it."""
+
+    lookups = 0
+
+    def __contains__(self, key: object) -> bool:
+        CountedForms.lookups += 1
+        return super().__contains__(key)
+
+
+def test_a_word_of_a_megabyte_costs_no_more_lookups_than_the_longest_known_word() -> None:
+    # An editor's text without a separator is one word; looking up every tail of it
+    # was quadratic (a million slices of up to a megabyte: hours of CI).
+    forms = CountedForms(FORMS)
+    CountedForms.lookups = 0
+    assert grundformer(["x" * 100_000 + "bränder"], forms) == {"brand": ["bränder", "brändernas"]}
+    assert CountedForms.lookups < 3 * max(map(len, FORMS))

@@ -17,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from styrdok.adapters.gate import CONTENT_END, CONTENT_START, check_tree
@@ -326,6 +327,20 @@ def test_editor_fields_are_escaped_in_title_meta_header_nav_and_json(attacked, m
 
 
 @pytest.mark.parametrize("malgrupp", AUDIENCES)
+def test_a_title_reads_as_itself_in_hela_programmets_table_of_contents(attacked, malgrupp):
+    # The page's title is HTML (escaped once for the theme); the document escaped it
+    # again, so "&" and '"' read "&amp;amp;" and "&amp;#34;" in its contents and PDF.
+    from selectolax.lexbor import LexborHTMLParser
+
+    page = (attacked[malgrupp] / "hela-programmet" / "index.html").read_text(encoding="utf-8")
+    tree = LexborHTMLParser(page)
+    href = "#del-anvisningar_krisledning"
+    contents = tree.css_first(f'.sd-innehallsforteckning a[href="{href}"]').text()
+    sidebar = tree.css_first(f'.md-sidebar--secondary a[href="{href}"]').text(strip=True)
+    assert contents == sidebar == f"Krisledning {SCRIPTY}"
+
+
+@pytest.mark.parametrize("malgrupp", AUDIENCES)
 def test_text_at_the_top_of_a_page_is_text_not_page_settings(attacked, malgrupp):
     page = (attacked[malgrupp] / "meta" / "index.html").read_text()
     assert "template: 404.html" in page and "<title>Sidan" in page
@@ -504,6 +519,19 @@ def test_texts_that_markdown_cannot_render_stop_the_build_in_swedish(
     assert result.returncode != 0
     assert f"{ANVISNING}: fel:" in result.stderr and words in result.stderr
     assert "Traceback" not in result.stderr and "Error reading page" not in result.stderr
+
+
+def test_a_text_nested_deeper_than_the_pdf_can_lay_out_builds_with_its_text(tmp_path, mkdocs_build):
+    # The site's page showed 150 nested <div>s and `styrdok check` passed them; the PDF
+    # of Hela programmet stopped the build with WeasyPrint's RecursionError.
+    project = make_project(tmp_path / "projekt")
+    body(project, "## Syfte\n\n" + "<div>" * 300 + "DJUPAST-ORDET" + "</div>" * 300 + "\n")
+    assert [p for p in check(project).problems if p.severity == "fel"] == []
+    site = tmp_path / "site"
+    result = mkdocs_build(project / "mkdocs.yml", site, "publik", pdf=True)
+    assert result.returncode == 0, result.stderr
+    reader = pypdf.PdfReader(site / "hela-programmet.pdf")
+    assert "DJUPAST-ORDET" in "".join(page.extract_text() for page in reader.pages)
 
 
 # 7. Lesser ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+import pypdf
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -569,3 +570,42 @@ def test_a_list_a_published_text_shares_is_not_forbidden(project):
     assert over_two_items in forbidden(whole, select(whole, "publik"))
     strings = forbidden(whole, select(whole, "publik"), [f"Ur en öppen text:\n\n{items}"])
     assert over_two_items not in strings
+
+
+def _printed_pdf(body: str) -> bytes:
+    """A PDF with the site's print stylesheet: page numbers in each page's foot."""
+    from weasyprint import HTML
+
+    from styrdok.adapters.pdf import PDF_VARIANT, standalone
+
+    css = (REPO / "overrides" / "stylesheets" / "utskrift.css").read_text(encoding="utf-8")
+    return HTML(string=standalone("Hela programmet", css, body)).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def test_a_title_across_a_page_break_is_found_past_the_page_number(tmp_path, model):
+    # The foot of a page ("1 (2)") sat between the words in the PDF's text.
+    strings = strings_for(model, "publik")
+    words = "".join(f"<p>{word}</p>" for word in INTERN_TITEL.split())
+    for filler in range(10, 200):
+        data = _printed_pdf("<p>Text.</p>" * filler + words)
+        pages = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+        if len(pages) == 2 and INTERN_TITEL.split()[0] in pages[0] and "entréer" in pages[1]:
+            break
+    else:
+        pytest.fail("no page break inside the title")
+    site = site_with(tmp_path, {"hela-programmet.pdf": data})
+    assert ("hela-programmet.pdf", INTERN_TITEL) in found(site, strings)
+
+
+def test_a_title_hyphenated_at_a_line_end_is_found(tmp_path, model):
+    # Soft hyphens (&shy;) in a narrow column: WeasyPrint breaks "kame‐" / "ror".
+    strings = strings_for(model, "publik")
+    shy = INTERN_TITEL.replace("kameror", "ka&shy;me&shy;ror").replace(
+        "entréer", "en&shy;tré&shy;er"
+    )
+    cells = "<td>xxxxxxxxxxxxxxx</td>" * 12
+    data = _printed_pdf(f"<table><tr><td>{shy}</td>{cells}</tr></table>")
+    text = pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "\u2010\n" in text
+    site = site_with(tmp_path, {"hela-programmet.pdf": data})
+    assert ("hela-programmet.pdf", INTERN_TITEL) in found(site, strings)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -34,8 +35,30 @@ def refuse_unsafe_config(config: MkDocsConfig) -> None:
 PAGE_SECONDS = 30
 
 
-class _PageTooSlow(Exception):
+class TooSlow(Exception):
     pass
+
+
+RETRY_SECONDS = 0.25
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TooSlow in the block after `seconds` (in the main thread; MkDocs builds there).
+
+    Raised again every RETRY_SECONDS until the block ends: an exception raised while a
+    finaliser (__del__) runs is ignored, and WeasyPrint's garbage ran there and let a
+    PDF past its limit."""
+    timer = threading.current_thread() is threading.main_thread()
+    if timer:
+        previous = signal.signal(signal.SIGALRM, _too_slow)
+        signal.setitimer(signal.ITIMER_REAL, seconds, RETRY_SECONDS)
+    try:
+        yield
+    finally:
+        if timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def guarded_render(page: Page, fil: str, seconds: float) -> Callable[..., None]:
@@ -43,13 +66,10 @@ def guarded_render(page: Page, fil: str, seconds: float) -> Callable[..., None]:
     render_page = page.render
 
     def render_within_limits(config: MkDocsConfig, files: Files) -> None:
-        timer = threading.current_thread() is threading.main_thread()
-        if timer:
-            previous = signal.signal(signal.SIGALRM, _too_slow)
-            signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
-            render_page(config, files)
-        except _PageTooSlow:
+            with time_limit(seconds):
+                render_page(config, files)
+        except TooSlow:
             raise PluginError(
                 f"styrdok: {fil}: fel: sidan tog mer än {seconds:g} sekunder att bygga – "
                 "förenkla eller dela upp texten (mycket många [, ( eller * i rad gör den "
@@ -60,16 +80,12 @@ def guarded_render(page: Page, fil: str, seconds: float) -> Callable[..., None]:
                 f"styrdok: {fil}: fel: texten är för djupt nästlad för att byggas (listor, citat "
                 "eller * och _ i hundratal i rad) – förenkla den."
             ) from None
-        finally:
-            if timer:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, previous)
 
     return render_within_limits
 
 
 def _too_slow(signum, frame) -> None:
-    raise _PageTooSlow
+    raise TooSlow
 
 
 class _OnlyOurMessage(logging.Filter):

@@ -16,8 +16,14 @@ from urllib.parse import unquote, urlsplit
 
 from mkdocs.exceptions import PluginError
 
+from styrdok.adapters.guard import TooSlow, time_limit
+
 # Tagged, with the title shown and the XMP metadata PDF/UA asks for.
 PDF_VARIANT = "pdf/ua-1"
+# Seconds the PDF may take. The real programme takes about 4; WeasyPrint lays out a
+# table at about 4 s per 100 kB of cells, so öppna texts of a megabyte of table each
+# (each page renders for the site within its own limit) would hold CI for hours.
+PDF_SECONDS = 120
 
 
 def standalone(title: str, css: str, body: str) -> str:
@@ -56,15 +62,27 @@ def _fetcher(site: Path):
     return SiteOnly(allowed_protocols=("file",))
 
 
-def write(html: str, site: Path, target: Path) -> None:
+def write(html: str, site: Path, target: Path, seconds: float = PDF_SECONDS) -> None:
     """Render the standalone `html` to `target`; relative addresses in it are read from
     the site's root folder."""
     from weasyprint import HTML
 
     try:
-        document = HTML(
-            string=html, base_url=site.resolve().as_uri() + "/", url_fetcher=_fetcher(site)
-        )
-        target.write_bytes(document.write_pdf(pdf_variant=PDF_VARIANT))
-    except (OSError, ValueError) as exc:
-        raise PluginError(f"styrdok: PDF:en av hela programmet kunde inte skapas: {exc}") from exc
+        with time_limit(seconds):
+            document = HTML(
+                string=html, base_url=site.resolve().as_uri() + "/", url_fetcher=_fetcher(site)
+            )
+            data = document.write_pdf(pdf_variant=PDF_VARIANT)
+        target.write_bytes(data)
+    except TooSlow:
+        raise PluginError(
+            f"styrdok: PDF:en av hela programmet tog mer än {seconds:g} sekunder att skapa – "
+            "de gällande anvisningarnas texter är för stora (mycket långa tabeller?). "
+            "Förenkla eller dela upp dem."
+        ) from None
+    except (OSError, ValueError, RecursionError) as exc:
+        # RecursionError: nesting WeasyPrint cannot lay out (sammanstallning.MAX_DEPTH
+        # keeps editor text below it); a message, not a traceback, if anything still is.
+        raise PluginError(
+            f"styrdok: PDF:en av hela programmet kunde inte skapas: {exc or type(exc).__name__}"
+        ) from exc

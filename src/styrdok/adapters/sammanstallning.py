@@ -27,6 +27,13 @@ _HEADING = re.compile(r"h([1-6])")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
 # Headings of a part sit below the document's h1 and its group's h2.
 HEADING_SHIFT = 2
+# Elements a part may nest: deeper ones give up their tag and keep their content.
+# WeasyPrint recurses per level and stopped with a RecursionError at about 140 (150
+# nested <div>s in an öppen text, which the site's pages show and `styrdok check`
+# passes); real pages nest about ten.
+MAX_DEPTH = 40
+# Elements without an end tag, among those the sanitiser allows.
+_VOID = frozenset({"br", "col", "hr", "img"})
 INNEHALL_ID = "hela-programmet-innehall"
 
 
@@ -76,8 +83,13 @@ def for_pdf(site_url: str) -> Adresser:
 
 
 def del_id(url: str) -> str:
-    """The anchor of the part that holds the page at `url`."""
-    return "del-" + (_NOT_ID.sub("-", url.strip("/")).strip("-") or "start")
+    """The anchor of the part that holds the page at `url`.
+
+    The parts are the programme's fixed pages and anvisningar (ids of a-z, 0-9 and
+    single "-"): a slash becomes "_", which neither holds, so two addresses never share
+    an anchor (anvisningar/x/version-2/ and anvisningar/x-version-2/ did with "-"), and
+    no anchor holds "--", which joins a part's anchor to its own ids."""
+    return "del-" + (_NOT_ID.sub("-", url.strip("/").replace("/", "_")).strip("-") or "start")
 
 
 def _resolve(base: str, href: str) -> tuple[str, str, str] | None:
@@ -107,6 +119,8 @@ class _Part(HTMLParser):
         self.held = held  # page url -> its part's anchor
         self.addresses = addresses
         self.out: list[str] = []
+        # For each open element, whether its tags are written (MAX_DEPTH).
+        self.open: list[bool] = []
 
     def _id(self, value: str) -> str:
         return f"{self.prefix}--{value}"
@@ -132,6 +146,11 @@ class _Part(HTMLParser):
         return f"h{min(int(level[1]) + HEADING_SHIFT, 6)}" if level else tag
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], close: str) -> None:
+        kept = len(self.open) < MAX_DEPTH or tag in _VOID
+        if tag not in _VOID and not close:
+            self.open.append(kept)
+        if not kept:
+            return
         written = []
         if tag == "details" and not any(name == "open" for name, _ in attrs):
             # A document to print: nothing folded away.
@@ -153,6 +172,9 @@ class _Part(HTMLParser):
         self._start(tag, attrs, " /")
 
     def handle_endtag(self, tag: str) -> None:
+        # The sanitiser's serialisation closes every element it opens, in order.
+        if tag in _VOID or (self.open and not self.open.pop()):
+            return
         self.out.append(f"</{self._tag(tag)}>")
 
     def handle_data(self, data: str) -> None:

@@ -98,7 +98,7 @@ def grundformer(
         lemma(tail, forms, lexicon.headwords)
         for w in words
         if w not in forms and w not in lexicon.headwords
-        for tail in [compound_tail(w, forms, lexicon.headwords)]
+        for tail in [compound_tail(w, forms, lexicon.headwords, lexicon.longest)]
         if tail
     )
     table: dict[str, list[str]] = {}
@@ -119,9 +119,17 @@ def grundformer(
 MIN_HEAD, MIN_TAIL = 3, 4
 
 
-def compound_tail(word: str, forms: Mapping[str, str], headwords: frozenset[str]) -> str | None:
-    """The longest known word `word` ends with, after a head of at least MIN_HEAD letters."""
-    for start in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+def compound_tail(
+    word: str, forms: Mapping[str, str], headwords: frozenset[str], longest: int | None = None
+) -> str | None:
+    """The longest known word `word` ends with, after a head of at least MIN_HEAD letters.
+
+    `longest` is the length of the longest known word: no longer tail can be one, and
+    without the bound an editor's word of a megabyte (no separator in it) costs a
+    million slices of up to a megabyte each, hours of CI."""
+    if longest is None:
+        longest = max(map(len, (*forms, *headwords)), default=0)
+    for start in range(max(MIN_HEAD, len(word) - longest), len(word) - MIN_TAIL + 1):
         tail = word[start:]
         if tail in forms or tail in headwords:
             return tail
@@ -137,6 +145,8 @@ class Lexicon:
     headwords: frozenset[str]
     forms_of: Mapping[str, tuple[str, ...]]
     lemma_forms_of: Mapping[str, tuple[str, ...]]
+    # The length of the longest form or lemma (compound_tail looks at no longer tail).
+    longest: int
 
     @classmethod
     def of(cls, forms: Mapping[str, str]) -> Lexicon:
@@ -151,6 +161,7 @@ class Lexicon:
             headwords,
             {base: tuple(found) for base, found in forms_of.items()},
             {base: tuple(found) for base, found in lemma_forms_of.items()},
+            max(map(len, (*forms, *headwords)), default=0),
         )
 
 

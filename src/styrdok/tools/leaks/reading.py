@@ -131,15 +131,30 @@ def _unpack(name: str, data: bytes, budget: _Budget) -> list[tuple[str, bytes]] 
     return None
 
 
+# What the layout puts into the text of a PDF that no page's text holds: the page number
+# in each page's foot (overrides/stylesheets/utskrift.css, "@bottom-center"), which
+# came between the words of a passage across a page break, and the hyphen WeasyPrint
+# draws where it breaks a word at a soft hyphen (its hyphenate-character, U+2010).
+_PAGE_FOOT = re.compile(r"\d+ \(\d+\)")
+_BROKEN_WORD = re.compile("\u2010[ \t]*\n")
+
+
+def _without_foot(text: str) -> str:
+    """A page's text without its last line where that is the page number."""
+    head, _, last = text.rstrip().rpartition("\n")
+    return head if _PAGE_FOOT.fullmatch(last.strip()) else text
+
+
 def _pdf_text(data: bytes, budget: _Budget) -> str:
-    """A PDF's text as a reader sees it: every page's, then the document information
-    (title, subject, keywords …) and the outline's titles."""
+    """A PDF's text as a reader sees it: every page's, read as one text, then the
+    document information (title, subject, keywords …) and the outline's titles."""
     reader = PdfReader(io.BytesIO(data), strict=False)
-    parts: list[str] = []
+    pages: list[str] = []
     for page in reader.pages:
         text = page.extract_text() or ""
         budget.spend(len(text))
-        parts.append(text)
+        pages.append(_without_foot(text))
+    parts = [_BROKEN_WORD.sub("", "\n".join(pages))]
     parts += [str(value) for value in (reader.metadata or {}).values()]
 
     def outline(items: Any) -> None:
