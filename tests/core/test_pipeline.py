@@ -32,6 +32,7 @@ TESTED_ELSEWHERE = {
     "sida-i-bilagemapp": "site/test_trust_boundary.py (needs a folder)",
     "for-stor-bilaga": "site/test_trust_boundary.py (a 20 MB file is made on the fly)",
     "bilaga-odeklarerad": "site/test_trust_boundary.py (needs the linked file too)",
+    "bilaga-olasbar": "tools/test_leak_check.py (a PDF with a password is made on the fly and declared)",
     "skyddsvard-rapport-oppen": "core/rules/test_reporting.py (needs a skyddsvärt fokusområde)",
     "for-manga-filer": "core/reading/test_folders.py (201 files are made on the fly)",
     "skyddsvard-indikator-oppen": "core/rules/test_indicators.py (needs a skyddsvärt fokusområde)",

@@ -1,10 +1,14 @@
 """Projects whose source quotes what an audience must not see, in ways no single broken
-file can (a skyddad anvisning and an öppen text that quotes it). Shared by the check's
-tests (tools/test_leak_check.py) and the proof that check and build agree."""
+file can (a skyddad anvisning and an öppen text that quotes it, an attachment made on
+the fly). Shared by the check's tests (tools/test_leak_check.py) and the proof that
+check and build agree."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+import pypdf
 
 from helpers.invalid import ANVISNING
 
@@ -30,3 +34,40 @@ def skyddad_quoted_in_history(project: Path) -> int:
     return (
         text.splitlines().index(f"    andring: Enligt {SKYDDAT_DIARIENUMMER}. {SKYDDAD_TEXT}") + 1
     )
+
+
+PLAN = "docs/anvisningar/krisledning/plan.pdf"
+
+
+def pdf(text: str, password: str | None = None) -> bytes:
+    """A PDF whose page says `text`, made as an editor's would be; with `password`,
+    one that cannot be opened without it."""
+    from weasyprint import HTML  # here, not above: it takes a moment to load
+
+    made = HTML(string=f"<p>{text}</p>").write_pdf()
+    if password is None:
+        return made
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(made))
+    writer.encrypt(password)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def attach(project: Path, data: bytes, path: str = PLAN) -> None:
+    """`data` as an attachment of the öppen krisledning, declared on line 24."""
+    (project / path).parent.mkdir(parents=True, exist_ok=True)
+    (project / path).write_bytes(data)
+    anvisning = project / ANVISNING
+    text = anvisning.read_text(encoding="utf-8")
+    name = path.removeprefix("docs/anvisningar/")
+    text = text.replace("atkomst: öppen\n", f"atkomst: öppen\nbilagor: [{name}]\n", 1)
+    anvisning.write_text(text, encoding="utf-8")
+
+
+def make_bromma_skyddad(project: Path) -> None:
+    """Bromma made skyddad, with a text of its own: its title is then withheld from the
+    public site, its text from both."""
+    bromma = project / BROMMA
+    text = bromma.read_text(encoding="utf-8").replace("atkomst: intern", "atkomst: skyddad")
+    bromma.write_text(text + f"\n{SKYDDAD_TEXT}\n", encoding="utf-8")

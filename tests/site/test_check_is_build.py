@@ -25,7 +25,7 @@ from styrdok.tools.publish import leaks_in
 
 from helpers import TODAY, check, make_project
 from helpers.invalid import EXPECTED, REPORTED_IN, place
-from helpers.leak_cases import skyddad_quoted_in_history
+from helpers.leak_cases import attach, make_bromma_skyddad, pdf, skyddad_quoted_in_history
 from helpers.processes import SOURCE
 
 pytestmark = pytest.mark.slow
@@ -97,6 +97,11 @@ CORE_CHECK_BUILD = (
 )
 
 
+# What the check says the scan after the build would refuse: a string an audience must
+# not see, and an attachment it cannot read through.
+LEAK_RULES = ("lacka", "bilaga-olasbar")
+
+
 def leak_cases(tmp_path: Path) -> list[tuple[str, Path]]:
     cases = []
     for name in sorted(n for n in EXPECTED if n.startswith("lacka--")):
@@ -106,6 +111,14 @@ def leak_cases(tmp_path: Path) -> list[tuple[str, Path]]:
     project = make_project(tmp_path / "skyddad-i-historik")
     skyddad_quoted_in_history(project)
     cases.append(("skyddad-i-historik", project))
+    # Attachments are published as they are: the scan reads them whole, the check too.
+    project = make_project(tmp_path / "skyddad-titel-i-pdf")
+    make_bromma_skyddad(project)
+    attach(project, pdf("Jämför med Lokal trygghetsmätning i Bromma."))
+    cases.append(("skyddad-titel-i-pdf", project))
+    project = make_project(tmp_path / "pdf-med-losenord")
+    attach(project, pdf("Inget hemligt här.", password="hemligt"))
+    cases.append(("pdf-med-losenord", project))
     cases.append(("giltigt", make_project(tmp_path / "giltigt")))
     return cases
 
@@ -113,7 +126,7 @@ def leak_cases(tmp_path: Path) -> list[tuple[str, Path]]:
 def test_the_leak_scan_after_the_build_refuses_what_the_check_reported(tmp_path: Path) -> None:
     disagreements = []
     for name, project in leak_cases(tmp_path):
-        found = [p for p in check(project, TODAY).problems if p.code == "lacka"]
+        found = [p for p in check(project, TODAY).problems if p.code in LEAK_RULES]
         for malgrupp in MALGRUPPER:
             named = [p for p in found if SITE_NAMES[malgrupp] in p.message]
             site = project / f"site-core-{malgrupp}"

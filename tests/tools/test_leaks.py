@@ -527,9 +527,9 @@ def test_nested_archives_share_one_unpacking_budget(tmp_path, monkeypatch):
     import io
     import zipfile
 
-    from styrdok.tools.leaks import reading as leaks
+    from styrdok.forbidden import files
 
-    monkeypatch.setattr(leaks, "MAX_UNPACKED", 1024 * 1024)
+    monkeypatch.setattr(files, "MAX_UNPACKED", 1024 * 1024)
 
     def archive(members: dict[str, bytes]) -> bytes:
         out = io.BytesIO()
@@ -541,7 +541,7 @@ def test_nested_archives_share_one_unpacking_budget(tmp_path, monkeypatch):
     inner = archive({f"noll{i}.txt": bytes(300 * 1024) for i in range(3)})
     # Each inner archive stays below the limit; together they are far above it.
     (tmp_path / "bomb.docx").write_bytes(archive({f"b{i}.docx": inner for i in range(20)}))
-    found = leaks.scan(tmp_path, {"HEMLIG TEXT SOM INTE FÅR SYNAS": "x"})
+    found = scan(tmp_path, {"HEMLIG TEXT SOM INTE FÅR SYNAS": "x"})
     assert found and all("kan inte sökas igenom" in str(leak) for leak in found)
 
 

@@ -519,8 +519,14 @@ RULES: dict[str, Rule] = {
     # What the leak scan after the build would refuse (forbidden/sources.py), said first.
     "lacka": Rule(
         FEL,
-        "texten publiceras på {webbplats} men innehåller {vad}{citat}, som inte får synas där",
+        "{texten} publiceras på {webbplats} men innehåller {vad}{citat}, som inte får synas där",
         "Annars stoppar läckkontrollen bygget. Ta bort det eller skriv om det med egna ord. Det som är internt får bara stå i det som publiceras på intranätet, och det som är skyddat får inte stå i något som publiceras; ska båda texterna kunna visas för samma läsare måste atkomst vara densamma.",
+    ),
+    # An attachment the leak scan cannot read through (forbidden/attachments.py).
+    "bilaga-olasbar": Rule(
+        FEL,
+        "bilagan publiceras på {webbplats}, men läckkontrollen kan inte läsa igenom den: {orsak}",
+        "Annars stoppar läckkontrollen bygget, eftersom ingen kan se vad filen innehåller. Spara filen på nytt utan lösenord eller kryptering (en PDF till exempel med Skriv ut > Spara som PDF) och kontrollera att den går att öppna; packa inte filer i varandra.",
     ),
     # Editor text is data: what would become code is refused with the reason.
     "otillaten-html": Rule(

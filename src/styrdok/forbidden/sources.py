@@ -6,6 +6,9 @@ an anvisning, kept version or page it reads in full (its front matter as written
 text as selection hands it on), a data file, a report or indicator it gets, the editor
 guide. The same strings are looked for there, in the same forms, and each one found is
 reported at its file and line, so `styrdok check` says first what the scan would refuse.
+The attachments an audience publishes are read through too, as the scan reads them
+(`attachments`): a string found in one is reported at the attachment, and one the scan
+could not read through (a PDF with a password) as an error of its own.
 
 Linear: one matcher per audience, one pass over each source text in two forms. Only for
 a string that is found is its line looked up (a few more passes over that one file).
@@ -14,7 +17,7 @@ a string that is found is its line looked up (a few more passes over that one fi
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +26,7 @@ from styrdok.core.model import Anvisning, Model, Sida
 from styrdok.core.problems import Position, Problem
 from styrdok.core.project import Project
 from styrdok.core.reading.guide import REDAKTORSGUIDE
+from styrdok.forbidden.attachments import Closed, attachment_leaks
 from styrdok.forbidden.matcher import Matcher
 from styrdok.forbidden.normal import INLINE_TAG
 from styrdok.forbidden.strings import forbidden, published_sources, rendered
@@ -44,33 +48,77 @@ class Source:
 def check_leaks(
     project: Project, model: Model, publications: Mapping[str, Publication]
 ) -> list[Problem]:
-    """What the leak scan of each audience's build would find, at the source's lines;
-    `publications` is what selection gives each audience on the build's reference day."""
-    # (file, line, string) -> (what it is, the audiences whose build would refuse it)
-    found: dict[tuple[str, int, str], tuple[str, list[str]]] = {}
+    """What the leak scan of each audience's build would find, at the source's lines
+    and at the attachments; `publications` is what selection gives each audience on the
+    build's reference day."""
+    # (file, line, where in it, string) -> (what it is, the audiences whose build would refuse it)
+    found: dict[tuple[str, int, str, str], tuple[str, list[str]]] = {}
     guide = published_sources(project.root)
+    strings: dict[str, dict[str, str]] = {}
+    matchers: dict[str, Matcher] = {}
     for malgrupp in MALGRUPPER:
         pub = publications[malgrupp]
-        strings = forbidden(model, pub, guide)
-        if not strings:
+        strings[malgrupp] = forbidden(model, pub, guide)
+        matchers[malgrupp] = matcher = Matcher(strings[malgrupp])
+        if not strings[malgrupp]:
             continue
-        matcher = Matcher(strings)
         for source in sources(project, model, pub):
             for string in _found(matcher, source.lines):
                 line = _line_of(string, source)
-                entry = found.setdefault((source.fil, line, string), (strings[string], []))
+                entry = found.setdefault(
+                    (source.fil, line, "", string), (strings[malgrupp][string], [])
+                )
                 entry[1].append(malgrupp)
+    closed: list[Problem] = []
+    # Every attachment, even for an audience without forbidden strings: the scan
+    # refuses a file it cannot read through whatever it looks for.
+    for item in attachment_leaks(project, publications, matchers):
+        if isinstance(item, Closed):
+            closed.append(_closed(item))
+            continue
+        what = strings[item.malgrupp][item.string]
+        entry = found.setdefault(
+            (item.fil, 1, f"i bilagan{_inside(item.inre)}", item.string), (what, [])
+        )
+        entry[1].append(item.malgrupp)
     return [
         problem(
             "lacka",
             fil,
             Position(line),
-            webbplats=" och ".join(SITE_NAMES[m] for m in malgrupper),
+            texten=" ".join(("texten", where)).strip(),
+            webbplats=_sites(malgrupper),
             vad=what,
             citat=_quoted(string, what),
         )
-        for (fil, line, string), (what, malgrupper) in found.items()
-    ]
+        for (fil, line, where, string), (what, malgrupper) in found.items()
+    ] + closed
+
+
+def _sites(malgrupper: Iterable[str]) -> str:
+    return " och ".join(SITE_NAMES[m] for m in malgrupper)
+
+
+def _inside(inre: str) -> str:
+    """Where in an archive (a .docx is one) the string is, if the attachment is one."""
+    return f" (i filen '{inre}' i den)" if inre else ""
+
+
+def _closed(item: Closed) -> Problem:
+    """An attachment the scan could not read through, said in the editor's words."""
+    why = item.why
+    if "decrypt" in why.text.casefold() or "password" in why.text.casefold():
+        orsak = "den är skyddad med lösenord"
+    else:
+        orsak = f"{why.vad} ({why.text})"
+    inre = why.fil.removeprefix(item.fil).removeprefix(": ")
+    return problem(
+        "bilaga-olasbar",
+        item.fil,
+        Position(1),
+        webbplats=_sites(item.malgrupper),
+        orsak=f"{orsak}{_inside(inre)}",
+    )
 
 
 def _quoted(string: str, what: str) -> str:

@@ -4,7 +4,10 @@ one: core/test_pipeline.py and site/test_trust_boundary.py."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+import pypdf
 
 from helpers import check, make_project
 
@@ -31,11 +34,21 @@ Se [bilagan]({lank}).
 """
 
 
+def blank_pdf() -> bytes:
+    """A real PDF of one empty page: the check reads a published attachment through, as
+    the leak scan after the build does, and refuses one that is not what it claims."""
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def with_attachment(tmp_path: Path, kept_bilaga: str = "med-bilaga/plan.pdf") -> Path:
     project = make_project(tmp_path / "projekt")
     folder = project / "docs" / "anvisningar"
     (folder / "med-bilaga").mkdir()
-    (folder / "med-bilaga" / "plan.pdf").write_bytes(b"%PDF-1.4 plan")
+    (folder / "med-bilaga" / "plan.pdf").write_bytes(blank_pdf())
     (folder / "med-bilaga.md").write_text(
         ANVISNING.format(version=2, bilaga="med-bilaga/plan.pdf", lank="med-bilaga/plan.pdf")
         .replace("2024-01-10", "2025-01-10")
