@@ -29,7 +29,7 @@ build-publik: $(STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/styrdok check
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 # The quick tests while working: all but those marked slow (site builds, the browser, the
 # command in a subprocess; tests/README.md). `make test` runs them all, as CI does.

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,15 +37,24 @@ _TAG = re.compile(r"<[^>]*>")
 
 @cache
 def _dictionary() -> Mapping[str, str]:
-    """simplemma's Swedish forms → lemma (about a second to load, so once a process)."""
-    return DefaultDictionaryFactory().get_dictionary("sv")
+    """simplemma's Swedish forms → lemma, as a plain dict (about a second to load, so
+    once a process)."""
+    found = DefaultDictionaryFactory().get_dictionary("sv")
+    # simplemma 2 keeps the forms as bytes and decodes one on every access; the table
+    # reads all of them, so they are decoded once, in bulk (seconds less per build).
+    raw = getattr(found, "_dict", None)
+    if isinstance(raw, dict):
+        return {form.decode(): base.decode() for form, base in raw.items()}
+    return dict(found)
 
 
 _stemmer = snowballstemmer.stemmer("swedish")
 
 
+@cache
 def stem(word: str) -> str:
-    """lunr.sv's stem of a lower-case word."""
+    """lunr.sv's stem of a lower-case word (a form is stemmed for each lemma it may
+    join, so once a process)."""
     return _stemmer.stemWord(word)
 
 
@@ -88,19 +97,20 @@ def grundformer(
     anställda). An unrelated lemma with the same stem does not block it (städer → stad,
     though städa stems to städ too)."""
     if forms is None:
-        forms, lexicon = _dictionary(), _lexicon()
+        forms, known = _dictionary(), _known()
     else:
-        lexicon = Lexicon.of(forms)
-    lemmas = {lemma(w, forms, lexicon.headwords) for w in words}
+        known = Known.of(forms)
+    lemmas = {lemma(w, forms, known.headwords) for w in words}
     # A compound the dictionary does not know (stabsarbete) inflects as its last part:
     # the worker looks up that part (stabsarbetet → stabs + arbetet → arbete).
     lemmas.update(
-        lemma(tail, forms, lexicon.headwords)
+        lemma(tail, forms, known.headwords)
         for w in words
-        if w not in forms and w not in lexicon.headwords
-        for tail in [compound_tail(w, forms, lexicon.headwords, lexicon.longest)]
+        if w not in forms and w not in known.headwords
+        for tail in [compound_tail(w, forms, known.headwords, known.longest)]
         if tail
     )
+    lexicon = Lexicon.of(forms, known.headwords, lemmas)
     table: dict[str, list[str]] = {}
     for base in sorted(lemmas):
         # Lemmas of their own that are also forms of this one (anställd of anställa).
@@ -137,38 +147,50 @@ def compound_tail(
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """What the table is chosen from: every lemma; the lower-case forms of each that are
-    not lemmas themselves ("hot" stays hot, not the verb hota; "kris" stays kris); and
-    the forms of each that are lemmas too."""
+class Known:
+    """Every lemma of the dictionary, and the length of its longest word (compound_tail
+    looks at no longer tail)."""
 
     headwords: frozenset[str]
-    forms_of: Mapping[str, tuple[str, ...]]
-    lemma_forms_of: Mapping[str, tuple[str, ...]]
-    # The length of the longest form or lemma (compound_tail looks at no longer tail).
     longest: int
 
     @classmethod
-    def of(cls, forms: Mapping[str, str]) -> Lexicon:
+    def of(cls, forms: Mapping[str, str]) -> Known:
         headwords = frozenset(forms.values())
-        forms_of: dict[str, list[str]] = {}
-        lemma_forms_of: dict[str, list[str]] = {}
-        for form, base in forms.items():
-            if form == base or form != form.lower():
-                continue
-            (lemma_forms_of if form in headwords else forms_of).setdefault(base, []).append(form)
-        return cls(
-            headwords,
-            {base: tuple(found) for base, found in forms_of.items()},
-            {base: tuple(found) for base, found in lemma_forms_of.items()},
-            max(map(len, (*forms, *headwords)), default=0),
-        )
+        return cls(headwords, max(map(len, (*forms, *headwords)), default=0))
 
 
 @cache
-def _lexicon() -> Lexicon:
-    """simplemma's, once a process (a few seconds: nearly a million forms)."""
-    return Lexicon.of(_dictionary())
+def _known() -> Known:
+    """simplemma's, once a process."""
+    return Known.of(_dictionary())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What the table is chosen from, for the lemmas a site needs: the lower-case forms
+    of each that are not lemmas themselves ("hot" stays hot, not the verb hota; "kris"
+    stays kris), and the forms of each that are lemmas too."""
+
+    forms_of: Mapping[str, tuple[str, ...]]
+    lemma_forms_of: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def of(
+        cls, forms: Mapping[str, str], headwords: frozenset[str], wanted: Collection[str]
+    ) -> Lexicon:
+        # One pass over the dictionary, keeping only the site's lemmas: inverting all of
+        # it took seconds in every build, for a table of a few thousand forms.
+        forms_of: dict[str, list[str]] = {}
+        lemma_forms_of: dict[str, list[str]] = {}
+        for form, base in forms.items():
+            if base not in wanted or form == base or form != form.lower():
+                continue
+            (lemma_forms_of if form in headwords else forms_of).setdefault(base, []).append(form)
+        return cls(
+            {base: tuple(found) for base, found in forms_of.items()},
+            {base: tuple(found) for base, found in lemma_forms_of.items()},
+        )
 
 
 def lemma_file(index_json: str | bytes) -> bytes:
