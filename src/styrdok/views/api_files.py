@@ -11,12 +11,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from styrdok.core import addresses
 from styrdok.select import Publication
+from styrdok.views import andringsdatum
 from styrdok.views.api import JsonDocument, documents
+from styrdok.views.markdown import iso
 from styrdok.views.urls import (
+    API_AVVECKLAS_FRAN,
+    API_EFTERFOLJARE,
+    API_STATUS,
     API_VERSION,
     OPENAPI,
     SCHEMAS,
@@ -35,14 +41,20 @@ def serialize(document: JsonDocument) -> bytes:
 
 
 def index_document(
-    pub: Publication, urls: Urls, written: Mapping[str, tuple[str, bytes]]
+    pub: Publication,
+    urls: Urls,
+    written: Mapping[str, tuple[str, bytes]],
+    dates: Mapping[str, date | None] | None = None,
 ) -> JsonDocument:
-    """The entry point: every other document with its URL, sha256 and schema."""
+    """The entry point: every other document with its URL, sha256, schema and the day its
+    data last changed (`dates`, by path; `andringsdatum`)."""
+    dates = dates or {}
     return {
         "$schema": urls.schema("index"),
         "json_url": urls.api("index.json"),
         "url": urls.page("index.md"),
         "api_version": API_VERSION,
+        "livscykel": livscykel(urls),
         "malgrupp": pub.malgrupp,
         "program": pub.program.id if pub.program else None,
         "referensdatum": pub.dag.isoformat(),
@@ -60,6 +72,7 @@ def index_document(
                 "sha256": hashlib.sha256(data).hexdigest(),
                 "storlek": len(data),
                 "schema": urls.schema(kind),
+                "senast_andrad": iso(dates.get(path)),
             }
             for path, (kind, data) in sorted(written.items())
         ],
@@ -67,6 +80,28 @@ def index_document(
         "flode": urls.file(addresses.ANDRINGAR_ATOM),
         "csv": urls.file(addresses.FORTECKNING_CSV),
         "openapi": urls.api(OPENAPI),
+    }
+
+
+def document_dates(
+    pub: Publication, urls: Urls, found: Mapping[str, tuple[str, JsonDocument]]
+) -> dict[str, date | None]:
+    """The day each document's data last changed, by path."""
+    per_anvisning = andringsdatum.per_anvisning(pub, urls)
+    return {
+        path: andringsdatum.document_date(pub, kind, document, per_anvisning)
+        for path, (kind, document) in found.items()
+    }
+
+
+def livscykel(urls: Urls) -> JsonDocument:
+    """Where this API version stands: consumers read it to learn, without reading the
+    guide, that the version is being wound down, from which day, and what replaces it."""
+    return {
+        "status": API_STATUS,
+        "avvecklas_fran": API_AVVECKLAS_FRAN,
+        "efterfoljare": urls.file(f"{API_EFTERFOLJARE}/index.json") if API_EFTERFOLJARE else None,
+        "policy": urls.page("api.md") + "#regler-for-andringar",
     }
 
 
@@ -100,12 +135,14 @@ def api_files(
     `html` holds the rendered text of each anvisning page; `schemas` the source schema of
     each document kind (SCHEMAS), `openapi` the OpenAPI description if there is one.
     """
+    found = documents(pub, urls, html)
     written: dict[str, tuple[str, bytes]] = {
-        path: (kind, serialize(document))
-        for path, (kind, document) in documents(pub, urls, html).items()
+        path: (kind, serialize(document)) for path, (kind, document) in found.items()
     }
     files = {path: data for path, (_, data) in written.items()}
-    files["index.json"] = serialize(index_document(pub, urls, written))
+    files["index.json"] = serialize(
+        index_document(pub, urls, written, document_dates(pub, urls, found))
+    )
     for kind, name in SCHEMAS.items():
         files[f"schema/{name}"] = published_schema(schemas[kind], urls, kind)
     if openapi is not None:
