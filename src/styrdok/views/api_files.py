@@ -19,6 +19,8 @@ from styrdok.select import Publication
 from styrdok.views import andringsdatum
 from styrdok.views.api import JsonDocument, documents
 from styrdok.views.markdown import iso
+from styrdok.views.openapi import published
+from styrdok.views.openapi import shortened as shortened
 from styrdok.views.urls import (
     API_AVVECKLAS_FRAN,
     API_EFTERFOLJARE,
@@ -114,15 +116,6 @@ def published_schema(schema: Mapping[str, Any], urls: Urls, kind: str) -> bytes:
     return (json.dumps(published, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def published_openapi(description: Mapping[str, Any], urls: Urls) -> bytes:
-    """The OpenAPI description as published: its server is this site's API."""
-    description = dict(description)
-    description["servers"] = [
-        {"url": urls.api("").rstrip("/"), "description": "Den här webbplatsen"}
-    ]
-    return serialize(description)
-
-
 def api_files(
     pub: Publication,
     urls: Urls,
@@ -140,13 +133,13 @@ def api_files(
         path: (kind, serialize(document)) for path, (kind, document) in found.items()
     }
     files = {path: data for path, (_, data) in written.items()}
-    files["index.json"] = serialize(
-        index_document(pub, urls, written, document_dates(pub, urls, found))
-    )
+    index = index_document(pub, urls, written, document_dates(pub, urls, found))
+    files["index.json"] = serialize(index)
     for kind, name in SCHEMAS.items():
         files[f"schema/{name}"] = published_schema(schemas[kind], urls, kind)
     if openapi is not None:
-        files[OPENAPI] = published_openapi(openapi, urls)
+        described = {**found, "index.json": ("index", index)}
+        files[OPENAPI] = serialize(published(openapi, urls, described))
     return files
 
 
@@ -184,12 +177,3 @@ def example(
     if kind == "anvisning":
         document["text_html"] = '<h2 id="syfte">Syfte</h2>\n<p>…</p>'
     return document
-
-
-def shortened(value: Any, entries: int) -> Any:
-    """A copy with every list cut to its first `entries` items: for readable examples."""
-    if isinstance(value, dict):
-        return {key: shortened(item, entries) for key, item in value.items()}
-    if isinstance(value, list):
-        return [shortened(item, entries) for item in value[:entries]]
-    return value
