@@ -11,12 +11,20 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from styrdok.core import addresses
 from styrdok.select import Publication
+from styrdok.views import andringsdatum
 from styrdok.views.api import JsonDocument, documents
+from styrdok.views.markdown import iso
+from styrdok.views.openapi import published
+from styrdok.views.openapi import shortened as shortened
 from styrdok.views.urls import (
+    API_AVVECKLAS_FRAN,
+    API_EFTERFOLJARE,
+    API_STATUS,
     API_VERSION,
     OPENAPI,
     SCHEMAS,
@@ -35,14 +43,20 @@ def serialize(document: JsonDocument) -> bytes:
 
 
 def index_document(
-    pub: Publication, urls: Urls, written: Mapping[str, tuple[str, bytes]]
+    pub: Publication,
+    urls: Urls,
+    written: Mapping[str, tuple[str, bytes]],
+    dates: Mapping[str, date | None] | None = None,
 ) -> JsonDocument:
-    """The entry point: every other document with its URL, sha256 and schema."""
+    """The entry point: every other document with its URL, sha256, schema and the day its
+    data last changed (`dates`, by path; `andringsdatum`)."""
+    dates = dates or {}
     return {
         "$schema": urls.schema("index"),
         "json_url": urls.api("index.json"),
         "url": urls.page("index.md"),
         "api_version": API_VERSION,
+        "livscykel": livscykel(urls),
         "malgrupp": pub.malgrupp,
         "program": pub.program.id if pub.program else None,
         "referensdatum": pub.dag.isoformat(),
@@ -60,6 +74,7 @@ def index_document(
                 "sha256": hashlib.sha256(data).hexdigest(),
                 "storlek": len(data),
                 "schema": urls.schema(kind),
+                "senast_andrad": iso(dates.get(path)),
             }
             for path, (kind, data) in sorted(written.items())
         ],
@@ -70,6 +85,28 @@ def index_document(
     }
 
 
+def document_dates(
+    pub: Publication, urls: Urls, found: Mapping[str, tuple[str, JsonDocument]]
+) -> dict[str, date | None]:
+    """The day each document's data last changed, by path."""
+    per_anvisning = andringsdatum.per_anvisning(pub, urls)
+    return {
+        path: andringsdatum.document_date(pub, kind, document, per_anvisning)
+        for path, (kind, document) in found.items()
+    }
+
+
+def livscykel(urls: Urls) -> JsonDocument:
+    """Where this API version stands: consumers read it to learn, without reading the
+    guide, that the version is being wound down, from which day, and what replaces it."""
+    return {
+        "status": API_STATUS,
+        "avvecklas_fran": API_AVVECKLAS_FRAN,
+        "efterfoljare": urls.file(f"{API_EFTERFOLJARE}/index.json") if API_EFTERFOLJARE else None,
+        "policy": urls.page("api.md") + "#regler-for-andringar",
+    }
+
+
 def published_schema(schema: Mapping[str, Any], urls: Urls, kind: str) -> bytes:
     """A schema as published: its `$id` is its address on this site."""
     schema = dict(schema)
@@ -77,15 +114,6 @@ def published_schema(schema: Mapping[str, Any], urls: Urls, kind: str) -> bytes:
     # still the same for the same source.
     published = {"$schema": schema.pop("$schema", None), "$id": urls.schema(kind), **schema}
     return (json.dumps(published, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def published_openapi(description: Mapping[str, Any], urls: Urls) -> bytes:
-    """The OpenAPI description as published: its server is this site's API."""
-    description = dict(description)
-    description["servers"] = [
-        {"url": urls.api("").rstrip("/"), "description": "Den här webbplatsen"}
-    ]
-    return serialize(description)
 
 
 def api_files(
@@ -100,16 +128,18 @@ def api_files(
     `html` holds the rendered text of each anvisning page; `schemas` the source schema of
     each document kind (SCHEMAS), `openapi` the OpenAPI description if there is one.
     """
+    found = documents(pub, urls, html)
     written: dict[str, tuple[str, bytes]] = {
-        path: (kind, serialize(document))
-        for path, (kind, document) in documents(pub, urls, html).items()
+        path: (kind, serialize(document)) for path, (kind, document) in found.items()
     }
     files = {path: data for path, (_, data) in written.items()}
-    files["index.json"] = serialize(index_document(pub, urls, written))
+    index = index_document(pub, urls, written, document_dates(pub, urls, found))
+    files["index.json"] = serialize(index)
     for kind, name in SCHEMAS.items():
         files[f"schema/{name}"] = published_schema(schemas[kind], urls, kind)
     if openapi is not None:
-        files[OPENAPI] = published_openapi(openapi, urls)
+        described = {**found, "index.json": ("index", index)}
+        files[OPENAPI] = serialize(published(openapi, urls, described))
     return files
 
 
@@ -147,12 +177,3 @@ def example(
     if kind == "anvisning":
         document["text_html"] = '<h2 id="syfte">Syfte</h2>\n<p>…</p>'
     return document
-
-
-def shortened(value: Any, entries: int) -> Any:
-    """A copy with every list cut to its first `entries` items: for readable examples."""
-    if isinstance(value, dict):
-        return {key: shortened(item, entries) for key, item in value.items()}
-    if isinstance(value, list):
-        return [shortened(item, entries) for item in value[:entries]]
-    return value

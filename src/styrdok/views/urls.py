@@ -8,6 +8,12 @@ from urllib.parse import urljoin
 
 API_VERSION = "1"
 API_DIR = f"api/v{API_VERSION}"
+# This version's life cycle (docs/api.md, "Ändringar i API:t"): "gällande" until a next
+# version is published; then "avvecklas", with the first day it may be gone (at least
+# twelve months later) and the folder of its successor, e.g. "api/v2".
+API_STATUS = "gällande"
+API_AVVECKLAS_FRAN: str | None = None
+API_EFTERFOLJARE: str | None = None
 
 # Published document kind -> its schema file in schema/api/v1/.
 SCHEMAS = {

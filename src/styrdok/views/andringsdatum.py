@@ -1,0 +1,92 @@
+"""The day each published JSON document last changed, by the data: what index.json lists
+beside each document's sha256 so a consumer can tell what is new without fetching it.
+
+A document changes when something it reports is decided or edited, and also when the
+reference date passes a day on which, by the data, its content turns (a version begins
+to apply, a repeal takes effect). Both kinds of day count, but never one after the
+reference date: a document cannot have changed on a day that has not come. Nothing
+depends on the day of the build, so the same source gives the same dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from styrdok.core.model import Anvisning
+from styrdok.select import Publication
+from styrdok.views.urls import Urls, anvisning_path
+
+
+def _days_of_version(v: Anvisning) -> Iterator[dt.date | None]:
+    yield v.beslutsdatum
+    yield v.senast_andrad
+    yield v.giltig_fran
+    yield v.upphavd_datum
+    yield from (h.datum for h in v.historik)
+
+
+def _latest(days: Iterable[dt.date | None], until: dt.date) -> dt.date | None:
+    return max((d for d in days if d is not None and d <= until), default=None)
+
+
+def per_anvisning(pub: Publication, urls: Urls) -> dict[str, dt.date | None]:
+    """Each published anvisning's latest day of change (of any of its published versions,
+    and the days its versions began and stopped applying), by its document's address:
+    that is how every document that reports an anvisning refers to it."""
+    found: dict[str, dt.date | None] = {}
+    for a in pub.anvisningar:
+        g = pub.giltighet(a)
+        days: list[dt.date | None] = [g.upphor]
+        for p in g.perioder:
+            days.extend(_days_of_version(p.anvisning))
+            days.append(p.fran)
+            # The day after the last day in force is the day the change is seen.
+            days.append(p.till + dt.timedelta(days=1) if p.till else None)
+        found[urls.api(anvisning_path(a.id))] = _latest(days, pub.dag)
+    return found
+
+
+def _addresses(value: Any) -> Iterator[str]:
+    """Every `json_url` in a document: its own, and those of the entries it lists."""
+    if isinstance(value, dict):
+        if isinstance(value.get("json_url"), str):
+            yield value["json_url"]
+        for item in value.values():
+            yield from _addresses(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _addresses(item)
+
+
+def _programme_days(pub: Publication) -> Iterator[dt.date | None]:
+    for p in pub.model.program:
+        yield p.beslutsdatum
+
+
+def _follow_up_days(pub: Publication) -> Iterator[dt.date | None]:
+    for year in pub.uppfoljning:
+        yield from (r.inlamnad_datum for r in year.rapporter)
+
+
+# Kinds whose content also comes from data other than the anvisningar.
+_OTHER_DAYS = {
+    "program": _programme_days,
+    "uppfoljning": _follow_up_days,
+    "riskbild": _follow_up_days,
+}
+
+
+def document_date(
+    pub: Publication,
+    kind: str,
+    document: Mapping[str, Any],
+    anvisningar: Mapping[str, dt.date | None],
+) -> dt.date | None:
+    """The latest day of change of what `document` reports, or None if its data has no
+    dates (e.g. the list of organ). `anvisningar` is `per_anvisning`."""
+    days: list[dt.date | None] = [anvisningar.get(u) for u in _addresses(document)]
+    if kind in _OTHER_DAYS:
+        days.extend(_OTHER_DAYS[kind](pub))
+    return _latest(days, pub.dag)
