@@ -209,3 +209,17 @@ def test_the_vocabulary_check_can_fail() -> None:
         "https://schema.org/InForceNow",
     }
     assert list(nodes(expanded))
+
+
+def test_a_replacement_the_public_may_not_see_is_not_named(project) -> None:
+    # krisledning replaces krisledning-gammal; made intern, it is not on the public site,
+    # and the old anvisning's linked data must not name it, not even by its address.
+    _edit(project, KRIS, "atkomst: öppen", "atkomst: intern")
+    publik = _pub(project, "publik")
+    text = jsonld.script_text(jsonld.for_page(publik, URLS, "anvisningar/krisledning-gammal.md"))
+    assert "@reverse" not in text and "anvisningar/krisledning/" not in text
+    # The positive control: the intranet names it.
+    intranat = _pub(project)
+    assert "anvisningar/krisledning/" in jsonld.script_text(
+        jsonld.for_page(intranat, URLS, "anvisningar/krisledning-gammal.md")
+    )
