@@ -6,6 +6,7 @@ editor writes can end the script element it is printed in."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -16,6 +17,7 @@ from styrdok.views import jsonld
 from styrdok.views.urls import Urls, sidadress
 
 from helpers import TODAY, check, publication_of
+from helpers.canaries import add_canaries, add_feed_version_canaries, add_version_canaries
 from helpers.jsonld import expand, legal_force, main_entity, nodes, unknown_terms, value
 
 URLS = Urls("https://intranat.example.se/ts/", sidadress)
@@ -223,3 +225,30 @@ def test_a_replacement_the_public_may_not_see_is_not_named(project) -> None:
     assert "anvisningar/krisledning/" in jsonld.script_text(
         jsonld.for_page(intranat, URLS, "anvisningar/krisledning-gammal.md")
     )
+
+
+def test_linked_data_carries_no_canary_it_may_not(project) -> None:
+    """The canaries of site/test_access.py, looked for in the JSON-LD of every page of
+    both audiences (the small project has no theme overrides, so its built pages have
+    none: the check is made here, on what the plugin would print)."""
+    add_canaries(project)
+    add_version_canaries(project)
+    add_feed_version_canaries(project)
+
+    def linked(malgrupp: str) -> str:
+        pub = _pub(project, malgrupp)
+        pages = [t.sida for t in pub.texts()]
+        pages += [f"fokusomraden/{f.id}.md" for f in pub.fokusomraden]
+        pages += [f"malomraden/{m.id}.md" for m in pub.malomraden]
+        found = (jsonld.for_page(pub, URLS, sida) for sida in pages)
+        return "\n".join(jsonld.script_text(node) for node in found if node is not None)
+
+    publik, intranat = linked("publik"), linked("intranät")
+    assert "Anvisning för krisledning" in publik
+    assert not re.search("kanarie", publik, re.IGNORECASE)
+    # The intranet: the skyddad anvisning by its title (the positive control), none of
+    # its content.
+    assert "KANARIE-SKYDDAD-TITEL" in intranat and "KANARIE-INTERN-TITEL" in intranat
+    for content in ("SAMMANFATTNING", "TEXT", "DNR", "V1-SAMMANFATTNING", "V1-TEXT"):
+        assert f"KANARIE-SKYDDAD-{content}" not in intranat
+    assert "KANARIESKYDDADDNR" not in intranat and "KANARIESKYDDADV1DNR" not in intranat
