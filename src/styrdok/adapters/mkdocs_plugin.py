@@ -48,6 +48,7 @@ from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, Publication, select
 from styrdok.views import (
     aktualitet,
     feed,
+    jsonld,
     program_notice,
     sitemap,
     tillganglighet,
@@ -288,6 +289,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         page.meta.update(
             theme.feeds_and_lastmod(self.page_feeds.get(src, ()), self.lastmod.get(src))
         )
+        page.meta.update(theme.linked_data(jsonld.for_page(self.publication, self.urls, src)))
         self.withheld_links.page = src
         if src in self.config.makrosidor:
             sida = self.publication.sida(src)

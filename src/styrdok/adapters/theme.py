@@ -14,6 +14,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from styrdok.core import sanitize
 from styrdok.select import Publication
+from styrdok.views import jsonld
 from styrdok.views.blocks import REPEALED_BOOST, GeneratedPage
 from styrdok.views.versions import VERSION_BOOST, version_titel
 
@@ -83,6 +84,14 @@ def feeds_and_lastmod(feeds: Sequence[tuple[str, str]], lastmod: date | None) ->
     if lastmod is not None:
         meta["styrdok_lastmod"] = lastmod.isoformat()
     return meta
+
+
+def linked_data(node: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The page's JSON-LD for overrides/main.html: already safe inside <script>
+    (`jsonld.script_text`), so Markup keeps Jinja from escaping its quotes."""
+    if node is None:
+        return {}
+    return {"styrdok_jsonld": Markup(jsonld.script_text(dict(node)))}
 
 
 def without_repository(config: MkDocsConfig) -> frozenset[str]:
