@@ -16,6 +16,8 @@ from typing import Any
 from styrdok.core import addresses
 from styrdok.select import Publication
 from styrdok.views.api import JsonDocument, documents
+from styrdok.views.katalog import KATALOG, Installning, katalog_rdf
+from styrdok.views.licens import STANDARD, Licens
 from styrdok.views.urls import (
     API_VERSION,
     OPENAPI,
@@ -35,9 +37,14 @@ def serialize(document: JsonDocument) -> bytes:
 
 
 def index_document(
-    pub: Publication, urls: Urls, written: Mapping[str, tuple[str, bytes]]
+    pub: Publication,
+    urls: Urls,
+    written: Mapping[str, tuple[str, bytes]],
+    licens: Licens = STANDARD,
+    katalog: bool = False,
 ) -> JsonDocument:
-    """The entry point: every other document with its URL, sha256 and schema."""
+    """The entry point: every other document with its URL, sha256 and schema, the
+    data's licence, and the DCAT-AP-SE catalogue record when the build has one."""
     return {
         "$schema": urls.schema("index"),
         "json_url": urls.api("index.json"),
@@ -67,6 +74,8 @@ def index_document(
         "flode": urls.file(addresses.ANDRINGAR_ATOM),
         "csv": urls.file(addresses.FORTECKNING_CSV),
         "openapi": urls.api(OPENAPI),
+        "licens": licens.json(),
+        "katalog": urls.api(KATALOG) if katalog else None,
     }
 
 
@@ -94,18 +103,24 @@ def api_files(
     html: Mapping[str, str],
     schemas: Mapping[str, Mapping[str, Any]],
     openapi: Mapping[str, Any] | None,
+    licens: Licens = STANDARD,
+    katalog: Installning | None = None,
 ) -> dict[str, bytes]:
     """Every file of the API below api/v1/, by path.
 
     `html` holds the rendered text of each anvisning page; `schemas` the source schema of
-    each document kind (SCHEMAS), `openapi` the OpenAPI description if there is one.
+    each document kind (SCHEMAS), `openapi` the OpenAPI description if there is one;
+    `katalog`, for the public build only, what its DCAT-AP-SE record needs.
     """
+    record = katalog is not None and pub.malgrupp == "publik"
     written: dict[str, tuple[str, bytes]] = {
         path: (kind, serialize(document))
         for path, (kind, document) in documents(pub, urls, html).items()
     }
     files = {path: data for path, (_, data) in written.items()}
-    files["index.json"] = serialize(index_document(pub, urls, written))
+    files["index.json"] = serialize(index_document(pub, urls, written, licens, record))
+    if record and katalog is not None:
+        files[KATALOG] = katalog_rdf(pub, urls, licens, katalog)
     for kind, name in SCHEMAS.items():
         files[f"schema/{name}"] = published_schema(schemas[kind], urls, kind)
     if openapi is not None:
