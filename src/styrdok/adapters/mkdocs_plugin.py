@@ -236,6 +236,10 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             if pub.malgrupp == "publik"
             else None
         )
+        # The start page links the record (overrides/main.html).
+        config.extra["styrdok_katalog"] = (
+            f"{API_DIR}/{katalog_view.KATALOG}" if self.katalog is not None else ""
+        )
         pages = [*generate(pub, today), *uppfoljning_pages.generate(pub, today, self.licens)]
         pages += version_diff.generate(pub)
         pages.append(hela_programmet_view.sida(pub))
