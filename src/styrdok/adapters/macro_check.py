@@ -29,6 +29,7 @@ from styrdok.core.problems import Position, Problem, sorted_problems
 from styrdok.core.project import Project
 from styrdok.forbidden.check import checked
 from styrdok.select import MALGRUPPER, Publication
+from styrdok.views import licens as licens_view
 
 
 class _Tags(yaml.SafeLoader):
@@ -58,7 +59,10 @@ def makrosidor_of(config_file: Path) -> tuple[str, ...]:
 
 class _Stand_in:
     """What `macros.Macros` reads of the plugin, without a build: the publication and
-    the repository; `api_exempel` is replaced below."""
+    the repository; `api_exempel` is replaced below. The licence does not change
+    whether a macro works: the default stands in for mkdocs.yml's."""
+
+    licens = licens_view.STANDARD
 
     def __init__(self, publication: Any, root: Path) -> None:
         self.publication = publication

@@ -73,7 +73,7 @@ class Macros:
         return f"```json\n{text}\n```"
 
     def forteckning(self) -> str:
-        return fragments.forteckning(self.pub, self.here)
+        return fragments.forteckning(self.pub, self.here, self.plugin.licens)
 
     def organ_lista(self, typ: str) -> str:
         return fragments.organ_lista(self.pub, self.here, typ)

@@ -56,6 +56,8 @@ from styrdok.views import (
     version_diff,
 )
 from styrdok.views import hela_programmet as hela_programmet_view
+from styrdok.views import katalog as katalog_view
+from styrdok.views import licens as licens_view
 from styrdok.views.anvisning_page import split_rendered
 from styrdok.views.api import JsonDocument, documents
 from styrdok.views.backlinks import references
@@ -97,6 +99,12 @@ class StyrdokConfig(base.Config):
     # form (the tillgänglighetsredogörelse links to it): a mailto: or https: address the
     # installation sets (STYRDOK_TILLGANGLIGHET_KONTAKT).
     tillganglighet_kontakt = c.Type(str, default="")
+    # The licence of the published data (index.json, the CSV pages, the DCAT record): an
+    # SPDX id or URI of a known licence, or an https address of other terms; empty: CC0.
+    licens = c.Type(str, default="")
+    # The e-mail address (mailto:) the public build's DCAT-AP-SE record gives for
+    # questions about the data; empty: tillganglighet_kontakt, if that is a mailto:.
+    katalog_kontakt = c.Type(str, default="")
 
 
 def reference_date(given: str | date | int) -> date:
@@ -127,6 +135,31 @@ def contact_address(given: str) -> str:
         raise PluginError(f"styrdok: tillganglighet_kontakt i mkdocs.yml {exc}") from None
 
 
+def data_licence(given: str) -> licens_view.Licens:
+    """The licence of the published data, if `given` names one (views/licens)."""
+    try:
+        return licens_view.licens(given)
+    except ValueError as exc:
+        raise PluginError(f"styrdok: licens i mkdocs.yml {exc}") from None
+
+
+def catalogue_contact(given: str, fallback: str) -> str:
+    """The DCAT record's contact: a mailto: address, `given` or else `fallback`."""
+    option = "katalog_kontakt" if given.strip() else "tillganglighet_kontakt"
+    value = (given if given.strip() else fallback).strip()
+    try:
+        address = contact.reporting_address(value)
+    except ValueError as exc:
+        raise PluginError(f"styrdok: {option} i mkdocs.yml {exc}") from None
+    if not address.lower().startswith("mailto:"):
+        raise PluginError(
+            f"styrdok: {option} i mkdocs.yml ska vara en e-postadress (mailto:namn@exempel.se) "
+            "för katalogposten till dataportal.se, som kräver en e-postadress till den som "
+            "svarar på frågor om data. Ange katalog_kontakt (STYRDOK_KATALOG_KONTAKT)."
+        )
+    return address
+
+
 class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     # Made in on_config, once per build, and only read afterwards.
     project: Project | None = None
@@ -153,6 +186,9 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     _api_examples: dict[str, tuple[str, JsonDocument]] | None = None
     # "Hela programmet": what it holds, and those pages as rendered (adapters/hela_programmet).
     hela: hela_programmet.Sammanstallning
+    # The data's licence, and on the public build what its DCAT-AP-SE record needs.
+    licens: licens_view.Licens = licens_view.STANDARD
+    katalog: katalog_view.Installning | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         guard.refuse_quiet_logging()
@@ -192,7 +228,20 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         self.page_feeds = feed.page_feeds(pub)
         self.lastmod = sitemap.lastmod(pub)
         self.references = references(pub)
-        pages = [*generate(pub, today), *uppfoljning_pages.generate(pub, today)]
+        self.licens = data_licence(self.config.licens)
+        self.katalog = (
+            katalog_view.Installning(
+                catalogue_contact(self.config.katalog_kontakt, self.config.tillganglighet_kontakt),
+                bool(self.config.pdf),
+            )
+            if pub.malgrupp == "publik"
+            else None
+        )
+        # The start page links the record (overrides/main.html).
+        config.extra["styrdok_katalog"] = (
+            f"{API_DIR}/{katalog_view.KATALOG}" if self.katalog is not None else ""
+        )
+        pages = [*generate(pub, today), *uppfoljning_pages.generate(pub, today, self.licens)]
         pages += version_diff.generate(pub)
         pages.append(hela_programmet_view.sida(pub))
         self.hela = hela_programmet.Sammanstallning(
@@ -362,7 +411,13 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         site = Path(config.site_dir)
         try:
             site_files.write_api(
-                self.publication, self.urls, self.texts, self.project.schema_dir, site
+                self.publication,
+                self.urls,
+                self.texts,
+                self.project.schema_dir,
+                site,
+                self.licens,
+                self.katalog,
             )
         except (OSError, ValueError) as exc:
             # A published schema is missing or broken: a fault in the repository, not the content.

@@ -31,6 +31,8 @@ from styrdok.views.blocks import GeneratedPage
 from styrdok.views.export import forteckning_csv
 from styrdok.views.feed import Taggar, feed_files
 from styrdok.views.indikatorer import diagram_files
+from styrdok.views.katalog import Installning
+from styrdok.views.licens import STANDARD, Licens
 from styrdok.views.uppfoljning_export import indikatorer_csv, rapportering_csv, risker_csv
 from styrdok.views.urls import API_DIR, OPENAPI, SCHEMAS, Urls
 from styrdok.views.version_page import version_sida
@@ -154,13 +156,20 @@ def _theme_original(config: MkDocsConfig, path: str, dest: str) -> File:
 
 
 def write_api(
-    pub: Publication, urls: Urls, html: Mapping[str, str], schema_dir: Path, site_dir: Path
+    pub: Publication,
+    urls: Urls,
+    html: Mapping[str, str],
+    schema_dir: Path,
+    site_dir: Path,
+    licens: Licens = STANDARD,
+    katalog: Installning | None = None,
 ) -> None:
-    """Read the API's schemas from the repository and write the API below site/api/v1/."""
+    """Read the API's schemas from the repository and write the API below site/api/v1/,
+    with the public build's DCAT-AP-SE record when `katalog` is given."""
     source = schema_dir / API_DIR
     schemas = {kind: _json(source / name) for kind, name in SCHEMAS.items()}
     openapi = _json(source / OPENAPI) if (source / OPENAPI).is_file() else None
-    for path, data in api_files(pub, urls, html, schemas, openapi).items():
+    for path, data in api_files(pub, urls, html, schemas, openapi, licens, katalog).items():
         target = site_dir / API_DIR / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

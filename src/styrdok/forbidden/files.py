@@ -48,9 +48,24 @@ MAX_UNPACKED = 256 * 1024 * 1024
 MAX_NESTING = 4
 
 _TAG = re.compile(r"<[^>]*>")
-_MARKUP_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xml", ".svg", ".rss", ".atom"})
-_JSON_SUFFIXES = frozenset({".json", ".map", ".webmanifest", ".geojson"})
-_TEXT_SUFFIXES = _MARKUP_SUFFIXES | _JSON_SUFFIXES | {".csv", ".txt", ".js", ".css", ".md"}
+# RDF/XML (.rdf, the DCAT catalogue record) is XML; Turtle and N-Triples are text.
+_MARKUP_SUFFIXES = frozenset(
+    {".html", ".htm", ".xhtml", ".xml", ".svg", ".rss", ".atom", ".rdf", ".owl"}
+)
+_JSON_SUFFIXES = frozenset({".json", ".map", ".webmanifest", ".geojson", ".jsonld"})
+_TEXT_SUFFIXES = (
+    _MARKUP_SUFFIXES
+    | _JSON_SUFFIXES
+    | {
+        ".csv",
+        ".txt",
+        ".js",
+        ".css",
+        ".md",
+        ".ttl",
+        ".nt",
+    }
+)
 # What json.dumps escapes even with ensure_ascii=False; control characters become spaces.
 _JSON_ESCAPES = (('\\"', '"'), ("\\/", "/"), *((f"\\{c}", " ") for c in "bfnrt"))
 

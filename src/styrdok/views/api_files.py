@@ -18,6 +18,8 @@ from styrdok.core import addresses
 from styrdok.select import Publication
 from styrdok.views import andringsdatum
 from styrdok.views.api import JsonDocument, documents
+from styrdok.views.katalog import KATALOG, Installning, katalog_rdf
+from styrdok.views.licens import STANDARD, Licens
 from styrdok.views.markdown import iso
 from styrdok.views.openapi import published
 from styrdok.views.openapi import shortened as shortened
@@ -47,9 +49,12 @@ def index_document(
     urls: Urls,
     written: Mapping[str, tuple[str, bytes]],
     dates: Mapping[str, date | None] | None = None,
+    licens: Licens = STANDARD,
+    katalog: bool = False,
 ) -> JsonDocument:
     """The entry point: every other document with its URL, sha256, schema and the day its
-    data last changed (`dates`, by path; `andringsdatum`)."""
+    data last changed (`dates`, by path; `andringsdatum`), the data's licence, and the
+    DCAT-AP-SE catalogue record when the build has one."""
     dates = dates or {}
     return {
         "$schema": urls.schema("index"),
@@ -82,6 +87,8 @@ def index_document(
         "flode": urls.file(addresses.ANDRINGAR_ATOM),
         "csv": urls.file(addresses.FORTECKNING_CSV),
         "openapi": urls.api(OPENAPI),
+        "licens": licens.json(),
+        "katalog": urls.api(KATALOG) if katalog else None,
     }
 
 
@@ -122,19 +129,27 @@ def api_files(
     html: Mapping[str, str],
     schemas: Mapping[str, Mapping[str, Any]],
     openapi: Mapping[str, Any] | None,
+    licens: Licens = STANDARD,
+    katalog: Installning | None = None,
 ) -> dict[str, bytes]:
     """Every file of the API below api/v1/, by path.
 
     `html` holds the rendered text of each anvisning page; `schemas` the source schema of
-    each document kind (SCHEMAS), `openapi` the OpenAPI description if there is one.
+    each document kind (SCHEMAS), `openapi` the OpenAPI description if there is one;
+    `katalog`, for the public build only, what its DCAT-AP-SE record needs.
     """
+    record = katalog is not None and pub.malgrupp == "publik"
     found = documents(pub, urls, html)
     written: dict[str, tuple[str, bytes]] = {
         path: (kind, serialize(document)) for path, (kind, document) in found.items()
     }
     files = {path: data for path, (_, data) in written.items()}
-    index = index_document(pub, urls, written, document_dates(pub, urls, found))
+    index = index_document(
+        pub, urls, written, document_dates(pub, urls, found), licens=licens, katalog=record
+    )
     files["index.json"] = serialize(index)
+    if record and katalog is not None:
+        files[KATALOG] = katalog_rdf(pub, urls, licens, katalog)
     for kind, name in SCHEMAS.items():
         files[f"schema/{name}"] = published_schema(schemas[kind], urls, kind)
     if openapi is not None:

@@ -12,6 +12,7 @@ from styrdok.core.model import ORGANTYPER, Fokusomrade, Program
 from styrdok.select import Publication
 from styrdok.views import indikatorer, program_notice, queries, uppfoljning_pages, vad_gallde
 from styrdok.views.blocks import anvisningar_rows, fokus_links, organ_namn
+from styrdok.views.licens import STANDARD, Licens, csv_mening
 from styrdok.views.markdown import (
     anvisning_link,
     facts,
@@ -121,7 +122,7 @@ def anvisningar_tabell(
 FORTECKNING_KOLUMNER = "text fokus status ansvarig datum datum"
 
 
-def forteckning(pub: Publication, fran: str) -> str:
+def forteckning(pub: Publication, fran: str, licens: Licens = STANDARD) -> str:
     """The register of all anvisningar in force or in preparation, as one plain table that
     forteckning.js makes sortable and filterable; repealed ones have their own page."""
     rows = [
@@ -143,6 +144,7 @@ def forteckning(pub: Publication, fran: str) -> str:
         f'<div class="sd-forteckning" data-kolumner="{FORTECKNING_KOLUMNER}" markdown>\n\n'
         f"{body}\n\n</div>\n\n"
         f"[Ladda ner förteckningen som CSV-fil (för Excel)]({csv_link}){{ download='forteckning.csv' }}"
+        f"\n\n{csv_mening(licens)}"
         f"\n\nVilka anvisningar som gällde ett visst datum, och i vilken version, visar sidan "
         f"{vad_gallde.link_to(fran)}"
     )

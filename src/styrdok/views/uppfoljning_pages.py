@@ -24,6 +24,7 @@ from styrdok.core.riskbild import Riskmatris
 from styrdok.select import Publication
 from styrdok.views.blocks import GeneratedPage, fokus_links, generated_page, organ_ref
 from styrdok.views.indikatorer import indikator_section
+from styrdok.views.licens import STANDARD, Licens, csv_mening
 from styrdok.views.markdown import href, iso, md, md_url, organ_link, page_link, table
 from styrdok.views.reporting import Status, reports_by_organ, status, summary
 from styrdok.views.riskmatris import area_name, risker_text, riskmatris, scales_text
@@ -46,8 +47,8 @@ EXEMPEL = (
 )
 
 
-def generate(pub: Publication, today: date) -> list[GeneratedPage]:
-    pages = [oversikt_page(pub, today)]
+def generate(pub: Publication, today: date, licens: Licens = STANDARD) -> list[GeneratedPage]:
+    pages = [oversikt_page(pub, today, licens)]
     matrices: dict[int, list[Riskmatris]] = {}
     for matris in pub.riskbilder:
         matrices.setdefault(matris.ar, []).append(matris)
@@ -58,7 +59,7 @@ def generate(pub: Publication, today: date) -> list[GeneratedPage]:
 # The overview ------------------------------------------------------------------------------
 
 
-def oversikt_page(pub: Publication, today: date) -> GeneratedPage:
+def oversikt_page(pub: Publication, today: date, licens: Licens = STANDARD) -> GeneratedPage:
     sida = addresses.UPPFOLJNING_OVERSIKT
     parts = [f"# {OVERSIKT_TITEL}"]
     if any(y.exempelinnehall for y in pub.uppfoljning) or any(
@@ -83,6 +84,8 @@ def oversikt_page(pub: Publication, today: date) -> GeneratedPage:
     parts += _risk_overview(pub, sida)
     parts.append("## Indikatorer")
     parts += _indicators(pub, sida)
+    # The terms of the CSV files linked above, where a reuser takes them from.
+    parts.append(csv_mening(licens, "CSV-filerna på den här sidan"))
     return generated_page(sida, OVERSIKT_TITEL, parts)
 
 
