@@ -31,6 +31,7 @@ from styrdok.views.blocks import GeneratedPage
 from styrdok.views.export import forteckning_csv
 from styrdok.views.feed import Taggar, feed_files
 from styrdok.views.indikatorer import diagram_files
+from styrdok.views.tvillingar import Sidtext
 from styrdok.views.uppfoljning_export import indikatorer_csv, rapportering_csv, risker_csv
 from styrdok.views.urls import API_DIR, OPENAPI, SCHEMAS, Urls
 from styrdok.views.version_page import version_sida
@@ -154,13 +155,19 @@ def _theme_original(config: MkDocsConfig, path: str, dest: str) -> File:
 
 
 def write_api(
-    pub: Publication, urls: Urls, html: Mapping[str, str], schema_dir: Path, site_dir: Path
+    pub: Publication,
+    urls: Urls,
+    html: Mapping[str, str],
+    schema_dir: Path,
+    site_dir: Path,
+    pages: Mapping[str, Sidtext] | None = None,
 ) -> None:
-    """Read the API's schemas from the repository and write the API below site/api/v1/."""
+    """Read the API's schemas from the repository and write the API below site/api/v1/;
+    `pages` is what the build captured of every HTML page, for the pages' twins."""
     source = schema_dir / API_DIR
     schemas = {kind: _json(source / name) for kind, name in SCHEMAS.items()}
     openapi = _json(source / OPENAPI) if (source / OPENAPI).is_file() else None
-    for path, data in api_files(pub, urls, html, schemas, openapi).items():
+    for path, data in api_files(pub, urls, html, schemas, openapi, pages).items():
         target = site_dir / API_DIR / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

@@ -15,11 +15,13 @@ from typing import Any
 
 from styrdok.core import addresses
 from styrdok.select import Publication
+from styrdok.views import tvillingar
 from styrdok.views.api import JsonDocument, documents
 from styrdok.views.urls import (
     API_VERSION,
     OPENAPI,
     SCHEMAS,
+    SIDOR,
     TIDSLINJE,
     Urls,
     anvisning_path,
@@ -67,6 +69,8 @@ def index_document(
         "flode": urls.file(addresses.ANDRINGAR_ATOM),
         "csv": urls.file(addresses.FORTECKNING_CSV),
         "openapi": urls.api(OPENAPI),
+        # Every HTML page with its JSON twin (views/tvillingar.py).
+        "sidor": urls.api(SIDOR),
     }
 
 
@@ -94,15 +98,18 @@ def api_files(
     html: Mapping[str, str],
     schemas: Mapping[str, Mapping[str, Any]],
     openapi: Mapping[str, Any] | None,
+    pages: Mapping[str, tvillingar.Sidtext] | None = None,
 ) -> dict[str, bytes]:
     """Every file of the API below api/v1/, by path.
 
     `html` holds the rendered text of each anvisning page; `schemas` the source schema of
-    each document kind (SCHEMAS), `openapi` the OpenAPI description if there is one.
+    each document kind (SCHEMAS), `openapi` the OpenAPI description if there is one;
+    `pages` what the build captured of every HTML page, for the pages' twins.
     """
+    found = documents(pub, urls, html)
+    found.update(tvillingar.documents(pub, urls, pages or {}))
     written: dict[str, tuple[str, bytes]] = {
-        path: (kind, serialize(document))
-        for path, (kind, document) in documents(pub, urls, html).items()
+        path: (kind, serialize(document)) for path, (kind, document) in found.items()
     }
     files = {path: data for path, (_, data) in written.items()}
     files["index.json"] = serialize(index_document(pub, urls, written))
