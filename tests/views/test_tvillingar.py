@@ -130,7 +130,7 @@ def test_a_version_diff_page_is_made_from_the_two_versions(repo_publication):
     periods = pub.giltighet(a).perioder
     sida = addresses.andringar(a.id, periods[1].version)
     _, document = _documents(pub, {sida: Sidtext("Ändringar", None, "<p>x</p>")})[sida_path(sida)]
-    assert [k["typ"] for k in document["kallor"]][0] == "anvisningsversion"
+    assert document["kallor"][0]["typ"] == "anvisningsversion"
     assert document["kallor"][0]["json_url"].endswith(
         f"anvisningar/{a.id}/versioner/{periods[0].version}.json"
     )
