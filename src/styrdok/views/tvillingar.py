@@ -30,11 +30,13 @@ from styrdok.views.markdown import iso
 from styrdok.views.queries import (
     REVIEW_WINDOW,
     Applicability,
+    Event,
     coming,
     drafts,
     events,
     in_force,
     repealed_newest_first,
+    replacement,
     review_answer,
 )
 from styrdok.views.urls import (
@@ -140,8 +142,24 @@ def _lista(rubrik: str, entries: Iterable[JsonDocument]) -> JsonDocument:
     return {"rubrik": rubrik, "anvisningar": list(entries)}
 
 
-def _korta(pub: Publication, urls: Urls, anvisningar: Iterable[Anvisning]) -> list[JsonDocument]:
-    return [anvisning_kort(pub, urls, a) for a in anvisningar]
+def _post(pub: Publication, urls: Urls, a: Anvisning, event: Event | None = None) -> JsonDocument:
+    """An anvisning as a listing page shows it: every field of every list, so an entry
+    has the same fields whichever page lists it; the decision's are null but on
+    "Nytt och ändrat"."""
+    newer = replacement(pub, a)
+    return {
+        **anvisning_kort(pub, urls, a),
+        "revideras_senast": iso(a.revideras_senast),
+        "upphavd_datum": iso(a.upphavd_datum),
+        "ersatt_av": anvisning_kort(pub, urls, newer) if newer else None,
+        "datum": event.datum.isoformat() if event else None,
+        "handelse": event.handelse if event else None,
+        "version": event.version.version if event else None,
+    }
+
+
+def _poster(pub: Publication, urls: Urls, anvisningar: Iterable[Anvisning]) -> list[JsonDocument]:
+    return [_post(pub, urls, a) for a in anvisningar]
 
 
 def _listor(pub: Publication, urls: Urls, sida: str) -> list[JsonDocument] | None:
@@ -149,49 +167,27 @@ def _listor(pub: Publication, urls: Urls, sida: str) -> list[JsonDocument] | Non
     that is not one."""
     if sida == addresses.SAMTLIGA:
         alla = Applicability.of(pub.anvisningar).alla
-        found = [_lista("Gällande anvisningar", _korta(pub, urls, in_force(pub, alla)))]
+        found = [_lista("Gällande anvisningar", _poster(pub, urls, in_force(pub, alla)))]
         if decided := coming(pub, alla):
-            found.append(_lista("Beslutade, gäller ännu inte", _korta(pub, urls, decided)))
+            found.append(_lista("Beslutade, gäller ännu inte", _poster(pub, urls, decided)))
         if upcoming := drafts(pub, alla):
-            found.append(_lista("Under arbete", _korta(pub, urls, upcoming)))
+            found.append(_lista("Under arbete", _poster(pub, urls, upcoming)))
         return found
     if sida == addresses.NYTT_OCH_ANDRAT:
-        entries = [
-            {
-                **anvisning_kort(pub, urls, e.anvisning),
-                "datum": e.datum.isoformat(),
-                "handelse": e.handelse,
-                "version": e.version.version,
-            }
-            for e in events(pub)[:RECENT_EVENTS]
-        ]
+        entries = [_post(pub, urls, e.anvisning, e) for e in events(pub)[:RECENT_EVENTS]]
         return [_lista("Nytt och ändrat", entries)]
     if sida == addresses.SKA_REVIDERAS:
         due = review_answer(pub, pub.dag)
-
-        def dated(anvisningar: Iterable[Anvisning]) -> list[JsonDocument]:
-            return [
-                {**anvisning_kort(pub, urls, a), "revideras_senast": iso(a.revideras_senast)}
-                for a in anvisningar
-            ]
-
         return [
-            _lista("Revideringsdatum har passerat", dated(due.passed)),
-            _lista(f"Ska revideras inom {REVIEW_WINDOW.days} dagar", dated(due.soon)),
+            _lista("Revideringsdatum har passerat", _poster(pub, urls, due.passed)),
+            _lista(f"Ska revideras inom {REVIEW_WINDOW.days} dagar", _poster(pub, urls, due.soon)),
         ]
     if sida == addresses.UPPHAVDA:
-        entries = [
-            {
-                **anvisning_kort(pub, urls, a),
-                "upphavd_datum": iso(a.upphavd_datum),
-                "ersatt_av": anvisning_kort(pub, urls, newer) if newer else None,
-            }
-            for a, newer in repealed_newest_first(pub)
-        ]
-        return [_lista("Upphävda anvisningar", entries)]
+        repealed = [a for a, _ in repealed_newest_first(pub)]
+        return [_lista("Upphävda anvisningar", _poster(pub, urls, repealed))]
     if sida == addresses.HELA_PROGRAMMET:
         shown = [_shown(pub, d.sida) for d in innehall(pub).anvisningar]
-        return [_lista("Anvisningar som gäller", _korta(pub, urls, filter(None, shown)))]
+        return [_lista("Anvisningar som gäller", _poster(pub, urls, filter(None, shown)))]
     return None
 
 
