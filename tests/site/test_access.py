@@ -209,6 +209,24 @@ def test_counts_on_the_public_site_leave_withheld_documents_out(sites):
     assert index["malgrupp"] == "publik"
 
 
+def test_page_twins_hold_what_their_page_may_show(sites):
+    """A `sida` twin (views/tvillingar.py) is made from the page's sanitised HTML: the
+    intern page has one on the intranet only, with its text, and no public twin holds a
+    canary (the scan of every file above covers them too; this one names the twins)."""
+    publik, intranat = sites["publik"], sites["intranät"]
+    twins = sorted((publik / "api" / "v1" / "sidor").rglob("*.json"))
+    assert twins and not [t for t in twins if re.search(rb"(?i)kanarie", t.read_bytes())], (
+        "a public page twin holds a canary"
+    )
+    assert not (publik / "api" / "v1" / "sidor" / "intern-sida.json").exists()
+    listed = {e["url"] for e in api_json(publik, "sidor.json")["sidor"]}
+    assert not [u for u in listed if "intern-sida" in u or "kanarie" in u]
+    intern = api_json(intranat, "sidor/intern-sida.json")
+    assert "KANARIE-INTERN-SIDA-TEXT" in intern["text_html"]
+    # The skyddad anvisning's twin on the intranet is its metadata-only document.
+    assert api_json(intranat, "anvisningar/kanarie-skyddad-id.json")["text_html"] is None
+
+
 # Kept earlier versions: published no more openly than the anvisning or the version -------
 
 

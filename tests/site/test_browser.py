@@ -427,6 +427,21 @@ def test_an_organ_page_naming_its_own_feed_loads_without_errors(page, origin, lo
     assert sitemaps <= {f"{origin}/sitemap.xml"}
 
 
+def test_the_json_twin_link_makes_the_theme_fetch_no_sitemap_beside_the_api(page, origin, log):
+    # The twin is below api/v1/: Material would fetch api/v1/…/sitemap.xml (a 404) for a
+    # link whose rel is exactly "alternate" (overrides/README.md, main.html).
+    page.goto(f"{origin}/anvisningar/kamerabevakning/")
+    page.wait_for_load_state("networkidle")
+    twin = page.locator('link[type="application/json"]')
+    assert twin.count() == 1 and "alternate" in (twin.get_attribute("rel") or "").split()
+    assert page.get_by_role("link", name="Som data (JSON)").get_attribute("href") == (
+        twin.get_attribute("href")
+    )
+    assert log.errors == []
+    sitemaps = {u for u in log.requests if u.endswith("sitemap.xml")}
+    assert sitemaps <= {f"{origin}/sitemap.xml"}
+
+
 def test_vad_gallde_answers_from_the_published_data_with_links_to_this_copy(
     browser, origin, repo_publication
 ):

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from styrdok.core import addresses
 from styrdok.select import MALGRUPPER, select
-from styrdok.views import api, api_files
+from styrdok.views import api, api_files, tvillingar
 from styrdok.views.urls import SCHEMAS, Urls
 
 from helpers import check
@@ -167,6 +168,20 @@ def test_documents_made_by_the_core_validate(project):
         for kind, name in SCHEMAS.items()
     }
     found = api.documents(publication, urls, {})
+    # The twins of pages without a domain document: the lists, and a page of text.
+    pages = [
+        *(
+            addresses.SAMTLIGA,
+            addresses.NYTT_OCH_ANDRAT,
+            addresses.SKA_REVIDERAS,
+            addresses.UPPHAVDA,
+            addresses.HELA_PROGRAMMET,
+        ),
+        "index.md",
+        addresses.MALOMRADEN,
+    ]
+    texts = {sida: tvillingar.Sidtext(sida, None, "<p>Text</p>") for sida in pages}
+    found.update(tvillingar.documents(publication, urls, texts))
     written = {
         path: (kind, api_files.serialize(document)) for path, (kind, document) in found.items()
     }

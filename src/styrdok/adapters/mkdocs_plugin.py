@@ -52,6 +52,7 @@ from styrdok.views import (
     program_notice,
     sitemap,
     tillganglighet,
+    tvillingar,
     uppfoljning_pages,
     version_diff,
 )
@@ -181,6 +182,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     # Filled while pages render: the sanitised text of each anvisning and each kept
     # earlier version (by its page below docs/), for their JSON documents.
     texts: dict[str, str]
+    # Filled while pages render: every page's title and sanitised HTML, for its JSON twin.
+    page_texts: dict[str, tvillingar.Sidtext]
     # The Git host a public site must not link to from the theme (theme.without_repository).
     internal_hosts: frozenset[str] = frozenset()
     _api_examples: dict[str, tuple[str, JsonDocument]] | None = None
@@ -251,6 +254,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         pages += [statement] if statement else []
         self.generated = {page.sida: page for page in pages}
         self.texts = {}
+        self.page_texts = {}
         self._api_examples = None
         self.withheld_links = WithheldLinks(pub.withholds)
         config.markdown_extensions.append(self.withheld_links)  # type: ignore[arg-type]
@@ -339,6 +343,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             theme.feeds_and_lastmod(self.page_feeds.get(src, ()), self.lastmod.get(src))
         )
         page.meta.update(theme.linked_data(jsonld.for_page(self.publication, self.urls, src)))
+        page.meta.update(theme.twin(f"{API_DIR}/{tvillingar.tvilling(self.publication, src).path}"))
         self.withheld_links.page = src
         if src in self.config.makrosidor:
             sida = self.publication.sida(src)
@@ -372,6 +377,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             cleaned = printed + clean_page_html(foot, src, withholds)
         else:
             cleaned = printed = clean_page_html(html, src, withholds)
+        self.page_texts[src] = tvillingar.sidtext(pub, self.generated, src, cleaned.strip() + "\n")
         self.hela.keep(page, printed)
         theme.safe_toc(page.toc.items)
         # The markers let the gate find the sanitised body inside the theme's page.
@@ -418,6 +424,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
                 site,
                 self.licens,
                 self.katalog,
+                self.page_texts,
             )
         except (OSError, ValueError) as exc:
             # A published schema is missing or broken: a fault in the repository, not the content.

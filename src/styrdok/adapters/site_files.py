@@ -33,6 +33,7 @@ from styrdok.views.feed import Taggar, feed_files
 from styrdok.views.indikatorer import diagram_files
 from styrdok.views.katalog import Installning
 from styrdok.views.licens import STANDARD, Licens
+from styrdok.views.tvillingar import Sidtext
 from styrdok.views.uppfoljning_export import indikatorer_csv, rapportering_csv, risker_csv
 from styrdok.views.urls import API_DIR, OPENAPI, SCHEMAS, Urls
 from styrdok.views.version_page import version_sida
@@ -163,13 +164,18 @@ def write_api(
     site_dir: Path,
     licens: Licens = STANDARD,
     katalog: Installning | None = None,
+    pages: Mapping[str, Sidtext] | None = None,
 ) -> None:
     """Read the API's schemas from the repository and write the API below site/api/v1/,
-    with the public build's DCAT-AP-SE record when `katalog` is given."""
+    with the public build's DCAT-AP-SE record when `katalog` is given; `pages` is what the
+    build captured of every HTML page, for the pages' twins."""
     source = schema_dir / API_DIR
     schemas = {kind: _json(source / name) for kind, name in SCHEMAS.items()}
     openapi = _json(source / OPENAPI) if (source / OPENAPI).is_file() else None
-    for path, data in api_files(pub, urls, html, schemas, openapi, licens, katalog).items():
+    written = api_files(
+        pub, urls, html, schemas, openapi, licens=licens, katalog=katalog, pages=pages
+    )
+    for path, data in written.items():
         target = site_dir / API_DIR / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

@@ -94,6 +94,12 @@ def linked_data(node: Mapping[str, Any] | None) -> dict[str, Any]:
     return {"styrdok_jsonld": Markup(jsonld.script_text(dict(node)))}
 
 
+def twin(path: str) -> dict[str, Any]:
+    """The page's JSON twin for overrides/main.html: a path from the site's root, made by
+    views/tvillingar.py from the publication (no editor text)."""
+    return {"styrdok_tvilling": path}
+
+
 def without_repository(config: MkDocsConfig) -> frozenset[str]:
     """Take the Git host out of a public site's config: no repository link in the header
     and no edit pen on the pages, since the repository is on the city's internal Git host

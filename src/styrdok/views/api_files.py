@@ -16,7 +16,7 @@ from typing import Any
 
 from styrdok.core import addresses
 from styrdok.select import Publication
-from styrdok.views import andringsdatum
+from styrdok.views import andringsdatum, tvillingar
 from styrdok.views.api import JsonDocument, documents
 from styrdok.views.katalog import KATALOG, Installning, katalog_rdf
 from styrdok.views.licens import STANDARD, Licens
@@ -30,6 +30,7 @@ from styrdok.views.urls import (
     API_VERSION,
     OPENAPI,
     SCHEMAS,
+    SIDOR,
     TIDSLINJE,
     Urls,
     anvisning_path,
@@ -89,6 +90,8 @@ def index_document(
         "openapi": urls.api(OPENAPI),
         "licens": licens.json(),
         "katalog": urls.api(KATALOG) if katalog else None,
+        # Every HTML page with its JSON twin (views/tvillingar.py).
+        "sidor": urls.api(SIDOR),
     }
 
 
@@ -131,15 +134,18 @@ def api_files(
     openapi: Mapping[str, Any] | None,
     licens: Licens = STANDARD,
     katalog: Installning | None = None,
+    pages: Mapping[str, tvillingar.Sidtext] | None = None,
 ) -> dict[str, bytes]:
     """Every file of the API below api/v1/, by path.
 
     `html` holds the rendered text of each anvisning page; `schemas` the source schema of
     each document kind (SCHEMAS), `openapi` the OpenAPI description if there is one;
-    `katalog`, for the public build only, what its DCAT-AP-SE record needs.
+    `katalog`, for the public build only, what its DCAT-AP-SE record needs; `pages` what
+    the build captured of every HTML page, for the pages' twins.
     """
     record = katalog is not None and pub.malgrupp == "publik"
     found = documents(pub, urls, html)
+    found.update(tvillingar.documents(pub, urls, pages or {}))
     written: dict[str, tuple[str, bytes]] = {
         path: (kind, serialize(document)) for path, (kind, document) in found.items()
     }

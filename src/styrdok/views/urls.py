@@ -29,11 +29,16 @@ SCHEMAS = {
     "riskbild": "riskbild.schema.json",
     "indikatorer": "indikatorer.schema.json",
     "tidslinje": "tidslinje.schema.json",
+    # A page's twin where no domain document describes the page, and the list of twins.
+    "sida": "sida.schema.json",
+    "sidor": "sidor.schema.json",
 }
 
 OPENAPI = "openapi.json"
 # Every version of every anvisning with its interval: what "Vad gällde den …?" reads.
 TIDSLINJE = "tidslinje.json"
+# Every HTML page of the site with its JSON twin (views/tvillingar.py).
+SIDOR = "sidor.json"
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,12 @@ def organ_path(id: str) -> str:
 
 def fokusomrade_path(id: str) -> str:
     return f"fokusomraden/{id}.json"
+
+
+def sida_path(sida: str) -> str:
+    """The twin of a page that no domain document describes: sidor/beslutet.json for
+    beslutet.md, sidor/malomraden/index.json for malomraden/index.md."""
+    return f"sidor/{sida.removesuffix('.md')}.json"
 
 
 def sidadress(sida: str) -> str:
