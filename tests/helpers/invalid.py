@@ -64,6 +64,16 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
     "dubblett-id--organ.yml": ("data/organ.yml", "dubblett-id", 32),
     "reserverat-id--organ-samtliga.yml": ("data/organ.yml", "reserverat-id", 32),
     "rapporterar-ordning--slutar-fore-start.yml": ("data/organ.yml", "rapporterar-ordning", 36),
+    "organisationsnummer-kontrollsiffra--sista-siffran.yml": (
+        "data/organ.yml",
+        "organisationsnummer-kontrollsiffra",
+        26,
+    ),
+    "ogiltigt-format--organisationsnummer-utan-bindestreck.yml": (
+        "data/organ.yml",
+        "ogiltigt-format",
+        26,
+    ),
     "id-filnamn--annat-id.md": (ANVISNING, "id-filnamn", 2),
     "okant-program--malomrade.yml": ("data/malomraden.yml", "okant-program", 2),
     "okant-malomrade--fokusomrade.yml": ("data/fokusomraden.yml", "okant-malomrade", 16),

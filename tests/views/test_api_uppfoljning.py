@@ -134,6 +134,16 @@ def test_the_intranet_gets_intern_reports_in_full(project):
             "sannolikhet": 2,
             "konsekvens": 3,
             "atgarder": "KANARIE-INTERN-ATGARDER",
+            "lankar": {
+                "fokusomraden": [
+                    {
+                        "id": "krisberedskap",
+                        "namn": "Bygga motståndskraft",
+                        "url": "https://intranat.example.se/tsp/fokusomraden/krisberedskap/",
+                        "json_url": "https://intranat.example.se/tsp/api/v1/fokusomraden/krisberedskap.json",
+                    }
+                ]
+            },
         }
     ]
 

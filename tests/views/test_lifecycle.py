@@ -49,7 +49,9 @@ def _seen(model, day: str) -> dict[str, object]:
     gallande, _, rest = samtliga.partition("## Gällande anvisningar")[2].partition("\n## ")
     docs = api.documents(pub, URLS, {})
     organ = docs[organ_path("socialnamnden")][1]["anvisningar"]
-    rows = list(csv.DictReader(io.StringIO(forteckning_csv(pub).lstrip("\ufeff")), delimiter=";"))
+    rows = list(
+        csv.DictReader(io.StringIO(forteckning_csv(pub, URLS).lstrip("\ufeff")), delimiter=";")
+    )
     feeds = feed.feed_files(
         pub,
         URLS,

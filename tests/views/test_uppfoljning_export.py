@@ -204,6 +204,7 @@ def test_one_row_per_indicator_and_year_with_decimal_commas(project):
         "Alla": "12",
         "Exempeldata": "ja",
         "Källa": "Tillbudsrapporteringen",
+        "Indikator-id": "tillbud-internt",
     }
     assert (rows[3]["Kvinnor"], rows[3]["Män"], rows[3]["Alla"]) == ("30", "14", "22,5")
 
@@ -235,5 +236,18 @@ def test_csv_cells_cannot_become_formulas(project):
     pub = publication_of(project)
     text = indikatorer_csv(pub)
     assert ";'=HYPERLINK(1);" not in text  # the name is the first column
-    assert "\r\n'=HYPERLINK(1);" in text and ";'@SUM(1+1)\r\n" in text
+    assert "\r\n'=HYPERLINK(1);" in text and ";'@SUM(1+1);otrygghet-kvall\r\n" in text
     assert ";'+Bromma;" in rapportering_csv(pub, TODAY)
+
+
+def test_every_row_names_what_it_is_about_by_the_id_the_api_uses(project):
+    pub = publication_of(project)
+    _, reports = table(rapportering_csv(pub, TODAY))
+    assert {r["Organ-id"] for r in reports if r["Organ"] == "Bromma stadsdelsnämnd"} == {
+        "bromma-stadsdelsnamnd"
+    }
+    _, cells = table(risker_csv(pub))
+    assert {(r["Fokusområde"], r["Fokusområde-id"]) for r in cells} >= {
+        ("Alla fokusområden", ""),
+        ("Förebygga brott", "forebygga-brott"),
+    }

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from styrdok.core.model import GallerFor
-from styrdok.views.wording import SAMTLIGA, galler_for, galler_for_cell, organtyp, versal
+from styrdok.views.wording import SAMTLIGA, galler_for, organtyp, versal
 
 
 def test_a_type_is_all_its_members_unless_it_has_one():
@@ -23,12 +22,3 @@ def test_whom_something_applies_to_reads_everyone_then_types_then_names():
     ]
     assert versal(", ".join(galler_for(False, ("facknämnd",), []))) == "Alla facknämnder"
     assert versal("") == ""
-
-
-def test_the_csv_cell_marks_types_for_a_spreadsheet_filter():
-    names = {"idrottsnamnden": "Idrottsnämnden"}.get
-    assert galler_for_cell(GallerFor(alla=True), names) == "Samtliga nämnder och bolagsstyrelser"
-    cell = galler_for_cell(
-        GallerFor(organtyper=("stadsdelsnämnd",), organ=("idrottsnamnden",)), names
-    )
-    assert cell == "Alla: stadsdelsnämnder, Idrottsnämnden"

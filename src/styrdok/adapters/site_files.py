@@ -129,7 +129,6 @@ def site(
         found.page(version.sida, version_sida(pub, version))
     for page in generated.values():
         found.generated(page.sida, page.text)
-    found.generated(addresses.FORTECKNING_CSV, forteckning_csv(pub))
     found.generated(addresses.RAPPORTERING_CSV, rapportering_csv(pub, today))
     found.generated(addresses.RISKER_CSV, risker_csv(pub))
     found.generated(addresses.INDIKATORER_CSV, indikatorer_csv(pub))
@@ -139,6 +138,8 @@ def site(
         found.attachment(docs, path)
     page_paths = {f.src_uri: f.url for f in found.files.documentation_pages()}
     urls = Urls(config.site_url, page_paths.__getitem__)
+    # After the pages: its url and json_url columns are the pages' addresses.
+    found.generated(addresses.FORTECKNING_CSV, forteckning_csv(pub, urls))
     author = config.site_author or config.site_name
     for path, atom in feed_files(pub, urls, config.site_name, author, taggar).items():
         found.generated(path, atom)

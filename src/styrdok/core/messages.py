@@ -364,6 +364,12 @@ RULES: dict[str, Rule] = {
         "{namn} slutar rapportera {till}, före första året {fran}",
         "rapporterar_till är det sista året organet lämnar risk- och lägesbild och kan inte komma före rapporterar_fran. Rätta något av åren.",
     ),
+    # External identifiers of organ (data/organ.yml).
+    "organisationsnummer-kontrollsiffra": Rule(
+        FEL,
+        "organisationsnumret {varde} för {namn} har fel kontrollsiffra (den sista siffran skulle vara {vantad})",
+        "Skriv av numret på nytt från Bolagsverket eller organets egna handlingar: ett nummer med fel kontrollsiffra tillhör ingen, och andra system som läser det skulle koppla organet fel.",
+    ),
     "sista-dag-utanfor": Rule(
         FEL,
         "sista_dag {sista_dag} ligger inte under {ar} eller {nasta}",

@@ -147,6 +147,8 @@ class Organ:
     moderbolag: str | None = None
     underordnat: str | None = None
     beskrivning: str | None = None
+    # The organ's own legal person (a company); a nämnd is part of the kommun and has none.
+    organisationsnummer: str | None = None
     # The years the body reports for, when it did not exist for the whole programme.
     rapporterar_fran: int | None = None
     rapporterar_till: int | None = None

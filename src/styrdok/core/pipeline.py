@@ -19,6 +19,7 @@ from styrdok.core.rules.accessibility import check_accessibility
 from styrdok.core.rules.attachments import check_attachments
 from styrdok.core.rules.headings import check_headings
 from styrdok.core.rules.history import check_history
+from styrdok.core.rules.identifiers import check_identifiers
 from styrdok.core.rules.indicators import check_indicators
 from styrdok.core.rules.integrity import check_model
 from styrdok.core.rules.links import check_links
@@ -79,6 +80,7 @@ def check_project(
         *link_problems,
         *check_model(model, today),
         *check_reporting(model, today),
+        *check_identifiers(model),
         *check_indicators(model),
         *check_versions(model),
         *check_scaffold_texts(model),

@@ -25,6 +25,7 @@ from styrdok.core.model import (
 )
 from styrdok.core.riskbild import SKALA, Riskmatris
 from styrdok.select import Publication
+from styrdok.views import api_links
 from styrdok.views.markdown import iso
 from styrdok.views.queries import (
     Applicability,
@@ -121,7 +122,13 @@ def _fields(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
         "ersatter": list(a.ersatter),
         "ersatt_av": pub.model.anvisning_ersatt_av(a.id),
         "rattslig_grund": [
-            {"id": law.id, "namn": law.namn, "kortnamn": law.kortnamn, "sfs": law.sfs}
+            {
+                "id": law.id,
+                "namn": law.namn,
+                "kortnamn": law.kortnamn,
+                "sfs": law.sfs,
+                "url": api_links.forfattning_url(law),
+            }
             for law in laws
             if law
         ],
@@ -131,6 +138,12 @@ def _fields(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
             "telefon": a.kontakt.telefon,
         },
         "exempelinnehall": a.exempelinnehall,
+        "lankar": {
+            "fokusomraden": api_links.fokusomraden(pub, urls, a.fokusomraden),
+            "ersatter": api_links.anvisningar(pub, urls, a.ersatter),
+            "ersatt_av": api_links.anvisningar(pub, urls, [pub.model.anvisning_ersatt_av(a.id)]),
+            "galler_for_organ": api_links.organs(pub, urls, a.galler_for.organ),
+        },
     }
 
 
@@ -204,6 +217,11 @@ def organ_metadata(pub: Publication, urls: Urls, organ: Organ) -> JsonDocument:
         "tillampar_programmet": organ.tillampar_programmet,
         "url": urls.page(addresses.organ(organ.id)),
         "json_url": urls.api(organ_path(organ.id)),
+        "organisationsnummer": organ.organisationsnummer,
+        "lankar": {
+            "moderbolag": api_links.organs(pub, urls, filter(None, [organ.moderbolag])),
+            "underordnat": api_links.organs(pub, urls, filter(None, [organ.underordnat])),
+        },
     }
 
 
@@ -216,10 +234,15 @@ def _malomrade(pub: Publication, urls: Urls, m: Malomrade) -> JsonDocument:
         "ordning": m.ordning,
         "fokusomraden": [f.id for f in pub.fokusomraden if m.id in f.malomraden],
         "url": urls.page(addresses.malomrade(m.id)),
+        "lankar": {
+            "fokusomraden": api_links.fokusomraden(
+                pub, urls, [f.id for f in pub.fokusomraden if m.id in f.malomraden]
+            ),
+        },
     }
 
 
-def _fokusomrade(urls: Urls, f: Fokusomrade) -> JsonDocument:
+def _fokusomrade(pub: Publication, urls: Urls, f: Fokusomrade) -> JsonDocument:
     return {
         "id": f.id,
         "namn": f.namn,
@@ -230,6 +253,7 @@ def _fokusomrade(urls: Urls, f: Fokusomrade) -> JsonDocument:
         "ordning": f.ordning,
         "url": urls.page(addresses.fokusomrade(f.id)),
         "json_url": urls.api(fokusomrade_path(f.id)),
+        "lankar": {"malomraden": api_links.malomraden(pub, urls, f.malomraden)},
     }
 
 
@@ -257,6 +281,7 @@ def _program(pub: Publication, urls: Urls, p: Program) -> JsonDocument:
                 "organtyper": list(a.organtyper),
                 "organ": list(a.organ),
                 "uppgifter": list(a.uppgifter),
+                "lankar": {"organ": api_links.organs(pub, urls, a.organ)},
             }
             for a in p.ansvar
         ],
@@ -264,6 +289,10 @@ def _program(pub: Publication, urls: Urls, p: Program) -> JsonDocument:
         # ersatt_av stays one id (the first) for clients of API v1; all are in ersatt_av_alla.
         "ersatt_av": next(iter(pub.model.program_ersatt_av(p.id)), None),
         "ersatt_av_alla": list(pub.model.program_ersatt_av(p.id)),
+        "lankar": {
+            "ersatter": api_links.program(pub, urls, p.ersatter),
+            "ersatt_av": api_links.program(pub, urls, pub.model.program_ersatt_av(p.id)),
+        },
     }
 
 
@@ -290,7 +319,7 @@ def program_document(pub: Publication, urls: Urls) -> JsonDocument:
             "referensdatum": pub.dag.isoformat(),
             "program": _program(pub, urls, shown) if shown else None,
             "malomraden": [_malomrade(pub, urls, m) for m in pub.malomraden],
-            "fokusomraden": [_fokusomrade(urls, f) for f in pub.fokusomraden],
+            "fokusomraden": [_fokusomrade(pub, urls, f) for f in pub.fokusomraden],
             "alla_program": [_program(pub, urls, p) for p in pub.model.program],
         },
     )
@@ -367,29 +396,67 @@ def organ_lista_document(pub: Publication, urls: Urls) -> JsonDocument:
     )
 
 
+def _organ_lists(answer: OrganAnswer) -> dict[str, tuple[Anvisning, ...]]:
+    """The lists of an organ's document, by key, in the order its page shows them."""
+    return {
+        "samtliga": answer.samtliga,
+        "for_typ": answer.for_typ,
+        "sarskilt": answer.sarskilt,
+        "ansvarar_for": answer.ansvarar_for,
+        "kommande": answer.kommande,
+        "under_arbete": answer.under_arbete,
+    }
+
+
+def _anvisningspost(pub: Publication, urls: Urls, a: Anvisning, listor: list[str]) -> JsonDocument:
+    """Everything the organ's page shows about one anvisning in its lists, and why it is
+    there, so that a consumer needs no other document to show the same lists."""
+    validity = _validity(pub, urls, a)
+    del validity["versioner"]
+    return {
+        **anvisning_kort(pub, urls, a),
+        "sammanfattning": a.sammanfattning,
+        "exempelinnehall": a.exempelinnehall,
+        "giltig_fran": iso(a.giltig_fran),
+        **validity,
+        "revideras_senast": iso(a.revideras_senast),
+        "ansvarig": _ref(pub, urls, a.ansvarig),
+        "galler_for": {
+            "alla": a.galler_for.alla,
+            "organtyper": list(a.galler_for.organtyper),
+            "organ": list(a.galler_for.organ),
+        },
+        "listor": listor,
+    }
+
+
 def organ_document(pub: Publication, urls: Urls, answer: OrganAnswer) -> JsonDocument:
     organ = answer.organ
+    lists = _organ_lists(answer)
 
     def listed(anvisningar: Iterable[Anvisning]) -> list[JsonDocument]:
         return [anvisning_kort(pub, urls, a) for a in anvisningar]
+
+    # Each anvisning once in full, however many lists name it: the lists stay as short
+    # as in API v1 and the document grows with the anvisningar, not with the lists.
+    where: dict[str, list[str]] = {}
+    found: dict[str, Anvisning] = {}
+    for key, anvisningar in lists.items():
+        for a in anvisningar:
+            where.setdefault(a.id, []).append(key)
+            found.setdefault(a.id, a)
 
     body = organ_metadata(pub, urls, organ)
     del body["url"], body["json_url"]
     body.update(_referensdatum(pub))
     body["ansvar"] = list(answer.uppgifter)
-    body["anvisningar"] = {
-        "samtliga": listed(answer.samtliga),
-        "for_typ": listed(answer.for_typ),
-        "sarskilt": listed(answer.sarskilt),
-        "ansvarar_for": listed(answer.ansvarar_for),
-        "kommande": listed(answer.kommande),
-        "under_arbete": listed(answer.under_arbete),
-    }
+    body["anvisningar"] = {key: listed(anvisningar) for key, anvisningar in lists.items()}
+    body["anvisningsposter"] = [_anvisningspost(pub, urls, a, where[id]) for id, a in found.items()]
     return _document("organ", urls, organ_path(organ.id), addresses.organ(organ.id), body)
 
 
 def fokusomrade_document(pub: Publication, urls: Urls, answer: FokusAnswer) -> JsonDocument:
-    body = _fokusomrade(urls, answer.fokus)
+    body = _fokusomrade(pub, urls, answer.fokus)
     del body["url"], body["json_url"]
     body.update(_referensdatum(pub))
     body["kommunikation"] = pub.program.kommunikation if pub.program else None
@@ -438,6 +505,7 @@ def _rapport(pub: Publication, urls: Urls, year: Uppfoljningsar, r: Rapport) -> 
             "sannolikhet": risk.sannolikhet,
             "konsekvens": risk.konsekvens,
             "atgarder": risk.atgarder,
+            "lankar": {"fokusomraden": api_links.fokusomraden(pub, urls, risk.fokusomraden)},
         }
         for risk in r.risker
     ]
@@ -481,7 +549,7 @@ def uppfoljning_document(pub: Publication, urls: Urls) -> JsonDocument:
     )
 
 
-def _riskmatris(m: Riskmatris) -> JsonDocument:
+def _riskmatris(pub: Publication, urls: Urls, m: Riskmatris) -> JsonDocument:
     return {
         "ar": m.ar,
         "fokusomrade": m.fokusomrade,
@@ -493,6 +561,7 @@ def _riskmatris(m: Riskmatris) -> JsonDocument:
             for s in SKALA
             for k in SKALA
         ],
+        "lankar": {"fokusomrade": api_links.fokusomraden(pub, urls, filter(None, [m.fokusomrade]))},
     }
 
 
@@ -511,12 +580,12 @@ def riskbild_document(pub: Publication, urls: Urls) -> JsonDocument:
                 "sannolikhet": scale(SANNOLIKHET_STEG),
                 "konsekvens": scale(KONSEKVENS_STEG),
             },
-            "matriser": [_riskmatris(m) for m in pub.riskbilder],
+            "matriser": [_riskmatris(pub, urls, m) for m in pub.riskbilder],
         },
     )
 
 
-def _indikator(urls: Urls, i: Indikator) -> JsonDocument:
+def _indikator(pub: Publication, urls: Urls, i: Indikator) -> JsonDocument:
     return {
         "id": i.id,
         "namn": i.namn,
@@ -534,6 +603,7 @@ def _indikator(urls: Urls, i: Indikator) -> JsonDocument:
             {"ar": v.ar, "kvinnor": v.kvinnor, "man": v.man, "alla": v.alla} for v in i.efter_ar
         ],
         "url": f"{urls.page(addresses.UPPFOLJNING_OVERSIKT)}#{i.id}",
+        "lankar": {"fokusomraden": api_links.fokusomraden(pub, urls, i.fokusomraden)},
     }
 
 
@@ -543,7 +613,7 @@ def indikatorer_document(pub: Publication, urls: Urls) -> JsonDocument:
         urls,
         "indikatorer.json",
         addresses.UPPFOLJNING_OVERSIKT,
-        {"indikatorer": [_indikator(urls, i) for i in pub.indikatorer]},
+        {"indikatorer": [_indikator(pub, urls, i) for i in pub.indikatorer]},
     )
 
 

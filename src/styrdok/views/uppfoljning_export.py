@@ -34,6 +34,8 @@ RAPPORTERING_KOLUMNER = (
     "Åtkomst",
     "Referens",
     "Antal risker",
+    # For programs, after the columns people already use: the id the API uses.
+    "Organ-id",
 )
 RISKER_KOLUMNER = (
     "År",
@@ -42,6 +44,7 @@ RISKER_KOLUMNER = (
     "Sannolikhet",
     "Konsekvens",
     "Antal",
+    "Fokusområde-id",
 )
 INDIKATORER_KOLUMNER = (
     "Indikator",
@@ -52,6 +55,7 @@ INDIKATORER_KOLUMNER = (
     "Alla",
     "Exempeldata",
     "Källa",
+    "Indikator-id",
 )
 
 ALLA_FOKUSOMRADEN = "Alla fokusområden"
@@ -85,6 +89,7 @@ def rapportering_csv(pub: Publication, today: date) -> str:
                     r.atkomst,
                     (r.referens or "") if full else "",
                     str(len(r.risker)) if full and r.inlamnad else "",
+                    r.organ,
                 ]
 
     return excel_csv(RAPPORTERING_KOLUMNER, rows())
@@ -108,6 +113,7 @@ def risker_csv(pub: Publication) -> str:
                         str(s),
                         str(k),
                         str(m.celler[(s, k)]),
+                        m.fokusomrade or "",
                     ]
 
     return excel_csv(RISKER_KOLUMNER, rows())
@@ -138,6 +144,7 @@ def indikatorer_csv(pub: Publication) -> str:
                     _tal(v.alla),
                     _ja_nej(i.exempelinnehall),
                     i.datakalla.namn,
+                    i.id,
                 ]
 
     return excel_csv(INDIKATORER_KOLUMNER, rows())

@@ -3,11 +3,11 @@ applies to. One place, so a page, the CSV, the feed and the diff say it alike.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 
 from styrdok.core.giltighet import Giltighet, Tillstand
-from styrdok.core.model import ORGANTYPER, GallerFor
+from styrdok.core.model import ORGANTYPER
 
 STATUS_NAMN = {
     "utkast": "Utkast",
@@ -94,19 +94,6 @@ def galler_for(alla: bool, organtyper: Iterable[str], organ: Iterable[str]) -> l
 def versal(text: str) -> str:
     """The text with its first letter in upper case, as a sentence or a cell starts."""
     return text[:1].upper() + text[1:]
-
-
-def galler_for_cell(krets: GallerFor, namn: Callable[[str], str]) -> str:
-    """Whom an anvisning applies to, as one cell of the CSV.
-
-    The CSV marks a type as "Alla: stadsdelsnämnder" so a spreadsheet filter on "Alla:"
-    finds them; it is the one form that differs from `galler_for`, kept so the published
-    file does not change under a refactor.
-    """
-    if krets.alla:
-        return versal(SAMTLIGA)
-    types = [f"Alla: {ORGANTYPER[t].lower()}" for t in krets.organtyper]
-    return ", ".join([*types, *map(namn, krets.organ)])
 
 
 def tal(value: float) -> str:

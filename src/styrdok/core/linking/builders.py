@@ -113,6 +113,7 @@ def organ(e: Entry) -> Organ:
         moderbolag=d.get("moderbolag"),
         underordnat=d.get("underordnat"),
         beskrivning=d.get("beskrivning"),
+        organisationsnummer=d.get("organisationsnummer"),
         rapporterar_fran=d.get("rapporterar_fran"),
         rapporterar_till=d.get("rapporterar_till"),
     )
