@@ -16,6 +16,7 @@ from typing import Any
 from styrdok.core import addresses
 from styrdok.select import Publication
 from styrdok.views.api import JsonDocument, documents
+from styrdok.views.paging import PER_SIDA
 from styrdok.views.urls import (
     API_VERSION,
     OPENAPI,
@@ -94,6 +95,7 @@ def api_files(
     html: Mapping[str, str],
     schemas: Mapping[str, Mapping[str, Any]],
     openapi: Mapping[str, Any] | None,
+    per_sida: int = PER_SIDA,
 ) -> dict[str, bytes]:
     """Every file of the API below api/v1/, by path.
 
@@ -102,7 +104,7 @@ def api_files(
     """
     written: dict[str, tuple[str, bytes]] = {
         path: (kind, serialize(document))
-        for path, (kind, document) in documents(pub, urls, html).items()
+        for path, (kind, document) in documents(pub, urls, html, per_sida).items()
     }
     files = {path: data for path, (_, data) in written.items()}
     files["index.json"] = serialize(index_document(pub, urls, written))
