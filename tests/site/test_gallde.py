@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import shutil
 import json
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
