@@ -49,8 +49,10 @@ lint: $(STAMP)
 # A measurement, not a test: builds the site with the anvisningar ×1 and ×10, and the
 # real follow-up against 1, 5 and 10 generated years (50 bodies, 20 risks a report), each
 # also with plain MkDocs, and prints how output size and build time grow (benchmarks/README.md).
+# Then the API alone at 5,000 anvisningar: no published JSON file above 5 MB.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py --factors 1 10 --uppfoljning 1 5 10 --out benchmarks/results.json
+	$(BIN)/python benchmarks/bench_api.py --factor 278 --out benchmarks/results-api.json
 
 $(STAMP): requirements.lock pyproject.toml
 	tools/systempaket $(SYSTEM_PACKAGES_PDF)

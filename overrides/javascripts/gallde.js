@@ -13,6 +13,8 @@
   var KLAR = 'data-sd-gallde-klar';
   var ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
   var SLUT = '/api/v1/tidslinje.json';
+  // Page n ≥ 2 of it, beside it (views/paging.py).
+  var SIDA = /\/api\/v1\/tidslinje\.sida-[1-9][0-9]*\.json$/;
   var PARAM_DATUM = 'datum';
   var PARAM_ORGAN = 'organ';
 
@@ -80,17 +82,57 @@
     };
   }
 
+  function hamtaSida(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (svar) {
+      if (!svar.ok) throw new Error('HTTP ' + svar.status);
+      return svar.json();
+    }).then(function (data) {
+      if (!data || !Array.isArray(data.anvisningar) || !Array.isArray(data.organ)) {
+        throw new Error('oväntat innehåll');
+      }
+      return data;
+    });
+  }
+
+  // tidslinje.json comes in pages (views/paging.py): the first at its own address, each
+  // linking the next. The answer needs every anvisning, so the pages are read in turn,
+  // only from this site and only at the address a page can have, and are checked to be
+  // of the same build and to add up to the count the first page states.
+  function allaSidor(url) {
+    return hamtaSida(url).then(function (forsta) {
+      var delning = forsta.sidindelning;
+      if (!delning) return forsta; // a copy of the site from before paging
+      var flytta = flyttare(forsta, url);
+      var anvisningar = forsta.anvisningar.slice();
+      function fortsatt(data, n) {
+        var nasta = data.sidindelning && data.sidindelning.nasta;
+        if (!nasta) {
+          if (n !== delning.antal_sidor || anvisningar.length !== delning.antal_poster) {
+            throw new Error('ofullständig tidslinje');
+          }
+          return Object.assign({}, forsta, { anvisningar: anvisningar });
+        }
+        var sida = flytta(nasta);
+        var adress = sida ? new URL(sida) : null;
+        if (n >= delning.antal_sidor || !adress || adress.origin !== window.location.origin ||
+            !SIDA.test(adress.pathname)) {
+          throw new Error('oväntad sida');
+        }
+        return hamtaSida(adress.href).then(function (foljande) {
+          if (foljande.referensdatum !== forsta.referensdatum) {
+            throw new Error('webbplatsen byggdes om medan tidslinjen lästes');
+          }
+          anvisningar = anvisningar.concat(foljande.anvisningar);
+          return fortsatt(foljande, n + 1);
+        });
+      }
+      return fortsatt(forsta, 1);
+    });
+  }
+
   function hamta(url) {
     if (!hamtade[url]) {
-      hamtade[url] = fetch(url, { credentials: 'same-origin' }).then(function (svar) {
-        if (!svar.ok) throw new Error('HTTP ' + svar.status);
-        return svar.json();
-      }).then(function (data) {
-        if (!data || !Array.isArray(data.anvisningar) || !Array.isArray(data.organ)) {
-          throw new Error('oväntat innehåll');
-        }
-        return data;
-      });
+      hamtade[url] = allaSidor(url);
       hamtade[url].catch(function () {
         delete hamtade[url]; // a later visit may try again
       });

@@ -8,9 +8,11 @@ instant navigation, so the page is also tested when reached without a load.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -21,6 +23,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from styrdok.tools.cli import main
+from styrdok.views import paging
+from styrdok.views.urls import Urls
 
 from helpers import REPO, TODAY, make_project
 from helpers.tidpunkt import (
@@ -64,14 +68,22 @@ def served(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     build's site_url is the server's address, as Material's instant navigation needs
     (it follows only links to the site_url's host and path)."""
     folder = tmp_path_factory.mktemp("gallde-site")
+    with serving(folder) as address:
+        yield address, folder
+
+
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
     handler = functools.partial(QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", folder
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +200,40 @@ def test_the_page_the_command_and_the_json_give_the_same_version_on_each_day(
         assert from_page(page, origin, day, organ) == want, ("sidan", day, organ)
         assert from_cli(project, capsys, day, organ) == want, ("styrdok gallde", day, organ)
         assert from_json(tidslinje, site_url, day, organ) == want, ("tidslinje.json", day, organ)
+    assert errors == []
+
+
+@pytest.fixture(scope="module")
+def paged_origin(site, served, tmp_path_factory) -> Iterator[str]:
+    """A copy of the build served at another address, with tidslinje.json split into pages
+    of one anvisning each, named as the build names them (views/paging.py): the page
+    must read every page, moved to where the copy is served."""
+    copy = tmp_path_factory.mktemp("gallde-sidor") / "site"
+    shutil.copytree(site, copy)
+    api = copy / "api" / "v1"
+    whole = json.loads((api / "tidslinje.json").read_text(encoding="utf-8"))
+    assert whole["sidindelning"]["antal_sidor"] == 1
+    urls = Urls(f"{served[0]}/", lambda sida: sida)
+    pages = paging.pages(whole, "tidslinje.json", urls, ("/anvisningar",), per_sida=1)
+    assert len(pages) == len(whole["anvisningar"]) > 2
+    for path, document in pages.items():
+        (api / path).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with serving(copy) as address:
+        yield address
+
+
+def test_the_page_reads_every_page_of_a_paged_tidslinje(browser, paged_origin, errors):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{paged_origin}/{PAGE}")
+    page.wait_for_selector(".sd-gallde__fragor")
+    for day, organ in CASES:
+        version = expected(day, organ)
+        want = (version, page_of(version) if version else "")
+        assert from_page(page, paged_origin, day, organ) == want, (day, organ)
+    context.close()
     assert errors == []
 
 

@@ -27,6 +27,7 @@ from styrdok.core.riskbild import SKALA, Riskmatris
 from styrdok.select import Publication
 from styrdok.views import api_links
 from styrdok.views.markdown import iso
+from styrdok.views.paging import PER_SIDA, paginate
 from styrdok.views.queries import (
     Applicability,
     FokusAnswer,
@@ -618,12 +619,13 @@ def indikatorer_document(pub: Publication, urls: Urls) -> JsonDocument:
 
 
 def documents(
-    pub: Publication, urls: Urls, html: Mapping[str, str]
+    pub: Publication, urls: Urls, html: Mapping[str, str], per_sida: int = PER_SIDA
 ) -> dict[str, tuple[str, JsonDocument]]:
     """Every document but the index: path below api/v1/ -> (kind, document).
 
     `html` holds the rendered text of each anvisning page and each earlier version's
-    page (below its metadata block), by the page's path below docs/.
+    page (below its metadata block), by the page's path below docs/. The lists that grow
+    with the corpus come in pages of `per_sida` entries (views/paging.py).
     """
     applicability = Applicability.of(pub.anvisningar)
     found: dict[str, tuple[str, JsonDocument]] = {
@@ -656,7 +658,7 @@ def documents(
             "fokusomrade",
             fokusomrade_document(pub, urls, fokus_answer(pub, fokus)),
         )
-    return found
+    return paginate(found, urls, per_sida)
 
 
 _URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')

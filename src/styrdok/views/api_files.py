@@ -23,6 +23,7 @@ from styrdok.views.licens import STANDARD, Licens
 from styrdok.views.markdown import iso
 from styrdok.views.openapi import published
 from styrdok.views.openapi import shortened as shortened
+from styrdok.views.paging import PER_SIDA
 from styrdok.views.urls import (
     API_AVVECKLAS_FRAN,
     API_EFTERFOLJARE,
@@ -135,6 +136,7 @@ def api_files(
     licens: Licens = STANDARD,
     katalog: Installning | None = None,
     pages: Mapping[str, tvillingar.Sidtext] | None = None,
+    per_sida: int = PER_SIDA,
 ) -> dict[str, bytes]:
     """Every file of the API below api/v1/, by path.
 
@@ -144,7 +146,7 @@ def api_files(
     the build captured of every HTML page, for the pages' twins.
     """
     record = katalog is not None and pub.malgrupp == "publik"
-    found = documents(pub, urls, html)
+    found = documents(pub, urls, html, per_sida)
     found.update(tvillingar.documents(pub, urls, pages or {}))
     written: dict[str, tuple[str, bytes]] = {
         path: (kind, serialize(document)) for path, (kind, document) in found.items()
