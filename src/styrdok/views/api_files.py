@@ -162,7 +162,9 @@ def api_files(
         files[f"schema/{name}"] = published_schema(schemas[kind], urls, kind)
     if openapi is not None:
         described = {**found, "index.json": ("index", index)}
-        files[OPENAPI] = serialize(published(openapi, urls, described))
+        files[OPENAPI] = serialize(
+            published(openapi, urls, described, pub.malgrupp, licens.openapi())
+        )
     return files
 
 

@@ -13,6 +13,7 @@ import copy
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
+from urllib.parse import urljoin
 
 from styrdok.views.urls import SCHEMAS, Urls
 
@@ -26,17 +27,36 @@ EXAMPLE_ENTRIES = 3
 _PARAMETER = re.compile(r"\{([a-z_]+)\}")
 
 
+# A path item marked with the audiences whose build has the file (e.g. the catalogue
+# record, publik only) is left out of the other builds' description.
+MALGRUPPER = "x-styrdok-malgrupper"
+
+
 def published(
     description: Mapping[str, Any],
     urls: Urls,
     found: Mapping[str, tuple[str, JsonDocument]],
+    malgrupp: str,
+    licens: Mapping[str, str] | None = None,
 ) -> JsonDocument:
-    """`description` with this site's server and examples from `found` (path below
-    api/v1/ -> (kind, document), the index included)."""
+    """`description` as `malgrupp`'s build publishes it: this site's server, the data's
+    licence (`info.license`), only the files the build has, and examples from `found`
+    (path below api/v1/ -> (kind, document), the index included)."""
     result = copy.deepcopy(dict(description))
     result["servers"] = [{"url": urls.api("").rstrip("/"), "description": "Den här webbplatsen"}]
+    if licens is not None:
+        result.setdefault("info", {})["license"] = dict(licens)
+    paths = result.get("paths", {})
+    for template in list(paths):
+        audiences = paths[template].pop(MALGRUPPER, None)
+        if audiences is not None and malgrupp not in audiences:
+            del paths[template]
     by_schema = {f"schema/{name}": kind for kind, name in SCHEMAS.items()}
-    for template, item in result.get("paths", {}).items():
+    for template, item in paths.items():
+        # A file outside api/v1/ (CSV, feeds, PDF) names its server relative to the
+        # description; tools resolve that differently, so it is written out.
+        for server in item.get("servers", []):
+            server["url"] = urljoin(urls.api(""), server["url"]).rstrip("/")
         operation = item.get("get", {})
         for media in _json_media(operation):
             kind = by_schema.get(media.get("schema", {}).get("$ref", ""))
