@@ -31,9 +31,11 @@ from corpus import make_corpus
 
 from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
-from styrdok.select import MALGRUPPER, select
+from styrdok.core.site_pages import site_pages
+from styrdok.select import MALGRUPPER, Publication, select
 from styrdok.views import paging
 from styrdok.views.api_files import api_files
+from styrdok.views.tvillingar import Sidtext
 from styrdok.views.urls import API_DIR, SCHEMAS, Urls, sidadress
 
 # The acceptance of issue 16: at 5,000 anvisningar no published JSON file above 5 MB.
@@ -58,6 +60,25 @@ def paged_entries(document: dict[str, Any]) -> int:
     return total
 
 
+def built_pages(pub: Publication) -> dict[str, Sidtext]:
+    """What the build captures of its pages, for their twins (sidor.json and the `sida`
+    documents): every published page and every generated one. The text of a hand-written
+    page does not grow with the corpus, so a short stand-in will do; the listing pages'
+    twins are made from the publication, not from their text."""
+    pages = {
+        t.sida: Sidtext(t.titel, None, "<p>…</p>\n")
+        for t in pub.texts()
+        if not pub.withholds(t.sida)
+    }
+    for a in pub.anvisningar:
+        for v in pub.versioner(a):
+            pages[v.sida] = Sidtext(v.titel, None, "<p>…</p>\n")
+    for path, audiences in site_pages(pub.model).generated.items():
+        if path.endswith(".md") and pub.malgrupp in audiences:
+            pages[path] = Sidtext(path, None, "")
+    return pages
+
+
 def measure(root: Path, malgrupp: str, show: int, extra: int) -> dict[str, Any]:
     outcome = check_project(Project.at(root), REFERENSDATUM, now=REFERENSDATUM)
     if outcome.model is None or outcome.errors:
@@ -70,7 +91,7 @@ def measure(root: Path, malgrupp: str, show: int, extra: int) -> dict[str, Any]:
     schema_dir = root / "schema" / API_DIR
     schemas = {k: json.loads((schema_dir / n).read_text("utf-8")) for k, n in SCHEMAS.items()}
     started = time.perf_counter()
-    files = api_files(pub, Urls(SITE_URL, sidadress), html, schemas, None)
+    files = api_files(pub, Urls(SITE_URL, sidadress), html, schemas, None, pages=built_pages(pub))
     seconds = time.perf_counter() - started
     large = []
     for path, data in sorted(files.items(), key=lambda item: (-len(item[1]), item[0])):
