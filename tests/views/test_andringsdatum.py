@@ -97,5 +97,11 @@ def test_the_index_validates_with_dates_and_life_cycle(pub: Publication) -> None
     assert errors(schemas["index"], index, "index") == []
     assert index["livscykel"]["status"] == "gällande"
     assert index["livscykel"]["avvecklas_fran"] is None
-    assert index["livscykel"]["policy"].startswith(URLS.page("api.md"))
+    # The small project publishes no API guide, so there is no page to point to.
+    assert pub.sida("api.md") is None and index["livscykel"]["policy"] is None
     assert any(e["senast_andrad"] for e in index["dokument"])
+
+
+def test_the_life_cycle_points_to_the_guides_rules(repo_publication: Publication) -> None:
+    index = api_files.index_document(repo_publication, URLS, {})
+    assert index["livscykel"]["policy"] == URLS.page("api.md") + "#regler-for-andringar"

@@ -63,7 +63,7 @@ def index_document(
         "json_url": urls.api("index.json"),
         "url": urls.page("index.md"),
         "api_version": API_VERSION,
-        "livscykel": livscykel(urls),
+        "livscykel": livscykel(pub, urls),
         "malgrupp": pub.malgrupp,
         "program": pub.program.id if pub.program else None,
         "referensdatum": pub.dag.isoformat(),
@@ -107,14 +107,21 @@ def document_dates(
     }
 
 
-def livscykel(urls: Urls) -> JsonDocument:
+def guide_url(pub: Publication, urls: Urls, anchor: str = "") -> str | None:
+    """The address of the API guide (a section of it), if this build publishes the guide."""
+    if pub.sida(addresses.API_GUIDE) is None:
+        return None
+    return urls.page(addresses.API_GUIDE) + (f"#{anchor}" if anchor else "")
+
+
+def livscykel(pub: Publication, urls: Urls) -> JsonDocument:
     """Where this API version stands: consumers read it to learn, without reading the
     guide, that the version is being wound down, from which day, and what replaces it."""
     return {
         "status": API_STATUS,
         "avvecklas_fran": API_AVVECKLAS_FRAN,
         "efterfoljare": urls.file(f"{API_EFTERFOLJARE}/index.json") if API_EFTERFOLJARE else None,
-        "policy": urls.page("api.md") + "#regler-for-andringar",
+        "policy": guide_url(pub, urls, "regler-for-andringar"),
     }
 
 
