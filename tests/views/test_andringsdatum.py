@@ -99,3 +99,16 @@ def test_the_index_validates_with_dates_and_life_cycle(pub: Publication) -> None
     assert index["livscykel"]["avvecklas_fran"] is None
     assert index["livscykel"]["policy"].startswith(URLS.page("api.md"))
     assert any(e["senast_andrad"] for e in index["dokument"])
+
+
+def test_program_json_is_dated_by_the_day_a_programme_changed_state(tmp_path: Path) -> None:
+    """program.json says each programme's state on the reference date (`tillstand`):
+    when its period ends, the document changes, and so must its date."""
+    project = make_project(tmp_path / "projekt")
+    outcome = check(project, dt.date(2031, 1, 2))
+    assert outcome.ok, outcome.problems
+    after = select(outcome.model, STANDARD_MALGRUPP, dt.date(2031, 1, 2))
+    program = api.documents(after, URLS, {})["program.json"][1]
+    assert program["program"]["tillstand"] == "perioden har löpt ut"
+    # The period 2018–2030 ended with 2030: the document changed on 2031-01-01.
+    assert index_dates(after)["program.json"] == "2031-01-01"
