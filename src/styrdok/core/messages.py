@@ -436,6 +436,11 @@ RULES: dict[str, Rule] = {
         "sidan '{namn}' ligger i en mapp för en anvisnings bilagor",
         "I docs/anvisningar/<id>/ får bara anvisningens bilagor och dess sparade tidigare versioner ligga. En tidigare version heter version-<n>.md, med versionsnumret utan inledande nollor, och skapas med 'styrdok ny version <id>'. Gör annars sidan till en egen anvisning, eller flytta den till docs/.",
     ),
+    "i-api-mappen": Rule(
+        FEL,
+        "'{namn}' ligger i API:ts mapp {mapp}",
+        "Allt i {mapp} skapar bygget, och andra system läser det som API:t: en sida eller fil där skulle se ut som en del av det. Flytta den till en annan mapp i docs/, och skriv om länkarna till den.",
+    ),
     "samma-adress": Rule(
         FEL,
         "'{namn}' och '{annan}' får samma adress på webbplatsen",
