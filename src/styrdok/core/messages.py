@@ -365,6 +365,11 @@ RULES: dict[str, Rule] = {
         "rapporterar_till är det sista året organet lämnar risk- och lägesbild och kan inte komma före rapporterar_fran. Rätta något av åren.",
     ),
     # External identifiers of organ (data/organ.yml).
+    "organisationsnummer-personnummer": Rule(
+        FEL,
+        "organisationsnumret för {namn} har formen av ett personnummer (den tredje siffran är 0 eller 1)",
+        "Ett organisationsnummer för en juridisk person har alltid 2 eller mer som tredje siffra. Ett personnummer är en personuppgift och får inte publiceras: skriv av organets nummer från Bolagsverket, eller ta bort fältet.",
+    ),
     "organisationsnummer-kontrollsiffra": Rule(
         FEL,
         "organisationsnumret {varde} för {namn} har fel kontrollsiffra (den sista siffran skulle vara {vantad})",
