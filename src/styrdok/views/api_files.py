@@ -63,7 +63,7 @@ def index_document(
         "json_url": urls.api("index.json"),
         "url": urls.page("index.md"),
         "api_version": API_VERSION,
-        "livscykel": livscykel(urls),
+        "livscykel": livscykel(pub, urls),
         "malgrupp": pub.malgrupp,
         "program": pub.program.id if pub.program else None,
         "referensdatum": pub.dag.isoformat(),
@@ -107,14 +107,22 @@ def document_dates(
     }
 
 
-def livscykel(urls: Urls) -> JsonDocument:
+# The consumer guide: an editor's page (docs/api.md), which a project may lack or make
+# intern, so its address is taken only when the site has it.
+API_GUIDE = "api.md"
+
+
+def livscykel(pub: Publication, urls: Urls) -> JsonDocument:
     """Where this API version stands: consumers read it to learn, without reading the
-    guide, that the version is being wound down, from which day, and what replaces it."""
+    guide, that the version is being wound down, from which day, and what replaces it.
+    The rules are the guide's section; without the guide, the OpenAPI description's,
+    which states them too."""
+    guide = pub.sida(API_GUIDE) is not None
     return {
         "status": API_STATUS,
         "avvecklas_fran": API_AVVECKLAS_FRAN,
         "efterfoljare": urls.file(f"{API_EFTERFOLJARE}/index.json") if API_EFTERFOLJARE else None,
-        "policy": urls.page("api.md") + "#regler-for-andringar",
+        "policy": urls.page(API_GUIDE) + "#regler-for-andringar" if guide else urls.api(OPENAPI),
     }
 
 

@@ -197,7 +197,9 @@ def _graph(pub: Publication, urls: Urls, licens: Licens, val: Installning) -> Gr
     g.add((service, DCTERMS.license, URIRef(licens.url)))
     g.add((service, DCTERMS.publisher, UTGIVARE))
     g.add((service, DCAT.contactPoint, contact))
-    g.add((service, DCAT.landingPage, URIRef(urls.page("api.md"))))
+    # The consumer guide is an editor's page, which the site may not have.
+    if pub.sida("api.md") is not None:
+        g.add((service, DCAT.landingPage, URIRef(urls.page("api.md"))))
 
     def dataset(
         id: str, titel: str, beskrivning: str, filer: Iterable[_Fil], sidor: Mapping[str, str]
