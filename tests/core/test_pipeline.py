@@ -30,6 +30,7 @@ TESTED_ELSEWHERE = {
     "for-manga": "site/test_trust_boundary.py (51 fokusområden are generated)",
     "fast-sida": "site/test_trust_boundary.py (a page of the project is edited)",
     "sida-i-bilagemapp": "site/test_trust_boundary.py (needs a folder)",
+    "i-api-mappen": "site/test_trust_boundary.py (needs a folder)",
     "for-stor-bilaga": "site/test_trust_boundary.py (a 20 MB file is made on the fly)",
     "bilaga-odeklarerad": "site/test_trust_boundary.py (needs the linked file too)",
     "bilaga-olasbar": "tools/test_leak_check.py (a PDF with a password is made on the fly and declared)",

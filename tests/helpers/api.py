@@ -7,6 +7,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from styrdok.core.site_pages import site_pages
+from styrdok.select import Publication
 from styrdok.views.urls import API_DIR, Urls
 
 from helpers import REPO
@@ -35,3 +37,15 @@ def errors(schema: dict[str, Any], document: Any, label: str) -> list[str]:
         f"{label}: {'/'.join(map(str, e.absolute_path)) or '(dokumentet)'}: {e.message}"
         for e in validator(schema).iter_errors(document)
     ]
+
+
+def site_urls(pub: Publication) -> Urls:
+    """The addresses of `pub`'s own site, which knows only the pages it has: like the
+    build's (adapters/site_files.py), a page it does not have is a KeyError, not a
+    guessed address."""
+    pages = {s.sida for s in pub.model.sidor}
+    pages |= {a.sida for a in (*pub.anvisningar, *pub.model.versioner)}
+    generated = site_pages(pub.model).generated
+    pages |= {p for p, audiences in generated.items() if pub.malgrupp in audiences}
+    known = {p: page_path(p) for p in pages if p.endswith(".md")}
+    return Urls(SITE, known.__getitem__)

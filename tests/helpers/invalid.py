@@ -69,6 +69,11 @@ EXPECTED: dict[str, tuple[str, str, int]] = {
         "organisationsnummer-kontrollsiffra",
         26,
     ),
+    "organisationsnummer-personnummer--enskild-firma.yml": (
+        "data/organ.yml",
+        "organisationsnummer-personnummer",
+        26,
+    ),
     "ogiltigt-format--organisationsnummer-utan-bindestreck.yml": (
         "data/organ.yml",
         "ogiltigt-format",

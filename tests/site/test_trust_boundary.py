@@ -401,6 +401,26 @@ def test_a_page_in_an_anvisnings_folder_is_refused(project):
 
 @pytest.mark.parametrize(
     "name",
+    ["api/v1/index.md", "api/v1/sidor/beslutet.md", "api/v2/index.md", "api/v1/organ/x.csv"],
+)
+def test_nothing_from_docs_is_published_in_the_api_folder(project, name):
+    """The gate lets everything below api/v1/ through as the API's: a page or an
+    attachment there (docs/api/ is api.md's own folder) would be published among the
+    API's documents, a page even at the address the catalogue record gives as endpoint."""
+    path = project / "docs" / name
+    path.parent.mkdir(parents=True)
+    if name.endswith(".md"):
+        path.write_text("---\natkomst: öppen\n---\n\n# Falskt API\n", encoding="utf-8")
+    else:
+        path.write_text("id;namn\nx;Falskt organ\n", encoding="utf-8")
+        (project / "docs" / "api.md").write_text(
+            f"---\natkomst: öppen\nbilagor: [{name}]\n---\n\n# API\n", encoding="utf-8"
+        )
+    assert ("i-api-mappen", f"docs/{name}", 1) in codes(project)
+
+
+@pytest.mark.parametrize(
+    "name",
     ['a"><!--><img src=x onerror=alert(1)>.md', "andringar.xml.md", "Stor.md", "mellan slag.md"],
 )
 def test_page_file_names_are_plain_words(project, name):

@@ -15,7 +15,7 @@ from styrdok.views import andringsdatum, api, api_files
 from styrdok.views.urls import SCHEMAS
 
 from helpers import check, make_project, publication_of
-from helpers.api import SCHEMA_SOURCE, URLS, errors
+from helpers.api import SCHEMA_SOURCE, URLS, errors, site_urls
 
 
 def edit(project: Path, path: str, old: str, new: str) -> None:
@@ -97,11 +97,39 @@ def test_the_index_validates_with_dates_and_life_cycle(pub: Publication) -> None
     assert errors(schemas["index"], index, "index") == []
     assert index["livscykel"]["status"] == "gällande"
     assert index["livscykel"]["avvecklas_fran"] is None
-    # The small project publishes no API guide, so there is no page to point to.
-    assert pub.sida("api.md") is None and index["livscykel"]["policy"] is None
     assert any(e["senast_andrad"] for e in index["dokument"])
 
 
 def test_the_life_cycle_points_to_the_guides_rules(repo_publication: Publication) -> None:
     index = api_files.index_document(repo_publication, URLS, {})
     assert index["livscykel"]["policy"] == URLS.page("api.md") + "#regler-for-andringar"
+
+
+def test_program_json_is_dated_by_the_day_a_programme_changed_state(tmp_path: Path) -> None:
+    """program.json says each programme's state on the reference date (`tillstand`):
+    when its period ends, the document changes, and so must its date."""
+    project = make_project(tmp_path / "projekt")
+    outcome = check(project, dt.date(2031, 1, 2))
+    assert outcome.ok, outcome.problems
+    after = select(outcome.model, STANDARD_MALGRUPP, dt.date(2031, 1, 2))
+    program = api.documents(after, URLS, {})["program.json"][1]
+    assert program["program"]["tillstand"] == "perioden har löpt ut"
+    # The period 2018–2030 ended with 2030: the document changed on 2031-01-01.
+    assert index_dates(after)["program.json"] == "2031-01-01"
+
+
+def test_the_index_points_to_the_rules_for_change_on_a_site_without_the_guide(
+    pub: Publication,
+) -> None:
+    """The API guide (docs/api.md) is an editor's page: a project may have none, or make
+    it intern on the public site. The index is still written, and its policy address is
+    one the site has: the OpenAPI description, which states the same rules."""
+    assert pub.sida("api.md") is None
+    schemas = {
+        kind: json.loads((SCHEMA_SOURCE / name).read_text(encoding="utf-8"))
+        for kind, name in SCHEMAS.items()
+    }
+    urls = site_urls(pub)
+    index = json.loads(api_files.api_files(pub, urls, {}, schemas, None)["index.json"])
+    assert errors(schemas["index"], index, "index") == []
+    assert index["livscykel"]["policy"] == urls.api("openapi.json")

@@ -20,8 +20,8 @@ from styrdok.views.licens import CC0, CC_BY
 from styrdok.views.queries import events
 from styrdok.views.urls import SCHEMAS
 
-from helpers import REPO, TODAY
-from helpers.api import SCHEMA_SOURCE, URLS, errors
+from helpers import REPO, TODAY, make_project, publication_of
+from helpers.api import SCHEMA_SOURCE, URLS, errors, site_urls
 
 SHAPES = Graph().parse(REPO / "tests" / "data" / "dcat-ap-se" / "obligatoriska.ttl")
 CATALOG = URIRef(URLS.api("katalog.rdf#katalog"))
@@ -162,3 +162,15 @@ def test_the_record_names_the_same_licence_as_the_index(publik):
     url = json.loads(files["index.json"])["licens"]["url"]
     graph = Graph().parse(data=files["katalog.rdf"], format="xml")
     assert set(graph.objects(None, ns.DCTERMS.license)) == {URIRef(url), URIRef(CC0.url)}
+
+
+def test_a_site_without_the_api_guide_has_a_record_without_its_page(tmp_path):
+    """The test project has no docs/api.md: the record holds what the site has, and no
+    landing page for the API that is not there."""
+    pub = publication_of(make_project(tmp_path / "projekt"), "publik")
+    urls = site_urls(pub)
+    graph = Graph().parse(data=katalog.katalog_rdf(pub, urls, CC0, SETTINGS), format="xml")
+    assert violations(graph) == ""
+    service = URIRef(urls.api("katalog.rdf#api"))
+    assert (service, ns.RDF.type, ns.DCAT.DataService) in graph
+    assert list(graph.objects(service, ns.DCAT.landingPage)) == []

@@ -365,6 +365,11 @@ RULES: dict[str, Rule] = {
         "rapporterar_till är det sista året organet lämnar risk- och lägesbild och kan inte komma före rapporterar_fran. Rätta något av åren.",
     ),
     # External identifiers of organ (data/organ.yml).
+    "organisationsnummer-personnummer": Rule(
+        FEL,
+        "organisationsnumret för {namn} har formen av ett personnummer (den tredje siffran är 0 eller 1)",
+        "Ett organisationsnummer för en juridisk person har alltid 2 eller mer som tredje siffra. Ett personnummer är en personuppgift och får inte publiceras: skriv av organets nummer från Bolagsverket, eller ta bort fältet.",
+    ),
     "organisationsnummer-kontrollsiffra": Rule(
         FEL,
         "organisationsnumret {varde} för {namn} har fel kontrollsiffra (den sista siffran skulle vara {vantad})",
@@ -435,6 +440,11 @@ RULES: dict[str, Rule] = {
         FEL,
         "sidan '{namn}' ligger i en mapp för en anvisnings bilagor",
         "I docs/anvisningar/<id>/ får bara anvisningens bilagor och dess sparade tidigare versioner ligga. En tidigare version heter version-<n>.md, med versionsnumret utan inledande nollor, och skapas med 'styrdok ny version <id>'. Gör annars sidan till en egen anvisning, eller flytta den till docs/.",
+    ),
+    "i-api-mappen": Rule(
+        FEL,
+        "'{namn}' ligger i API:ts mapp {mapp}",
+        "Allt i {mapp} skapar bygget, och andra system läser det som API:t: en sida eller fil där skulle se ut som en del av det. Flytta den till en annan mapp i docs/, och skriv om länkarna till den.",
     ),
     "samma-adress": Rule(
         FEL,

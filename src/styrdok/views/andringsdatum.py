@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from styrdok.core.giltighet import periodslut, periodstart
 from styrdok.core.model import Anvisning
 from styrdok.select import Publication
 from styrdok.views.urls import Urls, anvisning_path
@@ -61,8 +62,16 @@ def _addresses(value: Any) -> Iterator[str]:
 
 
 def _programme_days(pub: Publication) -> Iterator[dt.date | None]:
+    """The days each programme was decided, and the days its state (`tillstand`, which
+    program.json reports) turns by its dates: its period begins, its period ends. A
+    proposal's or an expired one's state does not turn by dates (`programgiltighet`)."""
     for p in pub.model.program:
         yield p.beslutsdatum
+        # Known only by its month ("2017-11"): adopted from that month's first day on.
+        yield dt.date.fromisoformat(f"{p.beslutsmanad}-01") if p.beslutsmanad else None
+        if not (p.forslag or p.utgatt):
+            yield periodstart(p)
+            yield periodslut(p)
 
 
 def _follow_up_days(pub: Publication) -> Iterator[dt.date | None]:

@@ -116,12 +116,14 @@ def guide_url(pub: Publication, urls: Urls, anchor: str = "") -> str | None:
 
 def livscykel(pub: Publication, urls: Urls) -> JsonDocument:
     """Where this API version stands: consumers read it to learn, without reading the
-    guide, that the version is being wound down, from which day, and what replaces it."""
+    guide, that the version is being wound down, from which day, and what replaces it.
+    The rules are the guide's section; without the guide, the OpenAPI description's,
+    which states them too."""
     return {
         "status": API_STATUS,
         "avvecklas_fran": API_AVVECKLAS_FRAN,
         "efterfoljare": urls.file(f"{API_EFTERFOLJARE}/index.json") if API_EFTERFOLJARE else None,
-        "policy": guide_url(pub, urls, "regler-for-andringar"),
+        "policy": guide_url(pub, urls, "regler-for-andringar") or urls.api(OPENAPI),
     }
 
 

@@ -19,6 +19,10 @@ from styrdok.core.limits import MAX_VERSIONS
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn"})
 PAGE_PATH = re.compile(r"([a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\.md")
 ENTRY_PREFIXES = tuple(f"{folder}/" for folder in ENTRY_FOLDERS)
+# The API's folders on the site (api/v1/, a later api/v2/): the build writes them, and
+# the gate lets anything below them through as the API's, so nothing from docs/ may be
+# published there.
+API_FOLDER = re.compile(r"api/v[0-9]+/")
 
 
 @dataclass
@@ -49,6 +53,11 @@ class Inventory:
 
 def misnamed(path: Path, rel: str) -> tuple[str, dict[str, str]] | None:
     """The rule a file breaks by its name and folder alone, with its values, or None."""
+    api = API_FOLDER.match(rel)
+    if api is not None:
+        # Consumers take what is there for the API; a page would even answer for the
+        # folder's own address (the catalogue record's endpoint).
+        return "i-api-mappen", {"namn": rel, "mapp": f"docs/{api.group()}"}
     if path.suffix == ".md" and not PAGE_PATH.fullmatch(rel):
         # The path becomes the page's address and its edit link: plain words only.
         return "ogiltigt-filnamn", {"namn": rel}
