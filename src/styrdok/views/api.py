@@ -38,7 +38,13 @@ from styrdok.views.queries import (
 from styrdok.views.reporting import efter_sista_dag, in_name_order, shown_in_full
 from styrdok.views.tidslinje import tidslinje_document
 from styrdok.views.urls import (
+    ANVISNINGAR,
+    INDIKATORER,
+    ORGAN_LISTA,
+    PROGRAM,
+    RISKBILD,
     TIDSLINJE,
+    UPPFOLJNING,
     Urls,
     anvisning_path,
     fokusomrade_path,
@@ -314,7 +320,7 @@ def program_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "program",
         urls,
-        "program.json",
+        PROGRAM,
         "index.md",
         {
             "referensdatum": pub.dag.isoformat(),
@@ -335,7 +341,7 @@ def anvisningar_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "anvisningar",
         urls,
-        "anvisningar.json",
+        ANVISNINGAR,
         addresses.FORTECKNING,
         {
             **_referensdatum(pub),
@@ -391,7 +397,7 @@ def organ_lista_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "organ-lista",
         urls,
-        "organ.json",
+        ORGAN_LISTA,
         addresses.ORGAN,
         {"organ": [organ_metadata(pub, urls, o) for o in pub.organ]},
     )
@@ -541,7 +547,7 @@ def uppfoljning_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "uppfoljning",
         urls,
-        "uppfoljning.json",
+        UPPFOLJNING,
         addresses.UPPFOLJNING_OVERSIKT,
         {
             "urval": _urval(pub),
@@ -573,7 +579,7 @@ def riskbild_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "riskbild",
         urls,
-        "riskbild.json",
+        RISKBILD,
         addresses.UPPFOLJNING_OVERSIKT,
         {
             "urval": _urval(pub),
@@ -612,7 +618,7 @@ def indikatorer_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "indikatorer",
         urls,
-        "indikatorer.json",
+        INDIKATORER,
         addresses.UPPFOLJNING_OVERSIKT,
         {"indikatorer": [_indikator(pub, urls, i) for i in pub.indikatorer]},
     )
@@ -629,12 +635,12 @@ def documents(
     """
     applicability = Applicability.of(pub.anvisningar)
     found: dict[str, tuple[str, JsonDocument]] = {
-        "program.json": ("program", program_document(pub, urls)),
-        "anvisningar.json": ("anvisningar", anvisningar_document(pub, urls)),
-        "organ.json": ("organ-lista", organ_lista_document(pub, urls)),
-        "uppfoljning.json": ("uppfoljning", uppfoljning_document(pub, urls)),
-        "riskbild.json": ("riskbild", riskbild_document(pub, urls)),
-        "indikatorer.json": ("indikatorer", indikatorer_document(pub, urls)),
+        PROGRAM: ("program", program_document(pub, urls)),
+        ANVISNINGAR: ("anvisningar", anvisningar_document(pub, urls)),
+        ORGAN_LISTA: ("organ-lista", organ_lista_document(pub, urls)),
+        UPPFOLJNING: ("uppfoljning", uppfoljning_document(pub, urls)),
+        RISKBILD: ("riskbild", riskbild_document(pub, urls)),
+        INDIKATORER: ("indikatorer", indikatorer_document(pub, urls)),
         TIDSLINJE: ("tidslinje", tidslinje_document(pub, urls)),
     }
     for a in pub.anvisningar:

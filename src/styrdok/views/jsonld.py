@@ -40,7 +40,7 @@ from styrdok.core.model import Anvisning, Program
 from styrdok.select import Publication
 from styrdok.views.markdown import iso
 from styrdok.views.program_notice import PROGRAMSIDOR
-from styrdok.views.urls import Urls, anvisning_path, version_path
+from styrdok.views.urls import PROGRAM, Urls, anvisning_path, version_path
 from styrdok.views.versions import version_titel
 
 JsonLd = dict[str, Any]
@@ -329,7 +329,7 @@ def _program_node(pub: Publication, urls: Urls, program: Program) -> JsonLd:
             "legislationChanges": older,
             "@reverse": {"legislationChanges": newer} if newer else None,
             "url": urls.page("index.md"),
-            "encoding": _encodings(urls.page("index.md"), urls.api("program.json")),
+            "encoding": _encodings(urls.page("index.md"), urls.api(PROGRAM)),
         }
     )
 

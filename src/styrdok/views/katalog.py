@@ -31,7 +31,7 @@ from styrdok.core import addresses
 from styrdok.select import Publication
 from styrdok.views.licens import Licens
 from styrdok.views.queries import events
-from styrdok.views.urls import OPENAPI, Urls
+from styrdok.views.urls import ANVISNINGAR, INDEX, OPENAPI, PROGRAM, UPPFOLJNING, Urls
 
 KATALOG = "katalog.rdf"
 
@@ -247,7 +247,7 @@ def _graph(pub: Publication, urls: Urls, licens: Licens, val: Installning) -> Gr
         return _Fil(
             f"{id}-api",
             "JSON-API (ingång: index.json)",
-            urls.api("index.json"),
+            urls.api(INDEX),
             "application/json",
             nedladdning=False,
             schema=urls.schema("index"),
@@ -263,7 +263,7 @@ def _graph(pub: Publication, urls: Urls, licens: Licens, val: Installning) -> Gr
                 _Fil(
                     "program-json",
                     "Programmet som JSON",
-                    urls.api("program.json"),
+                    urls.api(PROGRAM),
                     "application/json",
                     schema=urls.schema("program"),
                 ),
@@ -294,7 +294,7 @@ def _graph(pub: Publication, urls: Urls, licens: Licens, val: Installning) -> Gr
             _Fil(
                 "anvisningar-json",
                 "Alla anvisningar som JSON",
-                urls.api("anvisningar.json"),
+                urls.api(ANVISNINGAR),
                 "application/json",
                 schema=urls.schema("anvisningar"),
             ),
@@ -328,7 +328,7 @@ def _graph(pub: Publication, urls: Urls, licens: Licens, val: Installning) -> Gr
                 _Fil(
                     "uppfoljning-json",
                     "Uppföljningen som JSON",
-                    urls.api("uppfoljning.json"),
+                    urls.api(UPPFOLJNING),
                     "application/json",
                     schema=urls.schema("uppfoljning"),
                 ),

@@ -40,8 +40,14 @@ from styrdok.views.queries import (
     review_answer,
 )
 from styrdok.views.urls import (
+    ANVISNINGAR,
+    INDEX,
+    ORGAN_LISTA,
+    PROGRAM,
+    RISKBILD,
     SIDOR,
     TIDSLINJE,
+    UPPFOLJNING,
     Urls,
     anvisning_path,
     fokusomrade_path,
@@ -54,12 +60,6 @@ from styrdok.views.versions import version_titel
 SIDA = "sida"
 # The 404 page is a theme page, not one below docs/; its twin is the API's entry.
 NOT_FOUND = "404.html"
-INDEX = "index.json"
-PROGRAM = "program.json"
-ANVISNINGAR = "anvisningar.json"
-ORGAN_LISTA = "organ.json"
-UPPFOLJNING = "uppfoljning.json"
-RISKBILD = "riskbild.json"
 
 
 @dataclass(frozen=True)

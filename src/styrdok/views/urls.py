@@ -34,6 +34,15 @@ SCHEMAS = {
     "sidor": "sidor.schema.json",
 }
 
+# The documents at fixed addresses below api/v1/, one name each for every module that
+# writes, lists or links them.
+INDEX = "index.json"
+PROGRAM = "program.json"
+ANVISNINGAR = "anvisningar.json"
+ORGAN_LISTA = "organ.json"
+UPPFOLJNING = "uppfoljning.json"
+RISKBILD = "riskbild.json"
+INDIKATORER = "indikatorer.json"
 OPENAPI = "openapi.json"
 # Every version of every anvisning with its interval: what "Vad gällde den …?" reads.
 TIDSLINJE = "tidslinje.json"
