@@ -66,27 +66,18 @@ URVAL_OPPNA = "endast öppna rapporter"
 
 
 def _ref(pub: Publication, urls: Urls, organ_id: str | None) -> JsonDocument | None:
-    """An organ as other documents refer to it: id, name and where to read more."""
-    if organ_id is None:
-        return None
-    organ = pub.model.organ_med_id(organ_id)
-    return {
-        "id": organ_id,
-        "namn": pub.model.organ_namn(organ_id),
-        "url": urls.page(addresses.organ(organ_id)) if organ else None,
-        "json_url": urls.api(organ_path(organ_id)) if organ else None,
-    }
+    """An organ as other documents refer to it: id, name and where to read more (the
+    same object as in `lankar`)."""
+    return None if organ_id is None else api_links.organ(pub, urls, organ_id)
 
 
 def anvisning_kort(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
+    """An anvisning in a list: its reference as in `lankar`, and whether it applies."""
     return {
-        "id": a.id,
-        "titel": a.titel,
+        **api_links.anvisning(urls, a),
         # As written in the source; whether it applies is `giltighet`, for the reference date.
         "status": a.status,
         "giltighet": pub.giltighet(a).tillstand.value,
-        "url": urls.page(a.sida),
-        "json_url": urls.api(anvisning_path(a.id)),
     }
 
 
@@ -403,18 +394,6 @@ def organ_lista_document(pub: Publication, urls: Urls) -> JsonDocument:
     )
 
 
-def _organ_lists(answer: OrganAnswer) -> dict[str, tuple[Anvisning, ...]]:
-    """The lists of an organ's document, by key, in the order its page shows them."""
-    return {
-        "samtliga": answer.samtliga,
-        "for_typ": answer.for_typ,
-        "sarskilt": answer.sarskilt,
-        "ansvarar_for": answer.ansvarar_for,
-        "kommande": answer.kommande,
-        "under_arbete": answer.under_arbete,
-    }
-
-
 def _anvisningspost(pub: Publication, urls: Urls, a: Anvisning, listor: list[str]) -> JsonDocument:
     """Everything the organ's page shows about one anvisning in its lists, and why it is
     there, so that a consumer needs no other document to show the same lists."""
@@ -439,7 +418,7 @@ def _anvisningspost(pub: Publication, urls: Urls, a: Anvisning, listor: list[str
 
 def organ_document(pub: Publication, urls: Urls, answer: OrganAnswer) -> JsonDocument:
     organ = answer.organ
-    lists = _organ_lists(answer)
+    lists = answer.listor()
 
     def listed(anvisningar: Iterable[Anvisning]) -> list[JsonDocument]:
         return [anvisning_kort(pub, urls, a) for a in anvisningar]

@@ -29,7 +29,7 @@ from rdflib.term import Node
 
 from styrdok.core import addresses
 from styrdok.select import Publication
-from styrdok.views.licens import Licens
+from styrdok.views.licens import CC0, Licens
 from styrdok.views.queries import events
 from styrdok.views.urls import ANVISNINGAR, INDEX, OPENAPI, PROGRAM, UPPFOLJNING, Urls
 
@@ -40,7 +40,7 @@ EU = "http://publications.europa.eu/resource/authority/"
 IANA = "http://www.iana.org/assignments/media-types/"
 
 # DCAT-AP-SE requires the metadata itself to be CC0, whatever the data's licence.
-METADATA_LICENS = URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
+METADATA_LICENS = URIRef(CC0.url)
 # Stockholms kommun, organisationsnummer 212000-0142, as dataportal.se names publishers.
 UTGIVARE = URIRef("http://dataportal.se/organisation/SE2120000142")
 UTGIVARE_NAMN = "Stockholms stad"
