@@ -66,10 +66,15 @@ class Urls:
         return urljoin(self.site_url, path)
 
     def api(self, path: str) -> str:
-        return urljoin(self.site_url, f"{API_DIR}/{path}")
+        return urljoin(self.site_url, api_path(path))
 
     def schema(self, kind: str) -> str:
         return self.api(f"schema/{SCHEMAS[kind]}")
+
+
+def api_path(path: str) -> str:
+    """A file of the API (a path below api/v1/) as a path from the site's root."""
+    return f"{API_DIR}/{path}"
 
 
 def anvisning_path(id: str) -> str:
