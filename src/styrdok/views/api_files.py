@@ -190,7 +190,7 @@ def example(
     """
     if kind == "index":
         written = {p: (k, serialize(d)) for p, (k, d) in found.items()}
-        return index_document(pub, urls, written)
+        return index_document(pub, urls, written, document_dates(pub, urls, found))
     path = {
         "program": PROGRAM,
         "anvisningar": ANVISNINGAR,
