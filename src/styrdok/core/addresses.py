@@ -29,6 +29,8 @@ INDIKATORER_CSV = "uppfoljning/indikatorer.csv"
 # The programme and every anvisning in force in one document for printing, and its PDF.
 HELA_PROGRAMMET = "hela-programmet.md"
 HELA_PROGRAMMET_PDF = "hela-programmet.pdf"
+# The consumer guide to the API (hand-written): an installation may leave it out.
+API_GUIDE = "api.md"
 # The accessibility statement, linked from every page's footer (overrides/partials/copyright.html).
 TILLGANGLIGHET = "tillganglighet.md"
 

@@ -70,7 +70,7 @@ def index_document(
         "json_url": urls.api(INDEX),
         "url": urls.page("index.md"),
         "api_version": API_VERSION,
-        "livscykel": livscykel(urls),
+        "livscykel": livscykel(pub, urls),
         "malgrupp": pub.malgrupp,
         "program": pub.program.id if pub.program else None,
         "referensdatum": pub.dag.isoformat(),
@@ -114,14 +114,17 @@ def document_dates(
     }
 
 
-def livscykel(urls: Urls) -> JsonDocument:
+def livscykel(pub: Publication, urls: Urls) -> JsonDocument:
     """Where this API version stands: consumers read it to learn, without reading the
-    guide, that the version is being wound down, from which day, and what replaces it."""
+    guide, that the version is being wound down, from which day, and what replaces it.
+    The guide's rules are linked only where the site has the guide: a site without it
+    must still build."""
+    guide = pub.sida(addresses.API_GUIDE) is not None
     return {
         "status": API_STATUS,
         "avvecklas_fran": API_AVVECKLAS_FRAN,
         "efterfoljare": urls.file(f"{API_EFTERFOLJARE}/{INDEX}") if API_EFTERFOLJARE else None,
-        "policy": urls.page("api.md") + "#regler-for-andringar",
+        "policy": urls.page(addresses.API_GUIDE) + "#regler-for-andringar" if guide else None,
     }
 
 

@@ -197,7 +197,9 @@ def _graph(pub: Publication, urls: Urls, licens: Licens, val: Installning) -> Gr
     g.add((service, DCTERMS.license, URIRef(licens.url)))
     g.add((service, DCTERMS.publisher, UTGIVARE))
     g.add((service, DCAT.contactPoint, contact))
-    g.add((service, DCAT.landingPage, URIRef(urls.page("api.md"))))
+    # A landing page is optional for a data service; a site may be built without the guide.
+    if pub.sida(addresses.API_GUIDE) is not None:
+        g.add((service, DCAT.landingPage, URIRef(urls.page(addresses.API_GUIDE))))
 
     def dataset(
         id: str, titel: str, beskrivning: str, filer: Iterable[_Fil], sidor: Mapping[str, str]
