@@ -36,7 +36,7 @@ from styrdok.select import MALGRUPPER, Publication, select
 from styrdok.views import paging
 from styrdok.views.api_files import api_files
 from styrdok.views.tvillingar import Sidtext
-from styrdok.views.urls import API_DIR, SCHEMAS, Urls, sidadress
+from styrdok.views.urls import API_DIR, SCHEMAS, Urls, api_path, sidadress
 
 # The acceptance of issue 16: at 5,000 anvisningar no published JSON file above 5 MB.
 TARGET_BYTES = 5_000_000
@@ -100,7 +100,7 @@ def measure(root: Path, malgrupp: str, show: int, extra: int) -> dict[str, Any]:
         entries = paged_entries(json.loads(data)) if path.endswith(".json") else 0
         large.append(
             {
-                "fil": f"{API_DIR}/{path}",
+                "fil": api_path(path),
                 "byte": len(data),
                 "poster_i_delade_listor": entries,
                 "byte_med_tillagg": len(data) + entries * extra,

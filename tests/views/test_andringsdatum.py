@@ -88,13 +88,18 @@ def test_a_future_decision_does_not_date_a_document_yet(tmp_path: Path) -> None:
     assert andringsdatum.per_anvisning(after, URLS)[BROMMA] == dt.date(2026, 3, 1)
 
 
-def test_the_index_validates_with_dates_and_life_cycle(pub: Publication) -> None:
+def _index(pub: Publication) -> tuple[dict, dict]:
     schemas = {
         kind: json.loads((SCHEMA_SOURCE / name).read_text(encoding="utf-8"))
         for kind, name in SCHEMAS.items()
     }
     index = json.loads(api_files.api_files(pub, URLS, {}, schemas, None)["index.json"])
-    assert errors(schemas["index"], index, "index") == []
+    return index, schemas["index"]
+
+
+def test_the_index_validates_with_dates_and_life_cycle(repo_publication: Publication) -> None:
+    index, schema = _index(repo_publication)
+    assert errors(schema, index, "index") == []
     assert index["livscykel"]["status"] == "gällande"
     assert index["livscykel"]["avvecklas_fran"] is None
     assert any(e["senast_andrad"] for e in index["dokument"])

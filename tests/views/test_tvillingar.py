@@ -5,12 +5,13 @@ build links a valid twin: site/test_twins.py."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from styrdok.core import addresses
 from styrdok.select import Publication
-from styrdok.views import api, tvillingar
+from styrdok.views import api, hela_programmet, tvillingar
 from styrdok.views.tvillingar import Sidtext, Tvilling, tvilling
 from styrdok.views.urls import SCHEMAS, sida_path
 
@@ -111,6 +112,30 @@ def test_a_listing_page_has_structured_entries_not_html(repo_publication, sida):
     assert document["text_html"] is None
     assert document["listor"] and all("rubrik" in lista for lista in document["listor"])
     assert errors(_schema("sida"), document, sida) == []
+
+
+def test_hela_programmet_lists_under_the_pages_own_headings(repo_publication, monkeypatch):
+    """The twin's lists are the page's groups: its anvisningar under the page's heading,
+    and those in force whose text the page cannot show under theirs."""
+    pub = repo_publication
+    page = {addresses.HELA_PROGRAMMET: Sidtext("Hela programmet", None, "<p>…</p>")}
+
+    def listor() -> list[dict]:
+        return _documents(pub, page)[sida_path(addresses.HELA_PROGRAMMET)][1]["listor"]
+
+    held = hela_programmet.innehall(pub)
+    assert not held.utan_text, "the repository shows every anvisning in force"
+    assert [lista["rubrik"] for lista in listor()] == [hela_programmet.GALLANDE]
+    untold = pub.anvisningar[0]
+    monkeypatch.setattr(
+        tvillingar,
+        "innehall",
+        lambda _: replace(held, utan_text=((untold.sida, untold.titel),)),
+    )
+    gallande, utan_text = listor()
+    assert gallande["rubrik"] == hela_programmet.GALLANDE
+    assert utan_text["rubrik"] == hela_programmet.UTAN_TEXT
+    assert [entry["id"] for entry in utan_text["anvisningar"]] == [untold.id]
 
 
 def test_upphavda_lists_each_repealed_anvisning_with_its_replacement(repo_publication):

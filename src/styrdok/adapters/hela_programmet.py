@@ -27,7 +27,7 @@ from styrdok.adapters.sammanstallning import (
 from styrdok.core import addresses
 from styrdok.core.withheld import names_withheld
 from styrdok.select import Publication
-from styrdok.views.hela_programmet import PDF_LANK_TEXT, TITEL, Innehall
+from styrdok.views.hela_programmet import GALLANDE, PDF_LANK_TEXT, TITEL, UTAN_TEXT, Innehall
 from styrdok.views.urls import sidadress
 
 UTSKRIFT_CSS = "stylesheets/utskrift.css"
@@ -69,7 +69,7 @@ class Sammanstallning:
 
         return (
             Grupp("Programmet", "grupp-programmet", found(self.innehall.program)),
-            Grupp("Gällande anvisningar", "grupp-anvisningar", found(self.innehall.anvisningar)),
+            Grupp(GALLANDE, "grupp-anvisningar", found(self.innehall.anvisningar)),
         )
 
     def _utan_text(self, adresser: Adresser) -> str:
@@ -81,7 +81,7 @@ class Sammanstallning:
             for sida, titel in self.innehall.utan_text
         )
         return (
-            '<h2 id="grupp-utan-text">Gällande anvisningar som inte återges här</h2>'
+            f'<h2 id="grupp-utan-text">{UTAN_TEXT}</h2>'
             "<p>Den version som gäller publiceras inte här. Sidan visar vad som är känt om den.</p>"
             f"<ul>{items}</ul>"
         )
@@ -111,9 +111,7 @@ class Sammanstallning:
             heading.children = [AnchorLink(escape(d.titel), del_id(d.url), 3) for d in grupp.delar]
             items.append(heading)
         if self.innehall.utan_text:
-            items.append(
-                AnchorLink("Gällande anvisningar som inte återges här", "grupp-utan-text", 2)
-            )
+            items.append(AnchorLink(UTAN_TEXT, "grupp-utan-text", 2))
         return TableOfContents(items)
 
     def write_pdf(self, site: Path) -> frozenset[str]:

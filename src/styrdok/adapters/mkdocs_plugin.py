@@ -64,7 +64,7 @@ from styrdok.views.api import JsonDocument, documents
 from styrdok.views.backlinks import references
 from styrdok.views.blocks import GeneratedPage
 from styrdok.views.crossref import generate
-from styrdok.views.urls import API_DIR, Urls
+from styrdok.views.urls import API_DIR, Urls, api_path
 
 log = logging.getLogger("mkdocs.plugins.styrdok")
 
@@ -242,7 +242,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         )
         # The start page links the record (overrides/main.html).
         config.extra["styrdok_katalog"] = (
-            f"{API_DIR}/{katalog_view.KATALOG}" if self.katalog is not None else ""
+            api_path(katalog_view.KATALOG) if self.katalog is not None else ""
         )
         pages = [*generate(pub, today), *uppfoljning_pages.generate(pub, today, self.licens)]
         pages += version_diff.generate(pub)
@@ -343,7 +343,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             theme.feeds_and_lastmod(self.page_feeds.get(src, ()), self.lastmod.get(src))
         )
         page.meta.update(theme.linked_data(jsonld.for_page(self.publication, self.urls, src)))
-        page.meta.update(theme.twin(f"{API_DIR}/{tvillingar.tvilling(self.publication, src).path}"))
+        page.meta.update(theme.twin(api_path(tvillingar.tvilling(self.publication, src).path)))
         self.withheld_links.page = src
         if src in self.config.makrosidor:
             sida = self.publication.sida(src)

@@ -38,7 +38,13 @@ from styrdok.views.queries import (
 from styrdok.views.reporting import efter_sista_dag, in_name_order, shown_in_full
 from styrdok.views.tidslinje import tidslinje_document
 from styrdok.views.urls import (
+    ANVISNINGAR,
+    INDIKATORER,
+    ORGAN_LISTA,
+    PROGRAM,
+    RISKBILD,
     TIDSLINJE,
+    UPPFOLJNING,
     Urls,
     anvisning_path,
     fokusomrade_path,
@@ -60,27 +66,18 @@ URVAL_OPPNA = "endast öppna rapporter"
 
 
 def _ref(pub: Publication, urls: Urls, organ_id: str | None) -> JsonDocument | None:
-    """An organ as other documents refer to it: id, name and where to read more."""
-    if organ_id is None:
-        return None
-    organ = pub.model.organ_med_id(organ_id)
-    return {
-        "id": organ_id,
-        "namn": pub.model.organ_namn(organ_id),
-        "url": urls.page(addresses.organ(organ_id)) if organ else None,
-        "json_url": urls.api(organ_path(organ_id)) if organ else None,
-    }
+    """An organ as other documents refer to it: id, name and where to read more (the
+    same object as in `lankar`)."""
+    return None if organ_id is None else api_links.organ(pub, urls, organ_id)
 
 
 def anvisning_kort(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
+    """An anvisning in a list: its reference as in `lankar`, and whether it applies."""
     return {
-        "id": a.id,
-        "titel": a.titel,
+        **api_links.anvisning(urls, a),
         # As written in the source; whether it applies is `giltighet`, for the reference date.
         "status": a.status,
         "giltighet": pub.giltighet(a).tillstand.value,
-        "url": urls.page(a.sida),
-        "json_url": urls.api(anvisning_path(a.id)),
     }
 
 
@@ -314,7 +311,7 @@ def program_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "program",
         urls,
-        "program.json",
+        PROGRAM,
         "index.md",
         {
             "referensdatum": pub.dag.isoformat(),
@@ -335,7 +332,7 @@ def anvisningar_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "anvisningar",
         urls,
-        "anvisningar.json",
+        ANVISNINGAR,
         addresses.FORTECKNING,
         {
             **_referensdatum(pub),
@@ -391,22 +388,10 @@ def organ_lista_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "organ-lista",
         urls,
-        "organ.json",
+        ORGAN_LISTA,
         addresses.ORGAN,
         {"organ": [organ_metadata(pub, urls, o) for o in pub.organ]},
     )
-
-
-def _organ_lists(answer: OrganAnswer) -> dict[str, tuple[Anvisning, ...]]:
-    """The lists of an organ's document, by key, in the order its page shows them."""
-    return {
-        "samtliga": answer.samtliga,
-        "for_typ": answer.for_typ,
-        "sarskilt": answer.sarskilt,
-        "ansvarar_for": answer.ansvarar_for,
-        "kommande": answer.kommande,
-        "under_arbete": answer.under_arbete,
-    }
 
 
 def _anvisningspost(pub: Publication, urls: Urls, a: Anvisning, listor: list[str]) -> JsonDocument:
@@ -433,7 +418,7 @@ def _anvisningspost(pub: Publication, urls: Urls, a: Anvisning, listor: list[str
 
 def organ_document(pub: Publication, urls: Urls, answer: OrganAnswer) -> JsonDocument:
     organ = answer.organ
-    lists = _organ_lists(answer)
+    lists = answer.listor()
 
     def listed(anvisningar: Iterable[Anvisning]) -> list[JsonDocument]:
         return [anvisning_kort(pub, urls, a) for a in anvisningar]
@@ -541,7 +526,7 @@ def uppfoljning_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "uppfoljning",
         urls,
-        "uppfoljning.json",
+        UPPFOLJNING,
         addresses.UPPFOLJNING_OVERSIKT,
         {
             "urval": _urval(pub),
@@ -573,7 +558,7 @@ def riskbild_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "riskbild",
         urls,
-        "riskbild.json",
+        RISKBILD,
         addresses.UPPFOLJNING_OVERSIKT,
         {
             "urval": _urval(pub),
@@ -612,7 +597,7 @@ def indikatorer_document(pub: Publication, urls: Urls) -> JsonDocument:
     return _document(
         "indikatorer",
         urls,
-        "indikatorer.json",
+        INDIKATORER,
         addresses.UPPFOLJNING_OVERSIKT,
         {"indikatorer": [_indikator(pub, urls, i) for i in pub.indikatorer]},
     )
@@ -629,12 +614,12 @@ def documents(
     """
     applicability = Applicability.of(pub.anvisningar)
     found: dict[str, tuple[str, JsonDocument]] = {
-        "program.json": ("program", program_document(pub, urls)),
-        "anvisningar.json": ("anvisningar", anvisningar_document(pub, urls)),
-        "organ.json": ("organ-lista", organ_lista_document(pub, urls)),
-        "uppfoljning.json": ("uppfoljning", uppfoljning_document(pub, urls)),
-        "riskbild.json": ("riskbild", riskbild_document(pub, urls)),
-        "indikatorer.json": ("indikatorer", indikatorer_document(pub, urls)),
+        PROGRAM: ("program", program_document(pub, urls)),
+        ANVISNINGAR: ("anvisningar", anvisningar_document(pub, urls)),
+        ORGAN_LISTA: ("organ-lista", organ_lista_document(pub, urls)),
+        UPPFOLJNING: ("uppfoljning", uppfoljning_document(pub, urls)),
+        RISKBILD: ("riskbild", riskbild_document(pub, urls)),
+        INDIKATORER: ("indikatorer", indikatorer_document(pub, urls)),
         TIDSLINJE: ("tidslinje", tidslinje_document(pub, urls)),
     }
     for a in pub.anvisningar:

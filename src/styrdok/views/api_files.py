@@ -25,14 +25,21 @@ from styrdok.views.openapi import published
 from styrdok.views.openapi import shortened as shortened
 from styrdok.views.paging import PER_SIDA
 from styrdok.views.urls import (
+    ANVISNINGAR,
     API_AVVECKLAS_FRAN,
     API_EFTERFOLJARE,
     API_STATUS,
     API_VERSION,
+    INDEX,
+    INDIKATORER,
     OPENAPI,
+    ORGAN_LISTA,
+    PROGRAM,
+    RISKBILD,
     SCHEMAS,
     SIDOR,
     TIDSLINJE,
+    UPPFOLJNING,
     Urls,
     anvisning_path,
     fokusomrade_path,
@@ -60,7 +67,7 @@ def index_document(
     dates = dates or {}
     return {
         "$schema": urls.schema("index"),
-        "json_url": urls.api("index.json"),
+        "json_url": urls.api(INDEX),
         "url": urls.page("index.md"),
         "api_version": API_VERSION,
         "livscykel": livscykel(pub, urls),
@@ -122,7 +129,7 @@ def livscykel(pub: Publication, urls: Urls) -> JsonDocument:
     return {
         "status": API_STATUS,
         "avvecklas_fran": API_AVVECKLAS_FRAN,
-        "efterfoljare": urls.file(f"{API_EFTERFOLJARE}/index.json") if API_EFTERFOLJARE else None,
+        "efterfoljare": urls.file(f"{API_EFTERFOLJARE}/{INDEX}") if API_EFTERFOLJARE else None,
         "policy": guide_url(pub, urls, "regler-for-andringar") or urls.api(OPENAPI),
     }
 
@@ -164,13 +171,13 @@ def api_files(
     index = index_document(
         pub, urls, written, document_dates(pub, urls, found), licens=licens, katalog=record
     )
-    files["index.json"] = serialize(index)
+    files[INDEX] = serialize(index)
     if record and katalog is not None:
         files[KATALOG] = katalog_rdf(pub, urls, licens, katalog)
     for kind, name in SCHEMAS.items():
         files[f"schema/{name}"] = published_schema(schemas[kind], urls, kind)
     if openapi is not None:
-        described = {**found, "index.json": ("index", index)}
+        described = {**found, INDEX: ("index", index)}
         files[OPENAPI] = serialize(
             published(openapi, urls, described, pub.malgrupp, licens.openapi())
         )
@@ -192,14 +199,14 @@ def example(
     """
     if kind == "index":
         written = {p: (k, serialize(d)) for p, (k, d) in found.items()}
-        return index_document(pub, urls, written)
+        return index_document(pub, urls, written, document_dates(pub, urls, found))
     path = {
-        "program": "program.json",
-        "anvisningar": "anvisningar.json",
-        "organ-lista": "organ.json",
-        "uppfoljning": "uppfoljning.json",
-        "riskbild": "riskbild.json",
-        "indikatorer": "indikatorer.json",
+        "program": PROGRAM,
+        "anvisningar": ANVISNINGAR,
+        "organ-lista": ORGAN_LISTA,
+        "uppfoljning": UPPFOLJNING,
+        "riskbild": RISKBILD,
+        "indikatorer": INDIKATORER,
         "tidslinje": TIDSLINJE,
         "anvisning": anvisning_path(id or ""),
         "organ": organ_path(id or ""),

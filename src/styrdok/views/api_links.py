@@ -22,7 +22,7 @@ from typing import Any
 from styrdok.core import addresses
 from styrdok.core.model import Anvisning, Forfattning
 from styrdok.select import Publication
-from styrdok.views.urls import Urls, anvisning_path, fokusomrade_path, organ_path
+from styrdok.views.urls import PROGRAM, Urls, anvisning_path, fokusomrade_path, organ_path
 
 Reference = dict[str, Any]
 
@@ -104,7 +104,7 @@ def program(pub: Publication, urls: Urls, ids: Iterable[str]) -> list[Reference]
             "id": p.id,
             "titel": p.titel,
             "url": urls.page("index.md") if p.id == shown else None,
-            "json_url": urls.api("program.json"),
+            "json_url": urls.api(PROGRAM),
         }
         for p in found
         if p is not None

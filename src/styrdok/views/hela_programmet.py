@@ -26,6 +26,9 @@ from styrdok.views.markdown import front_matter
 from styrdok.views.program_notice import PROGRAMSIDOR
 
 TITEL = "Hela programmet"
+# The page's headings over the anvisningar, which its JSON twin's lists repeat.
+GALLANDE = "Gällande anvisningar"
+UTAN_TEXT = "Gällande anvisningar som inte återges här"
 PDF_LANK_TEXT = "Ladda ner som PDF"
 
 

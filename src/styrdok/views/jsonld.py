@@ -31,6 +31,7 @@ element it is put in.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
@@ -40,7 +41,7 @@ from styrdok.core.model import Anvisning, Program
 from styrdok.select import Publication
 from styrdok.views.markdown import iso
 from styrdok.views.program_notice import PROGRAMSIDOR
-from styrdok.views.urls import Urls, anvisning_path, version_path
+from styrdok.views.urls import PROGRAM, Urls, anvisning_path, version_path
 from styrdok.views.versions import version_titel
 
 JsonLd = dict[str, Any]
@@ -105,8 +106,8 @@ def version_id(urls: Urls, a: Anvisning, version: int) -> str:
     return f"{urls.page(a.sida)}#version-{version}"
 
 
-def program_id(urls: Urls, program_id_: str) -> str:
-    return f"{urls.page('index.md')}#program-{program_id_}"
+def program_id(urls: Urls, id: str) -> str:
+    return f"{urls.page('index.md')}#program-{id}"
 
 
 def organ_id(urls: Urls, id: str) -> str:
@@ -145,7 +146,7 @@ def _encodings(page_url: str, json_url: str) -> list[JsonLd]:
     ]
 
 
-def _ref(pub: Publication, urls: Urls, other: Anvisning) -> JsonLd:
+def _ref(urls: Urls, other: Anvisning) -> JsonLd:
     return {"@id": anvisning_id(urls, other), "name": other.titel, "url": urls.page(other.sida)}
 
 
@@ -214,7 +215,7 @@ def _common(pub: Publication, urls: Urls, a: Anvisning) -> JsonLd:
             if ref is not None
         ],
         "legislationChanges": [
-            _ref(pub, urls, old)
+            _ref(urls, old)
             for old in map(pub.model.anvisning_med_id, a.ersatter)
             if old is not None
         ],
@@ -267,7 +268,7 @@ def anvisning(pub: Publication, urls: Urls, a: Anvisning) -> JsonLd:
         "encoding": _encodings(page, urls.api(anvisning_path(a.id))),
         "workExample": [_version_node(pub, urls, a, p) for p in g.perioder],
         # What replaced it: the newer anvisning says it changes this one.
-        "@reverse": {"legislationChanges": [_ref(pub, urls, newer)]} if newer else None,
+        "@reverse": {"legislationChanges": [_ref(urls, newer)]} if newer else None,
     }
     return _compact(node)
 
@@ -291,23 +292,23 @@ def version(pub: Publication, urls: Urls, v: Anvisning) -> JsonLd:
         "url": page,
         "mainEntityOfPage": page,
         "encoding": _encodings(page, urls.api(version_path(a.id, v.version))),
-        "exampleOfWork": _ref(pub, urls, a),
+        "exampleOfWork": _ref(urls, a),
     }
     return _compact(node)
 
 
 def _program_node(pub: Publication, urls: Urls, program: Program) -> JsonLd:
     """A programme, with what is known of its decision and its state on the reference day."""
-    older = [
-        {"@id": program_id(urls, id), **({"name": p.titel} if p else {})}
-        for id, p in ((id, pub.model.program_med_id(id)) for id in program.ersatter)
-    ]
-    newer = [
-        {"@id": program_id(urls, id), **({"name": p.titel} if p else {})}
-        for id, p in (
-            (id, pub.model.program_med_id(id)) for id in pub.model.program_ersatt_av(program.id)
-        )
-    ]
+
+    def refs(ids: Iterable[str]) -> list[JsonLd]:
+        # Another programme is named when the model knows it, and identified either way.
+        found = ((id, pub.model.program_med_id(id)) for id in ids)
+        return [
+            {"@id": program_id(urls, id), **({"name": p.titel} if p else {})} for id, p in found
+        ]
+
+    older = refs(program.ersatter)
+    newer = refs(pub.model.program_ersatt_av(program.id))
     return _compact(
         {
             "@type": "Legislation",
@@ -329,7 +330,7 @@ def _program_node(pub: Publication, urls: Urls, program: Program) -> JsonLd:
             "legislationChanges": older,
             "@reverse": {"legislationChanges": newer} if newer else None,
             "url": urls.page("index.md"),
-            "encoding": _encodings(urls.page("index.md"), urls.api("program.json")),
+            "encoding": _encodings(urls.page("index.md"), urls.api(PROGRAM)),
         }
     )
 

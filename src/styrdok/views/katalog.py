@@ -29,9 +29,9 @@ from rdflib.term import Node
 
 from styrdok.core import addresses
 from styrdok.select import Publication
-from styrdok.views.licens import Licens
+from styrdok.views.licens import CC0, Licens
 from styrdok.views.queries import events
-from styrdok.views.urls import OPENAPI, Urls
+from styrdok.views.urls import ANVISNINGAR, INDEX, OPENAPI, PROGRAM, UPPFOLJNING, Urls
 
 KATALOG = "katalog.rdf"
 
@@ -40,7 +40,7 @@ EU = "http://publications.europa.eu/resource/authority/"
 IANA = "http://www.iana.org/assignments/media-types/"
 
 # DCAT-AP-SE requires the metadata itself to be CC0, whatever the data's licence.
-METADATA_LICENS = URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
+METADATA_LICENS = URIRef(CC0.url)
 # Stockholms kommun, organisationsnummer 212000-0142, as dataportal.se names publishers.
 UTGIVARE = URIRef("http://dataportal.se/organisation/SE2120000142")
 UTGIVARE_NAMN = "Stockholms stad"
@@ -197,7 +197,7 @@ def _graph(pub: Publication, urls: Urls, licens: Licens, val: Installning) -> Gr
     g.add((service, DCTERMS.license, URIRef(licens.url)))
     g.add((service, DCTERMS.publisher, UTGIVARE))
     g.add((service, DCAT.contactPoint, contact))
-    # The guide, when this build publishes it (an installation may leave it out).
+    # A landing page is optional for a data service; a site may be built without the guide.
     if pub.sida(addresses.API_GUIDE) is not None:
         g.add((service, DCAT.landingPage, URIRef(urls.page(addresses.API_GUIDE))))
 
@@ -249,7 +249,7 @@ def _graph(pub: Publication, urls: Urls, licens: Licens, val: Installning) -> Gr
         return _Fil(
             f"{id}-api",
             "JSON-API (ingång: index.json)",
-            urls.api("index.json"),
+            urls.api(INDEX),
             "application/json",
             nedladdning=False,
             schema=urls.schema("index"),
@@ -265,7 +265,7 @@ def _graph(pub: Publication, urls: Urls, licens: Licens, val: Installning) -> Gr
                 _Fil(
                     "program-json",
                     "Programmet som JSON",
-                    urls.api("program.json"),
+                    urls.api(PROGRAM),
                     "application/json",
                     schema=urls.schema("program"),
                 ),
@@ -296,7 +296,7 @@ def _graph(pub: Publication, urls: Urls, licens: Licens, val: Installning) -> Gr
             _Fil(
                 "anvisningar-json",
                 "Alla anvisningar som JSON",
-                urls.api("anvisningar.json"),
+                urls.api(ANVISNINGAR),
                 "application/json",
                 schema=urls.schema("anvisningar"),
             ),
@@ -330,7 +330,7 @@ def _graph(pub: Publication, urls: Urls, licens: Licens, val: Installning) -> Gr
                 _Fil(
                     "uppfoljning-json",
                     "Uppföljningen som JSON",
-                    urls.api("uppfoljning.json"),
+                    urls.api(UPPFOLJNING),
                     "application/json",
                     schema=urls.schema("uppfoljning"),
                 ),

@@ -118,18 +118,15 @@ def _parameter_examples(operation: Mapping[str, Any], values: Mapping[str, str])
 
 def example_of(value: Any) -> Any:
     """A copy with every list longer than LONG_LIST cut to its first EXAMPLE_ENTRIES."""
-    if isinstance(value, dict):
-        return {key: example_of(item) for key, item in value.items()}
-    if isinstance(value, list):
-        kept = value if len(value) <= LONG_LIST else value[:EXAMPLE_ENTRIES]
-        return [example_of(item) for item in kept]
-    return value
+    return shortened(value, EXAMPLE_ENTRIES, longer_than=LONG_LIST)
 
 
-def shortened(value: Any, entries: int) -> Any:
-    """A copy with every list cut to its first `entries` items: for readable examples."""
+def shortened(value: Any, entries: int, longer_than: int = 0) -> Any:
+    """A copy with every list of more than `longer_than` items cut to its first `entries`:
+    for readable examples (the API guide's cut every list)."""
     if isinstance(value, dict):
-        return {key: shortened(item, entries) for key, item in value.items()}
+        return {key: shortened(item, entries, longer_than) for key, item in value.items()}
     if isinstance(value, list):
-        return [shortened(item, entries) for item in value[:entries]]
+        kept = value if len(value) <= longer_than else value[:entries]
+        return [shortened(item, entries, longer_than) for item in kept]
     return value

@@ -20,6 +20,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from styrdok.views.queries import ORGAN_LISTOR
 from styrdok.views.urls import Urls
 
 JsonDocument = dict[str, Any]
@@ -39,20 +40,7 @@ PAGED_LISTS: dict[str, tuple[str, ...]] = {
     # paged alike, so page n's entries are the n-th slice of anvisningsposter, not
     # necessarily those its list slices name: a consumer with more than one page joins
     # them by id after reading every page.
-    "organ": (
-        *(
-            f"/anvisningar/{name}"
-            for name in (
-                "samtliga",
-                "for_typ",
-                "sarskilt",
-                "ansvarar_for",
-                "kommande",
-                "under_arbete",
-            )
-        ),
-        "/anvisningsposter",
-    ),
+    "organ": (*(f"/anvisningar/{name}" for name in ORGAN_LISTOR), "/anvisningsposter"),
 }
 
 

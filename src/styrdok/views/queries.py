@@ -135,6 +135,11 @@ def fokus_answer(pub: Publication, fokus: Fokusomrade) -> FokusAnswer:
     )
 
 
+# The lists of an OrganAnswer, in the order the organ's page shows them: the keys of its
+# document's `anvisningar` and of each entry's `listor`.
+ORGAN_LISTOR = ("samtliga", "for_typ", "sarskilt", "ansvarar_for", "kommande", "under_arbete")
+
+
 @dataclass(frozen=True)
 class OrganAnswer:
     """What applies to one organ: the same answer for its page and its JSON document."""
@@ -147,6 +152,10 @@ class OrganAnswer:
     ansvarar_for: tuple[Anvisning, ...]  # owned by the organ, not repealed
     kommande: tuple[Anvisning, ...]  # decided, will apply to it from a later day
     under_arbete: tuple[Anvisning, ...]  # drafts that will apply to it
+
+    def listor(self) -> dict[str, tuple[Anvisning, ...]]:
+        """The lists by key (ORGAN_LISTOR), in that order."""
+        return {key: getattr(self, key) for key in ORGAN_LISTOR}
 
 
 def organ_answer(pub: Publication, applicability: Applicability, organ: Organ) -> OrganAnswer:

@@ -25,7 +25,7 @@ from styrdok.select import Publication
 from styrdok.views.api import JsonDocument, absolute_links, anvisning_kort
 from styrdok.views.blocks import GeneratedPage
 from styrdok.views.crossref import RECENT_EVENTS
-from styrdok.views.hela_programmet import innehall
+from styrdok.views.hela_programmet import GALLANDE, UTAN_TEXT, innehall
 from styrdok.views.markdown import iso
 from styrdok.views.queries import (
     REVIEW_WINDOW,
@@ -40,8 +40,14 @@ from styrdok.views.queries import (
     review_answer,
 )
 from styrdok.views.urls import (
+    ANVISNINGAR,
+    INDEX,
+    ORGAN_LISTA,
+    PROGRAM,
+    RISKBILD,
     SIDOR,
     TIDSLINJE,
+    UPPFOLJNING,
     Urls,
     anvisning_path,
     fokusomrade_path,
@@ -54,12 +60,6 @@ from styrdok.views.versions import version_titel
 SIDA = "sida"
 # The 404 page is a theme page, not one below docs/; its twin is the API's entry.
 NOT_FOUND = "404.html"
-INDEX = "index.json"
-PROGRAM = "program.json"
-ANVISNINGAR = "anvisningar.json"
-ORGAN_LISTA = "organ.json"
-UPPFOLJNING = "uppfoljning.json"
-RISKBILD = "riskbild.json"
 
 
 @dataclass(frozen=True)
@@ -186,8 +186,13 @@ def _listor(pub: Publication, urls: Urls, sida: str) -> list[JsonDocument] | Non
         repealed = [a for a, _ in repealed_newest_first(pub)]
         return [_lista("Upphävda anvisningar", _poster(pub, urls, repealed))]
     if sida == addresses.HELA_PROGRAMMET:
-        shown = [_shown(pub, d.sida) for d in innehall(pub).anvisningar]
-        return [_lista("Anvisningar som gäller", _poster(pub, urls, filter(None, shown)))]
+        held = innehall(pub)
+        shown = [_shown(pub, d.sida) for d in held.anvisningar]
+        found = [_lista(GALLANDE, _poster(pub, urls, filter(None, shown)))]
+        if held.utan_text:
+            untold = (pub.anvisning_for_sida(s) for s, _ in held.utan_text)
+            found.append(_lista(UTAN_TEXT, _poster(pub, urls, filter(None, untold))))
+        return found
     return None
 
 

@@ -34,6 +34,15 @@ SCHEMAS = {
     "sidor": "sidor.schema.json",
 }
 
+# The documents at fixed addresses below api/v1/, one name each for every module that
+# writes, lists or links them.
+INDEX = "index.json"
+PROGRAM = "program.json"
+ANVISNINGAR = "anvisningar.json"
+ORGAN_LISTA = "organ.json"
+UPPFOLJNING = "uppfoljning.json"
+RISKBILD = "riskbild.json"
+INDIKATORER = "indikatorer.json"
 OPENAPI = "openapi.json"
 # Every version of every anvisning with its interval: what "Vad gällde den …?" reads.
 TIDSLINJE = "tidslinje.json"
@@ -57,10 +66,15 @@ class Urls:
         return urljoin(self.site_url, path)
 
     def api(self, path: str) -> str:
-        return urljoin(self.site_url, f"{API_DIR}/{path}")
+        return urljoin(self.site_url, api_path(path))
 
     def schema(self, kind: str) -> str:
         return self.api(f"schema/{SCHEMAS[kind]}")
+
+
+def api_path(path: str) -> str:
+    """A file of the API (a path below api/v1/) as a path from the site's root."""
+    return f"{API_DIR}/{path}"
 
 
 def anvisning_path(id: str) -> str:

@@ -18,7 +18,7 @@ from styrdok.select import Publication
 from styrdok.views.blocks import GeneratedPage, galler_for_text, generated_page
 from styrdok.views.markdown import href, iso, md, page_link, table
 from styrdok.views.queries import versionsperioder
-from styrdok.views.urls import API_DIR, TIDSLINJE, sidadress
+from styrdok.views.urls import TIDSLINJE, api_path, sidadress
 from styrdok.views.versions import PUBLICERAS_INTE, alla_versioner_visas
 from styrdok.views.wording import GALLDE_ALDRIG, versal
 
@@ -31,7 +31,7 @@ CONTAINER_CLASS = "sd-gallde"
 def json_href() -> str:
     """tidslinje.json relative to the page as it is served (a folder with directory URLs)."""
     page = sidadress(addresses.VAD_GALLDE)
-    return posixpath.relpath(f"{API_DIR}/{TIDSLINJE}", page.rstrip("/"))
+    return posixpath.relpath(api_path(TIDSLINJE), page.rstrip("/"))
 
 
 def link_to(fran: str, organ_id: str | None = None) -> str:
@@ -61,7 +61,7 @@ def vad_gallde_page(pub: Publication) -> GeneratedPage:
         _table(pub, sida, record),
         _unkept(pub, sida, record),
         "Samma uppgifter finns som JSON för andra system: "
-        f'<a href="{json_href()}">{API_DIR}/{TIDSLINJE}</a>. Varje anvisnings versioner '
+        f'<a href="{json_href()}">{api_path(TIDSLINJE)}</a>. Varje anvisnings versioner '
         "beskrivs också på anvisningens egen sida.",
     ]
     return generated_page(sida, TITEL, parts)
