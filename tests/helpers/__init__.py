@@ -33,6 +33,26 @@ def make_project(dest: Path) -> Path:
     return dest
 
 
+def edit(project: Path, path: str, old: str, new: str) -> None:
+    """Replace `old`, which must occur exactly once, in the project's file `path`."""
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (path, old)
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def decide_trygghet_i_bromma(project: Path) -> None:
+    """The small project's utkast trygghet-i-bromma decided on 2025-12-01, in force from
+    2026-03-01: after TODAY, so on TODAY it is beslutad but does not yet apply."""
+    edit(
+        project,
+        "docs/anvisningar/trygghet-i-bromma.md",
+        "status: utkast\n",
+        "status: gällande\nbeslutsdatum: 2025-12-01\nbeslutad_av: bromma-stadsdelsnamnd\n"
+        "giltig_fran: 2026-03-01\nrevideras_senast: 2028-03-01\n",
+    )
+
+
 def check(root: Path, today: date = TODAY) -> Outcome:
     return check_site(Project.at(root), today)
 

@@ -14,16 +14,8 @@ from styrdok.select import STANDARD_MALGRUPP, Publication, select
 from styrdok.views import andringsdatum, api, api_files
 from styrdok.views.urls import SCHEMAS
 
-from helpers import check, make_project, publication_of
+from helpers import check, decide_trygghet_i_bromma, make_project, publication_of
 from helpers.api import SCHEMA_SOURCE, URLS, errors, site_urls
-
-
-def edit(project: Path, path: str, old: str, new: str) -> None:
-    file = project / path
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) == 1, (path, old)
-    file.write_text(text.replace(old, new), encoding="utf-8")
-
 
 BROMMA = URLS.api("anvisningar/trygghet-i-bromma.json")
 
@@ -71,14 +63,7 @@ def test_the_list_of_organ_has_no_dates(pub: Publication) -> None:
 def test_a_future_decision_does_not_date_a_document_yet(tmp_path: Path) -> None:
     """Decided after the reference date: the day is not counted until it has come."""
     project = make_project(tmp_path / "projekt")
-    bromma = "docs/anvisningar/trygghet-i-bromma.md"
-    edit(
-        project,
-        bromma,
-        "status: utkast\n",
-        "status: gällande\nbeslutsdatum: 2025-12-01\nbeslutad_av: bromma-stadsdelsnamnd\n"
-        "giltig_fran: 2026-03-01\nrevideras_senast: 2028-03-01\n",
-    )
+    decide_trygghet_i_bromma(project)
     before = publication_of(project)
     assert andringsdatum.per_anvisning(before, URLS)[BROMMA] == dt.date(2025, 12, 1)
     outcome = check(project, dt.date(2026, 3, 2))

@@ -15,18 +15,11 @@ from styrdok.select import Publication
 from styrdok.views import api, api_files
 from styrdok.views.urls import SCHEMAS
 
-from helpers import TODAY, make_project, publication_of
+from helpers import TODAY, decide_trygghet_i_bromma, edit, make_project, publication_of
 from helpers.api import SCHEMA_SOURCE, SITE, URLS, errors
 from helpers.canaries import add_canaries, add_feed_version_canaries, add_version_canaries
 
 Documents = dict[str, tuple[str, dict[str, Any]]]
-
-
-def edit(project: Path, path: str, old: str, new: str) -> None:
-    file = project / path
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) == 1, (path, old)
-    file.write_text(text.replace(old, new), encoding="utf-8")
 
 
 KRISLEDNING = "docs/anvisningar/krisledning.md"
@@ -55,14 +48,7 @@ def timeline(tmp_path: Path) -> Publication:
     krisledning-gammal repealed from 2026-06-01, so still in force."""
     project = make_project(tmp_path / "projekt")
     with_version_3_in_preparation(project)
-    bromma = "docs/anvisningar/trygghet-i-bromma.md"
-    edit(
-        project,
-        bromma,
-        "status: utkast\n",
-        "status: gällande\nbeslutsdatum: 2025-12-01\nbeslutad_av: bromma-stadsdelsnamnd\n"
-        "giltig_fran: 2026-03-01\nrevideras_senast: 2028-03-01\n",
-    )
+    decide_trygghet_i_bromma(project)
     edit(project, "docs/anvisningar/krisledning-gammal.md", "2019-06-01", "2026-06-01")
     return publication_of(project)
 
