@@ -16,11 +16,11 @@ is never looked up, let alone expanded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from styrdok.core import addresses
-from styrdok.core.model import Anvisning, Forfattning
+from styrdok.core.model import Anvisning, Fokusomrade, Forfattning, Malomrade
 from styrdok.select import Publication
 from styrdok.views.urls import PROGRAM, Urls, anvisning_path, fokusomrade_path, organ_path
 
@@ -60,38 +60,50 @@ def anvisning(urls: Urls, a: Anvisning) -> Reference:
     }
 
 
-def fokusomraden(pub: Publication, urls: Urls, ids: Iterable[str]) -> list[Reference]:
-    """Fokusområden by id; only those of the programme the site shows have a page and a
-    document, another programme's keep their name and null addresses."""
-    shown = {f.id for f in pub.fokusomraden}
-    found = (pub.model.fokusomrade_med_id(i) for i in ids)
+def _parts(
+    ids: Iterable[str],
+    find: Callable[[str], Fokusomrade | Malomrade | None],
+    shown: set[str],
+    page: Callable[[str], str],
+    document: Callable[[str], str] | None,
+) -> list[Reference]:
+    """Parts of a programme by id. Only those of the programme the site shows have a page
+    (and, with `document`, a document); another programme's keep their name and null
+    addresses."""
+    found = (find(i) for i in ids)
     return [
         {
-            "id": f.id,
-            "namn": f.namn,
-            "url": urls.page(addresses.fokusomrade(f.id)) if f.id in shown else None,
-            "json_url": urls.api(fokusomrade_path(f.id)) if f.id in shown else None,
+            "id": part.id,
+            "namn": part.namn,
+            "url": page(part.id) if part.id in shown else None,
+            "json_url": document(part.id) if document and part.id in shown else None,
         }
-        for f in found
-        if f is not None
+        for part in found
+        if part is not None
     ]
+
+
+def fokusomraden(pub: Publication, urls: Urls, ids: Iterable[str]) -> list[Reference]:
+    """Fokusområden by id, each with its page and document."""
+    return _parts(
+        ids,
+        pub.model.fokusomrade_med_id,
+        {f.id for f in pub.fokusomraden},
+        lambda id: urls.page(addresses.fokusomrade(id)),
+        lambda id: urls.api(fokusomrade_path(id)),
+    )
 
 
 def malomraden(pub: Publication, urls: Urls, ids: Iterable[str]) -> list[Reference]:
     """Målområden by id: they have a page but no document of their own (they are in
     program.json), so `json_url` is always null."""
-    shown = {m.id for m in pub.malomraden}
-    found = (pub.model.malomrade_med_id(i) for i in ids)
-    return [
-        {
-            "id": m.id,
-            "namn": m.namn,
-            "url": urls.page(addresses.malomrade(m.id)) if m.id in shown else None,
-            "json_url": None,
-        }
-        for m in found
-        if m is not None
-    ]
+    return _parts(
+        ids,
+        pub.model.malomrade_med_id,
+        {m.id for m in pub.malomraden},
+        lambda id: urls.page(addresses.malomrade(id)),
+        None,
+    )
 
 
 def program(pub: Publication, urls: Urls, ids: Iterable[str]) -> list[Reference]:
