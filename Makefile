@@ -46,12 +46,15 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
-# A measurement, not a test: builds the site with the anvisningar ×1 and ×10, and the
-# real follow-up against 1, 5 and 10 generated years (50 bodies, 20 risks a report), each
-# also with plain MkDocs, and prints how output size and build time grow (benchmarks/README.md).
-# Then the API alone at 5,000 anvisningar: no published JSON file above 5 MB.
+# A measurement, not a test. First the scale benchmark (issue 17, BENCHMARKS.md): both
+# audiences' builds against plain MkDocs at 2,000 and 4,000 generated anvisningar, the
+# check against libyaml, the preview's reload, each ratio against its target. Then the
+# site with the anvisningar ×1 and ×10 and the real follow-up against 1, 5 and 10
+# generated years (one run each, to keep `make bench` under 15 minutes), and the API
+# alone at 5,000 anvisningar: no published JSON file above 5 MB (benchmarks/README.md).
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_build.py --factors 1 10 --uppfoljning 1 5 10 --out benchmarks/results.json
+	$(BIN)/python benchmarks/bench_scale.py --out benchmarks/results-scale.json --markdown benchmarks/results-scale.md
+	$(BIN)/python benchmarks/bench_build.py --factors 1 10 --uppfoljning 1 5 10 --runs 1 --out benchmarks/results.json
 	$(BIN)/python benchmarks/bench_api.py --factor 278 --out benchmarks/results-api.json
 
 $(STAMP): requirements.lock pyproject.toml

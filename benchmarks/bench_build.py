@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import date, datetime
 from importlib.metadata import version
 from pathlib import Path
 
@@ -247,15 +247,16 @@ def without_styrdok_plugin(config: str) -> str:
     return "".join(lines[:start] + lines[end:])
 
 
-def write_plain_source(dest: Path) -> None:
+def write_plain_source(dest: Path, today: date | None = None) -> None:
     """Write the pages the plugin generates into docs/ as files, and a config without the
     plugin, so plain MkDocs builds the same Markdown. Done after the styrdok builds:
-    `styrdok check` would refuse these files in docs/."""
+    `styrdok check` would refuse these files in docs/. `today` is the reference day the
+    pages are generated for (default: today)."""
     outcome = check_project(Project.at(dest))
     if outcome.model is None or not outcome.ok:
         raise BuildFailed(f"styrdok check failed on {dest}")
     pub = select(outcome.model)
-    today = datetime.now().date()
+    today = today or datetime.now().date()
     for page in [*crossref.generate(pub, today), *uppfoljning_pages.generate(pub, today)]:
         path = dest / "docs" / page.sida
         path.parent.mkdir(parents=True, exist_ok=True)
