@@ -66,7 +66,7 @@ def parsed(text: str) -> list[tuple[int, bool]]:
     ]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(markdown)
 def test_the_skip_never_hides_a_heading(text: str) -> None:
     found = parsed(text)

@@ -20,6 +20,7 @@ from styrdok.core.kinds import KINDS, NAMED
 from styrdok.core.problems import Problem
 from styrdok.core.reading.source import SourceDocument
 from styrdok.core.rules.schema_errors import TRANSLATORS, Found, translate_other
+from styrdok.core.rules.schema_fast import FastSchemas
 
 
 class SchemaFileError(Exception):
@@ -77,6 +78,7 @@ class Schemas:
                 format_checker=Draft202012Validator.FORMAT_CHECKER,
             )
         self.schemas = schemas
+        self.fast = FastSchemas(schemas, {kind.name: kind.schema for kind in KINDS.values()})
 
     def property_schema(self, kind: str, name: str) -> dict[str, Any]:
         """The schema of field `name` of an entry of the kind named `kind`."""
@@ -96,6 +98,8 @@ class Schemas:
         suggesting the one meant by a reference written as a name (Socialnämnden)."""
         if doc.data is None:
             return Validation([], frozenset({None}))
+        if self.fast.valid(doc.kind, doc.data):
+            return Validation([], frozenset())
         problems: list[Problem] = []
         rejected: set[int | None] = set()
         is_list = NAMED[doc.kind].is_list
