@@ -307,3 +307,28 @@ def test_fast_path_leaves_the_known_differences_to_jsonschema():
         for path in _places(document):
             for value in _TRICKY:
                 _fast_agrees(kind, _replaced(document, path, value))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024-01-01",
+        "2024-02-30",
+        "2024-1-01",
+        "20240101",
+        "2024-01-01\n",
+        "2024-W01-1",
+        "٢٠٢٤-٠١-٠١",
+        "x@y",
+        "@",
+        "namn",
+        "",
+        5,
+        None,
+    ],
+)
+def test_fast_formats_are_jsonschemas(value):
+    from styrdok.core.rules.schema_fast import FORMATS
+
+    for name, check in FORMATS.items():
+        assert check(value) == Draft202012Validator.FORMAT_CHECKER.conforms(value, name)
