@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from styrdok.core.reading.guide import read_guide
-from styrdok.views import api_files, fragments
+from styrdok.views import fragments
 
 # The names pages may call; each is a method of Macros below.
 NAMES = (
@@ -65,6 +65,10 @@ class Macros:
 
     def api_exempel(self, typ: str, id: str | None = None, poster: int = 1) -> str:
         """A JSON document as the API publishes it; lists are cut to `poster` entries."""
+        # Here, not at the top: the API's views (RDF, the catalogue) cost `styrdok check`
+        # a fifth of its imports, and only the guide's page calls this.
+        from styrdok.views import api_files
+
         found = self.plugin.api_examples()
         document = api_files.example(self.pub, self.plugin.urls, found, typ, id)
         text = json.dumps(

@@ -35,9 +35,6 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
-
 from styrdok.forbidden.matcher import Matcher
 from styrdok.forbidden.normal import INLINE_TAG
 
@@ -188,6 +185,8 @@ def _pdf_text(data: bytes, budget: _Budget) -> str:
 def _pdf_text_of(data: bytes, budget: _Budget) -> str:
     """A PDF's text as a reader sees it: every page's, read as one text, then the
     document information (title, subject, keywords …) and the outline's titles."""
+    from pypdf import PdfReader  # a third of `styrdok check`'s imports; most have no PDF
+
     reader = PdfReader(io.BytesIO(data), strict=False)
     pages: list[str] = []
     for page in reader.pages:
@@ -299,6 +298,8 @@ def contents(
         yield fil, Unreadable(fil, "filen är komprimerad men går inte att packa upp", str(exc))
         unpacked = None
     if unpacked is None and data[:5] == b"%PDF-":
+        from pypdf.errors import PyPdfError  # as in _pdf_text_of: only for a PDF
+
         try:
             text = _pdf_text(data, budget)
         except (PyPdfError, OSError, ValueError, KeyError, TypeError, RecursionError) as exc:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from styrdok.forbidden.normal import folded, normalise, words
+from styrdok.forbidden.normal import folded, normalise, word_form, words
 
 # A reference to an id, as forbidden() writes it; after normalise().
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -141,6 +141,14 @@ class Matcher:
         """The strings that occur in `text` (any text: it is normalised here); only
         references to ids, or only word strings, if the other is switched off."""
         text = folded(text)
+        wanted = as_words and self._words_re is not None
+        return self.find_forms(
+            text, word_form(text, is_folded=True) if wanted else None, references
+        )
+
+    def find_forms(self, text: str, padded: str | None, references: bool = True) -> set[str]:
+        """`find` on a text already `folded`, with its `word_form` (None: no word strings),
+        for callers that keep the forms of a text to look in it more than once."""
         found: set[str] = set()
         if references and self._reference_re is not None:
             for match in self._reference_re.finditer(text):
@@ -150,18 +158,20 @@ class Matcher:
             for id in self._md_links(text):
                 if id in self._md_ids:
                     found.update(self._references[("s", id)])
-        if as_words and self._words_re is not None:
-            found |= self._find_words(f" {words(text)} ")
+        if padded is not None:
+            found |= self.find_word_form(padded)
         return found
 
     def find_words(self, text: str) -> set[str]:
         """Only the word strings that occur in `text`: references to ids are left out."""
         if self._words_re is None:
             return set()
-        return self._find_words(f" {words(folded(text))} ")
+        return self.find_word_form(word_form(text))
 
-    def _find_words(self, padded: str) -> set[str]:
-        assert self._words_re is not None
+    def find_word_form(self, padded: str) -> set[str]:
+        """The word strings in a text's `word_form`."""
+        if self._words_re is None:
+            return set()
         found: set[str] = set()
         search = self._words_re.search
         position = 0

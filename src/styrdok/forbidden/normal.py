@@ -48,3 +48,9 @@ def normalise(text: str) -> str:
 def words(text: str) -> str:
     """A normalised text as words: letters and digits, one space between."""
     return " ".join(_WORD.findall(text))
+
+
+def word_form(text: str, *, is_folded: bool = False) -> str:
+    """`text` as the word matcher reads it: its words, padded with a space on each side
+    so that a space is every word's boundary."""
+    return f" {words(text if is_folded else folded(text))} "

@@ -17,8 +17,9 @@ a string that is found is its line looked up (a few more passes over that one fi
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from styrdok.core.messages import problem
@@ -28,7 +29,7 @@ from styrdok.core.project import Project
 from styrdok.core.reading.guide import REDAKTORSGUIDE
 from styrdok.forbidden.attachments import Closed, attachment_leaks
 from styrdok.forbidden.matcher import Matcher
-from styrdok.forbidden.normal import INLINE_TAG
+from styrdok.forbidden.normal import INLINE_TAG, folded, word_form
 from styrdok.forbidden.strings import forbidden, published_sources, rendered
 from styrdok.select import MALGRUPPER, Publication
 
@@ -63,7 +64,7 @@ def check_leaks(
         if not strings[malgrupp]:
             continue
         for source in sources(project, model, pub):
-            for string in _found(matcher, source.lines):
+            for string in _found(matcher, source.lines, _remembered_forms):
                 line = _line_of(string, source)
                 entry = found.setdefault(
                     (source.fil, line, "", string), (strings[malgrupp][string], [])
@@ -127,18 +128,24 @@ def _quoted(string: str, what: str) -> str:
     return "" if "skyddad" in what else f": '{string}'"
 
 
-def _forms(text: str) -> Iterator[tuple[str, bool]]:
-    """A source text as the scan could meet it in the site: as written (references and
-    words), and rendered, with Markdown and inline tags gone (words only)."""
-    yield text, True
-    yield INLINE_TAG.sub("", rendered(text).casefold()), False
+def _forms(text: str) -> tuple[str, str, str]:
+    """A source text as the scan could meet it in the site: as written (`folded`, for
+    references, and as words), and rendered, with Markdown and inline tags gone (words
+    only)."""
+    written = folded(text)
+    as_rendered = word_form(INLINE_TAG.sub("", rendered(text).casefold()))
+    return written, word_form(written, is_folded=True), as_rendered
 
 
-def _found(matcher: Matcher, lines: tuple[str, ...]) -> set[str]:
-    found: set[str] = set()
-    for form, as_written in _forms("\n".join(lines)):
-        found |= matcher.find(form) if as_written else matcher.find_words(form)
-    return found
+# Each audience's sources are mostly the other's too: their forms are worked out once.
+_remembered_forms = lru_cache(maxsize=1 << 15)(_forms)
+
+
+def _found(
+    matcher: Matcher, lines: tuple[str, ...], forms: Callable[[str], tuple[str, str, str]]
+) -> set[str]:
+    written, written_words, as_rendered = forms("\n".join(lines))
+    return matcher.find_forms(written, written_words) | matcher.find_word_form(as_rendered)
 
 
 def _line_of(string: str, source: Source) -> int:
@@ -147,7 +154,7 @@ def _line_of(string: str, source: Source) -> int:
     one = Matcher([string])
 
     def has(lines: tuple[str, ...]) -> bool:
-        return bool(_found(one, lines))
+        return bool(_found(one, lines, _forms))
 
     lines = source.lines
     low, high = 1, len(lines)

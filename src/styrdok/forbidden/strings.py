@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from styrdok.core.model import Anvisning, Model, Rapport, Sida
 from styrdok.core.reading.guide import read_guide
 from styrdok.forbidden.matcher import Matcher
-from styrdok.forbidden.normal import INLINE_TAG
+from styrdok.forbidden.normal import INLINE_TAG, word_form
 from styrdok.select import Publication, strictest
 
 # A passage is this many words of a withheld text: long enough not to occur by chance.
@@ -27,8 +28,13 @@ MIN_TITLE = 12
 
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`>#|]|^\s*(?:[-+]|\d+\.)\s+", re.MULTILINE)
 _SPACE = re.compile(r"\s+")
+# The forms below are pure functions of source texts (never of built files), and the
+# check asks for the same ones once per audience and per form of the same text:
+# remembered, each is worked out once. Bounded, for the plugin's long `mkdocs serve`.
+_REMEMBERED = 1 << 17
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def plain(markdown: str) -> str:
     """A line of Markdown as it reads once rendered."""
     return _SPACE.sub(" ", _MARKUP.sub(lambda m: m.group(1) or " ", markdown)).strip()
@@ -40,6 +46,15 @@ def passages(markdown: str) -> Iterator[str]:
     A run goes on into the next lines of the same paragraph, so a text wrapped at short
     lines still gives passages, and a line break in the source is no protection.
     """
+    return iter(_passages(markdown))
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _passages(markdown: str) -> tuple[str, ...]:
+    return tuple(_runs(markdown))
+
+
+def _runs(markdown: str) -> Iterator[str]:
     block: list[list[str]] = []
     for line in [*markdown.splitlines(), ""]:
         text = plain(line)
@@ -108,15 +123,26 @@ def forbidden(
     matcher = Matcher(found)
     public = set().union(
         *(
-            matcher.find_words(INLINE_TAG.sub("", form.casefold()))
+            matcher.find_word_form(form)
             for text in _published(pub, published_texts)
             if text
-            for form in (text, rendered(text))
+            for form in published_word_forms(text)
         )
     )
     return {string: what for string, what in found.items() if string not in public}
 
 
+@lru_cache(maxsize=_REMEMBERED)
+def published_word_forms(text: str) -> tuple[str, str]:
+    """The `word_form`s a published text is read in, as written and rendered, inline
+    tags gone (casefolded first: INLINE_TAG is matched in casefolded text)."""
+    as_written, as_rendered = (
+        INLINE_TAG.sub("", form.casefold()) for form in (text, rendered(text))
+    )
+    return word_form(as_written), word_form(as_rendered)
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def rendered(markdown: str) -> str:
     """A Markdown text as it reads once rendered, as `passages` reads withheld texts: a
     list's numbers and markers gone, so a passage over two items of a list the text

@@ -21,10 +21,8 @@ from styrdok.core.report import as_json, as_text
 from styrdok.forbidden.check import check_project
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, select
 from styrdok.tools import gallde as gallde_text
-from styrdok.tools import lagesbild, new_version, publish
+from styrdok.tools import lagesbild, new_version
 from styrdok.tools.argparse_sv import SwedishParser
-from styrdok.tools.diff import RevisionError, load_source
-from styrdok.tools.diff import report as diff_report
 from styrdok.tools.scaffold import ID_RULES, ScaffoldError, new_anvisning
 from styrdok.views.queries import gallde as gallde_answer
 
@@ -397,6 +395,8 @@ def check(args: argparse.Namespace) -> int:
 
 
 def leaks(args: argparse.Namespace) -> int:
+    from styrdok.tools import publish  # see diff()
+
     root = _root(args)
     if not args.webbplats.is_dir():
         print(f"styrdok: fel: mappen {args.webbplats} finns inte", file=sys.stderr)
@@ -413,6 +413,11 @@ def leaks(args: argparse.Namespace) -> int:
 
 
 def diff(args: argparse.Namespace) -> int:
+    # Imported by the commands that need them: `styrdok check`, run on every commit,
+    # should not pay for git, MkDocs and the publishing step.
+    from styrdok.tools.diff import RevisionError, load_source
+    from styrdok.tools.diff import report as diff_report
+
     root = _root(args)
     if not root.is_dir():
         print(f"styrdok: fel: mappen {root} finns inte", file=sys.stderr)
@@ -473,6 +478,8 @@ def add_publish_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def build(args: argparse.Namespace) -> int:
+    from styrdok.tools import publish  # see diff()
+
     root = _root(args)
     kept = f"{args.till} är oförändrad" if args.till.exists() else f"{args.till} skapades inte"
     try:
@@ -502,6 +509,8 @@ def build(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
+    from styrdok.tools import publish  # see diff()
+
     if not args.webbplats.is_dir():
         print(f"styrdok: fel: mappen {args.webbplats} finns inte", file=sys.stderr)
         return 2

@@ -10,6 +10,7 @@ structural fault on every such page. Hand-written pages are left alone: their ow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -27,15 +28,38 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
+# markdown-it's own normalisation of line ends, so the candidates below see its lines.
+_NEWLINES = re.compile(r"\r\n?")
+# What a heading of level 1 cannot be written without: an ATX `#` that no other `#`
+# precedes (`##` is level 2) and a space, tab or line end follows; or a setext
+# underline, a line ending in `=` (trailing spaces and tabs allowed). Container markers
+# (`>`, list markers, indentation) are never a `#`, so this holds inside them too.
+_CANDIDATE = re.compile(r"(?<!#)#(?:[ \t]|$)|=[ \t]*$", re.MULTILINE)
+
+
+def may_have_level_one(text: str) -> bool:
+    """False only if `text` certainly has no heading of level 1: a cheap search that
+    spares most texts the full parse (tests/core/rules/test_headings.py shows it never
+    says False where the parse finds one)."""
+    return _CANDIDATE.search(_NEWLINES.sub("\n", text)) is not None
+
+
+def level_one_headings(text: str) -> Iterator[tuple[int, bool]]:
+    """Each heading of level 1 in `text`: its line (from 0) and whether it is setext."""
+    if not may_have_level_one(text):
+        return
+    for token in _parser().parse(text):
+        if token.type == "heading_open" and token.tag == "h1" and token.map:
+            yield token.map[0], token.markup.startswith("=")
+
+
 def check_headings(model: Model, rejected: Sequence[Avvisad] = ()) -> Iterator[Problem]:
     refused = (page for page in rejected if page.anvisning)
     for anvisning in (*model.anvisningar, *model.versioner, *refused):
-        for token in _parser().parse(anvisning.text):
-            if token.type == "heading_open" and token.tag == "h1" and token.map:
-                setext = token.markup.startswith("=")
-                yield problem(
-                    "rubrik-niva-1",
-                    anvisning.fil,
-                    Position(anvisning.text_rad + token.map[0], 1),
-                    hur="understruken med ===" if setext else "som börjar med en #",
-                )
+        for line, setext in level_one_headings(anvisning.text):
+            yield problem(
+                "rubrik-niva-1",
+                anvisning.fil,
+                Position(anvisning.text_rad + line, 1),
+                hur="understruken med ===" if setext else "som börjar med en #",
+            )

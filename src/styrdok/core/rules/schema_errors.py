@@ -17,7 +17,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
-from jsonschema.exceptions import ValidationError, best_match
 
 from styrdok.core.kinds import KINDS, NAMED
 from styrdok.core.messages import (
@@ -34,6 +33,8 @@ from styrdok.core.problems import Position, Problem
 from styrdok.core.reading.source import SourceDocument
 
 if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
     from styrdok.core.rules.schema import Schemas
 
 # The form of every id (gemensam.schema.json#/$defs/id).
@@ -438,6 +439,8 @@ def closest_branch(error: ValidationError) -> list[ValidationError]:
     if not ranked:
         return [error]
     if rank(ranked[0]) == 2:
+        from jsonschema.exceptions import best_match  # only for files with errors (schema.py)
+
         chosen = best_match(error.context or ())
         return [chosen] if chosen is not None else [error]
     return ranked[0]
