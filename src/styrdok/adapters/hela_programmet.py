@@ -27,10 +27,18 @@ from styrdok.adapters.sammanstallning import (
 from styrdok.core import addresses
 from styrdok.core.withheld import names_withheld
 from styrdok.select import Publication
-from styrdok.views.hela_programmet import GALLANDE, PDF_LANK_TEXT, TITEL, UTAN_TEXT, Innehall
+from styrdok.views.hela_programmet import (
+    GALLANDE,
+    PDF_LANK_TEXT,
+    TITEL,
+    UTAN_TEXT,
+    Innehall,
+    om_listan,
+)
 from styrdok.views.urls import sidadress
 
 UTSKRIFT_CSS = "stylesheets/utskrift.css"
+ANVISNINGAR_ID = "grupp-anvisningar"
 
 
 class Sammanstallning:
@@ -67,10 +75,37 @@ class Sammanstallning:
         def found(delar):
             return tuple(self.rendered[d.sida] for d in delar if d.sida in self.rendered)
 
+        # Above the bound the anvisningar are a list (_lista), not parts.
+        texter = self.innehall.anvisningar if self.innehall.med_texter else ()
         return (
             Grupp("Programmet", "grupp-programmet", found(self.innehall.program)),
-            Grupp(GALLANDE, "grupp-anvisningar", found(self.innehall.anvisningar)),
+            Grupp(GALLANDE, ANVISNINGAR_ID, found(texter)),
         )
+
+    def _lista(self, adresser: Adresser) -> str:
+        """Above the bound: every anvisning in force by title and facts, and why."""
+        if self.innehall.med_texter:
+            return ""
+        items = "".join(
+            f'<li><a href="{escape(adresser.link(sidadress(rad.sida)))}">{escape(rad.titel)}</a>'
+            f" – {escape(rad.uppgifter)}</li>"
+            for rad in self.innehall.lista
+        )
+        forteckning = escape(adresser.link(sidadress(addresses.FORTECKNING)))
+        return (
+            f'<h2 id="{ANVISNINGAR_ID}">{GALLANDE}</h2>'
+            f'<p class="sd-hela-lista">{escape(om_listan(self.innehall))} '
+            f'<a href="{forteckning}">Förteckningen över anvisningar</a> visar alla uppgifter '
+            "om dem.</p>"
+            f"<ol>{items}</ol>"
+        )
+
+    def _efter(self, adresser: Adresser) -> str:
+        return self._lista(adresser) + self._utan_text(adresser)
+
+    def _ovriga(self) -> tuple[tuple[str, str], ...]:
+        """Sections after the parts that the table of contents links to."""
+        return () if self.innehall.med_texter else ((GALLANDE, ANVISNINGAR_ID),)
 
     def _utan_text(self, adresser: Adresser) -> str:
         """The anvisningar in force whose version in force this audience may not read."""
@@ -98,7 +133,7 @@ class Sammanstallning:
         def withheld(url: str) -> bool:
             return names_withheld(self.sida, url, self.pub.withholds)
 
-        body = dokument(grupper, page, self._utan_text(page), withheld)
+        body = dokument(grupper, page, self._efter(page), withheld, self._ovriga())
         return f"{self.own}\n{link}\n{body}"
 
     def toc(self) -> TableOfContents:
@@ -110,6 +145,7 @@ class Sammanstallning:
             # Titles as HTML text: theme.safe_toc reads them as HTML.
             heading.children = [AnchorLink(escape(d.titel), del_id(d.url), 3) for d in grupp.delar]
             items.append(heading)
+        items.extend(AnchorLink(rubrik, id, 2) for rubrik, id in self._ovriga())
         if self.innehall.utan_text:
             items.append(AnchorLink(UTAN_TEXT, "grupp-utan-text", 2))
         return TableOfContents(items)
@@ -130,7 +166,7 @@ class Sammanstallning:
         )
         # The same parts as the page, each link absolute: the file is read off the site.
         absolute = for_pdf(self.site_url)
-        body = dokument(self._grupper(), absolute, self._utan_text(absolute))
+        body = dokument(self._grupper(), absolute, self._efter(absolute), ovriga=self._ovriga())
         html = pdf.standalone(f"{TITEL} – {self.titel}", css, head + body)
         pdf.write(html, site, site / addresses.HELA_PROGRAMMET_PDF)
         return frozenset({addresses.HELA_PROGRAMMET_PDF})

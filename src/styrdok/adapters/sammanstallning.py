@@ -191,8 +191,9 @@ def _part_html(part: Renderad, held: dict[str, str], addresses: Adresser) -> str
     return "".join(rewriter.out)
 
 
-def innehallsforteckning(grupper: Sequence[Grupp]) -> str:
-    """The table of contents: one list per group, each part linked to its anchor."""
+def innehallsforteckning(grupper: Sequence[Grupp], ovriga: Sequence[tuple[str, str]] = ()) -> str:
+    """The table of contents: one list per group, each part linked to its anchor, then a
+    link to each of `ovriga` (heading, anchor): sections of ours after the parts."""
     lists = []
     for grupp in grupper:
         if not grupp.delar:
@@ -201,6 +202,10 @@ def innehallsforteckning(grupper: Sequence[Grupp]) -> str:
             f'<li><a href="#{del_id(d.url)}">{escape(d.titel)}</a></li>' for d in grupp.delar
         )
         lists.append(f"<p><strong>{escape(grupp.rubrik)}</strong></p><ol>{items}</ol>")
+    lists.extend(
+        f'<p><strong><a href="#{escape(id)}">{escape(rubrik)}</a></strong></p>'
+        for rubrik, id in ovriga
+    )
     return (
         f'<div class="sd-innehallsforteckning"><h2 id="{INNEHALL_ID}">Innehåll</h2>'
         + "".join(lists)
@@ -213,11 +218,13 @@ def dokument(
     addresses: Adresser,
     efter: str = "",
     drop_url: Callable[[str], bool] | None = None,
+    ovriga: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The table of contents and every part, group by group, sanitised; `efter` is
-    HTML of ours (escaped by its maker) put after the parts."""
+    HTML of ours (escaped by its maker) put after the parts, with the sections `ovriga`
+    (heading, anchor) the table of contents links to."""
     held = {d.url: del_id(d.url) for g in grupper for d in g.delar}
-    body = [innehallsforteckning(grupper)]
+    body = [innehallsforteckning(grupper, ovriga)]
     for grupp in grupper:
         if not grupp.delar:
             continue

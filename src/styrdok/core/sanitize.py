@@ -98,7 +98,11 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     # The columns of a filterable table and what its rows are, read by forteckning.js
     # as text only; where "Vad gällde den …?" reads its data, which gallde.js follows
     # only to tidslinje.json on the same site.
-    "div": frozenset({"data-kolumner", "data-en", "data-flera", "data-tidslinje"}),
+    # data-search-exclude: what Material's search indexer leaves out (it only narrows
+    # the index; no script acts on it).
+    "div": frozenset(
+        {"data-kolumner", "data-en", "data-flera", "data-tidslinje", "data-search-exclude"}
+    ),
 }
 STYLE_PROPERTIES: frozenset[str] = frozenset({"text-align"})
 URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})

@@ -141,7 +141,9 @@ def forteckning(pub: Publication, fran: str, licens: Licens = STANDARD) -> str:
     body = table(header, rows) if rows else "*Inga anvisningar.*"
     csv_link = href(fran, addresses.FORTECKNING_CSV)
     return (
-        f'<div class="sd-forteckning" data-kolumner="{FORTECKNING_KOLUMNER}" markdown>\n\n'
+        # Not in the search index: every title in it is its own page's, which search finds.
+        f'<div class="sd-forteckning" data-kolumner="{FORTECKNING_KOLUMNER}" '
+        "data-search-exclude markdown>\n\n"
         f"{body}\n\n</div>\n\n"
         f"[Ladda ner förteckningen som CSV-fil (för Excel)]({csv_link}){{ download='forteckning.csv' }}"
         f"\n\n{csv_mening(licens)}"

@@ -91,9 +91,15 @@ def iso(value: date | None) -> str | None:
 
 
 def facts(rows: Iterable[tuple[str, str | None]]) -> str:
-    """A definition list of label and value, skipping empty values."""
+    """A definition list of label and value, skipping empty values. Left out of the search
+    index: its labels and dates are the same on every page, and each organ, fokusområde
+    and law has its own page that search finds."""
     items = [f"{label}\n:   {value}" for label, value in rows if value]
-    return '<div class="sd-fakta" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>"
+    return (
+        '<div class="sd-fakta" data-search-exclude markdown>\n\n'
+        + "\n\n".join(items)
+        + "\n\n</div>"
+    )
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
