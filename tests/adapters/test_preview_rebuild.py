@@ -31,7 +31,9 @@ def preview(project: Path, monkeypatch) -> Preview:
 
 
 def _tree(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+    }
 
 
 def _fresh_build(preview: Preview, site: Path) -> dict[str, bytes]:
