@@ -17,6 +17,7 @@ import pytest
 
 from styrdok.tools.cli import main
 
+from helpers import edit
 from helpers.processes import SOURCE
 
 # Words of argparse's and MkDocs' English output. "argument" alone is Swedish too.
@@ -310,6 +311,57 @@ def test_the_preview_keeps_the_last_good_site_after_a_broken_save(project):
     output._thread.join(timeout=10)
     assert code == 0, output.text
     assert "förhandsgranskningen avslutades" in output.text
+    assert english_in(output.text) == [], output.text
+
+
+def _page(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+@pytest.mark.slow
+def test_the_preview_shows_a_saved_title_on_every_page_that_depends_on_it(project):
+    # The rebuild keeps what did not change (adapters/preview_cache): the pages generated
+    # from the anvisning, and its JSON, must all be rebuilt with it.
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "styrdok.tools.cli", "forhandsgranska"),
+            *("--rot", str(project), "--adress", f"127.0.0.1:{port}"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": SOURCE, "PYTHONUNBUFFERED": "1"},
+    )
+    output = Output(process)
+    base = f"http://127.0.0.1:{port}/test/"
+    dependent = (
+        "anvisningar/krisledning/",
+        "anvisningar/",
+        "fokusomraden/krisberedskap/",
+        "organ/kommunstyrelsen/",
+        "api/v1/anvisningar/krisledning.json",
+    )
+    try:
+        seen = output.wait_for(f"förhandsgranskningen finns på {base}")
+        new = "Anvisning för krisledning och stabsläge"
+        assert all(new not in _page(base + page) for page in dependent)
+        edit(
+            project,
+            "docs/anvisningar/krisledning.md",
+            "titel: Anvisning för krisledning\n",
+            f"titel: {new}\n",
+        )
+        output.wait_for("byggd igen", seen)
+        assert [page for page in dependent if new not in _page(base + page)] == []
+        # No PDF in the preview, and no link to one: the page says why.
+        whole = _page(base + "hela-programmet/")
+        assert "Förhandsgranskningen gör ingen PDF" in whole and ".pdf" not in whole
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    output._thread.join(timeout=10)
     assert english_in(output.text) == [], output.text
 
 

@@ -54,6 +54,8 @@ class Sammanstallning:
         # The document's title: the programme's and the audience's.
         self.titel = f"{program} · {pub.malgrupp_namn}"
         self.make_pdf = make_pdf
+        # Shown where the PDF link would be when no PDF is made (the preview says why).
+        self.utan_pdf = ""
         self.wanted = {d.sida for d in innehall.delar}
         self.rendered: dict[str, Renderad] = {}
         self.url = ""
@@ -125,7 +127,7 @@ class Sammanstallning:
         """The page's content: its own heading and line, the PDF link, the document."""
         grupper = self._grupper()
         page = for_page(self.url)
-        link = ""
+        link = self.utan_pdf
         if self.make_pdf:
             pdf_href = page.link(addresses.HELA_PROGRAMMET_PDF)
             link = f'<p><a href="{escape(pdf_href)}" download>{PDF_LANK_TEXT}</a></p>'

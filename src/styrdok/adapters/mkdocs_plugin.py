@@ -38,6 +38,7 @@ from styrdok.adapters import (
 from styrdok.adapters import macros as macro_module
 from styrdok.adapters.gate import CONTENT_END, CONTENT_START, check_tree
 from styrdok.adapters.macro_check import check_site
+from styrdok.adapters.preview_cache import PDF_NOTICE, PreviewCaches
 from styrdok.adapters.render import WithheldLinks, clean_page_html
 from styrdok.adapters.templating import MacroError, render
 from styrdok.core.giltighet import dag
@@ -192,6 +193,9 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     # The data's licence, and on the public build what its DCAT-AP-SE record needs.
     licens: licens_view.Licens = licens_view.STANDARD
     katalog: katalog_view.Installning | None = None
+    # Set by the preview (mkdocs_run.Preview), never by mkdocs.yml: what it keeps between
+    # rebuilds. A preview makes no PDF (the page says so); see preview_cache.
+    preview: PreviewCaches | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         guard.refuse_quiet_logging()
@@ -202,6 +206,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             raise PluginError(
                 "styrdok: site_url saknas i mkdocs.yml – API:t och flödet behöver webbplatsens adress."
             )
+        if self.preview is not None:
+            self.config.pdf = False
         self.project = self._project(config)
         # One day for the whole build: the pages, the JSON, the CSV and the feeds say the same.
         self.today = today = reference_date(self.config.referensdatum)
@@ -250,6 +256,12 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         self.hela = hela_programmet.Sammanstallning(
             hela_programmet_view.innehall(pub), pub, config, bool(self.config.pdf)
         )
+        if self.preview is not None:
+            self.hela.utan_pdf = PDF_NOTICE
+            # Listed before this plugin in mkdocs.yml: its index exists by now.
+            search = config.plugins.get("material/search")
+            if search is not None and hasattr(search, "search_index"):
+                self.preview.search.begin(search.search_index)
         statement = tillganglighet.page(pub, contact_address(self.config.tillganglighet_kontakt))
         pages += [statement] if statement else []
         self.generated = {page.sida: page for page in pages}
@@ -309,7 +321,19 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             self.taggar,
         )
         self.urls, self.expected = built.urls, built.expected
+        if self.preview is not None:
+            withheld = (
+                sorted(self.publication.undanhallna),
+                sorted(self.publication.undanhallna_bilagor),
+            )
+            self.preview.pages.begin(config, built.files, WithheldLinks, withheld)
         return built.files
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
+        if self.preview is not None:
+            assert self.project is not None
+            self.preview.templates.install(env, self.project.root)
+        return env
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         src = page.file.src_uri
@@ -317,6 +341,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         fil = sida.fil if sida else f"docs/{src}"
         if src in self.generated:
             fil = f"den genererade sidan {src}"
+        if self.preview is not None:
+            page.render = self.preview.pages.render(page, page.render)  # type: ignore[method-assign]
         page.render = guard.guarded_render(  # type: ignore[method-assign]
             page, fil, self.config.sekunder_per_sida
         )
@@ -448,3 +474,5 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             raise PluginError(
                 f"styrdok: {len(breaches)} fel i den byggda webbplatsen – den får inte publiceras."
             )
+        if self.preview is not None:
+            self.preview.end()
