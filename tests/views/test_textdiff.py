@@ -81,9 +81,9 @@ def test_editor_markup_comes_out_as_escaped_text():
 def test_a_huge_rewritten_paragraph_is_shown_whole_and_fast():
     old = " ".join(["a"] * 3000)
     new = " ".join(["a", "b"] * 1500)
-    start = time.perf_counter()
+    start = time.process_time()
     result = words(old, new)
-    assert time.perf_counter() - start < 1
+    assert time.process_time() - start < 1
     assert result.startswith("<del>") and "<ins>" in result
 
 
@@ -105,14 +105,14 @@ def test_pairing_huge_rewritten_paragraphs_is_fast():
     # A file may hold a megabyte; pairing rewritten paragraphs compares them letter by
     # letter, which is quadratic, before the word-by-word limit is ever reached.
     old, new = _prose(3, 6000), _prose(7, 6000)
-    start = time.perf_counter()
+    start = time.process_time()
     jamfor(old, new)
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
 
 
 def test_pairing_a_rewritten_stretch_of_long_paragraphs_is_fast():
     old = "\n\n".join(_prose(3 + k, 300) for k in range(20))
     new = "\n\n".join(_prose(5 + k, 300) for k in range(20))
-    start = time.perf_counter()
+    start = time.process_time()
     jamfor(old, new)
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2

@@ -177,10 +177,10 @@ def test_billion_laughs_stops_fast_with_a_bounded_message(project):
     assert 1000 < len(BILLION_LAUGHS) < 2000
     (project / "docs/anvisningar/krisledning.md").write_bytes(BILLION_LAUGHS)
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         outcome = check(project)
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -254,9 +254,9 @@ def test_nesting_past_the_limit_names_the_level():
 
 def test_flow_sequences_10000_deep_stop_fast():
     raw = b"---\nid: " + b"[" * 10_000 + b"]" * 10_000 + b"\n---\n"
-    started = time.perf_counter()
+    started = time.process_time()
     doc, problems = load_bytes(raw, "a.md", "anvisning")
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert [p.code for p in problems] == ["yaml-djup"]
     assert doc.data is None
 
@@ -309,13 +309,13 @@ def test_huge_file_is_refused_without_being_read(tmp_path):
     with path.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB that take no disk
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         doc, problems = load_file(path, "docs/anvisningar/stor.md", "anvisning")
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
     assert peak < 1024 * 1024  # the 50 MB were never in memory
     assert codes(problems) == [("for-stor-fil", 1)]
     assert doc.data is None and doc.source == path
