@@ -398,6 +398,12 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        # The page is written and indexed; its body lives on in page_texts (and "Hela
+        # programmet"), so MkDocs need not keep a second copy of every page to the end.
+        # Emptied, not None: Page.title (read for the nav of every later page) takes
+        # None for "not read yet" and would then fall back to other sources.
+        page.content = ""
+        page.markdown = ""
         return theme_markup.valid_toggles(output, page.file.dest_uri)
 
     def on_post_template(
