@@ -18,6 +18,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -48,89 +49,83 @@ class Breach:
         return f"{self.fil}: {self.vad}"
 
 
-# Parsed as a browser parses it (lexbor, an HTML5 parser), not with html.parser: the two
-# disagree on constructs such as "<!-->", and only the browser's reading counts.
-class _PageGate:
-    def __init__(
-        self, fil: str, exists, root_path: str, refused_hosts: frozenset[str] = frozenset()
-    ) -> None:
-        self.fil = fil
+class _Rules:
+    """The rules for one element, fixed for one tree. What they find depends only on the
+    element, on whether it is in the content and on the folder of its page (relative
+    addresses), so each distinct element is judged once: the theme writes the same
+    header, navigation and footer into every page."""
+
+    def __init__(self, exists, root_path: str, refused_hosts: frozenset[str]) -> None:
         self.exists = exists
         self.root_path = root_path
         self.refused_hosts = refused_hosts
-        self.breaches: list[Breach] = []
-        self.in_content = False
+        self.element = lru_cache(maxsize=1 << 16)(self._element)
+        # Addresses repeat more than whole elements (an id makes each heading unique).
+        self._url = lru_cache(maxsize=1 << 16)(self._url_breaches)
 
-    def _breach(self, what: str) -> None:
-        self.breaches.append(Breach(self.fil, what))
-
-    def read(self, html: str) -> None:
-        tree = LexborHTMLParser(html)
-        for node in tree.root.traverse(include_text=False) if tree.root else ():
-            if node.tag == "-comment":
-                marker = f"<!-- {(node.comment_content or '').strip()} -->"
-                if marker == CONTENT_START:
-                    self.in_content = True
-                elif marker == CONTENT_END:
-                    self.in_content = False
-                elif self.in_content:
-                    self._breach("en HTML-kommentar finns i innehållet")
-                continue
-            self.element(node.tag, list(node.attributes.items()))
-
-    def element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        rel = set((dict(attrs).get("rel") or "").lower().split())
+    def _element(
+        self, folder: str, in_content: bool, tag: str, attrs: tuple[tuple[str, str | None], ...]
+    ) -> tuple[str, ...]:
+        found: list[str] = []
+        breach = found.append
         # A <link> the browser fetches by itself (not rel=canonical or alternate).
-        fetched = bool(rel & FETCHED_LINKS)
+        fetched = tag == "link" and bool(
+            set((dict(attrs).get("rel") or "").lower().split()) & FETCHED_LINKS
+        )
         if tag in FORBIDDEN_ELEMENTS:
-            self._breach(f"elementet <{tag}> får inte finnas på en sida")
-        if self.in_content and tag not in sanitize.TAGS:
-            self._breach(f"elementet <{tag}> finns i innehållet men inte i tillåtelselistan")
+            breach(f"elementet <{tag}> får inte finnas på en sida")
+        if in_content and tag not in sanitize.TAGS:
+            breach(f"elementet <{tag}> finns i innehållet men inte i tillåtelselistan")
         for name, value in attrs:
             if name.startswith("on"):
-                self._breach(f"händelseattributet {name} på <{tag}>")
-            if self.in_content and not sanitize.allowed_attribute(tag, name):
-                self._breach(f"attributet {name} på <{tag}> finns inte i tillåtelselistan")
-            if self.in_content and name == "id" and not sanitize.allowed_id(value or ""):
-                self._breach(f"id '{(value or '')[:40]}' på <{tag}> kan förväxlas med temats")
+                breach(f"händelseattributet {name} på <{tag}>")
+            if in_content and not sanitize.allowed_attribute(tag, name):
+                breach(f"attributet {name} på <{tag}> finns inte i tillåtelselistan")
+            if in_content and name == "id" and not sanitize.allowed_id(value or ""):
+                breach(f"id '{(value or '')[:40]}' på <{tag}> kan förväxlas med temats")
             if tag == "meta" and name == "http-equiv" and (value or "").lower() == "refresh":
-                self._breach("<meta http-equiv=refresh> leder läsaren till en annan sida")
-            if self.in_content and name == "class":
+                breach("<meta http-equiv=refresh> leder läsaren till en annan sida")
+            if in_content and name == "class":
                 for name_ in (value or "").split():
                     if not sanitize.allowed_class(name_):
-                        self._breach(f"klassen {name_} på <{tag}> styr temats skript")
+                        breach(f"klassen {name_} på <{tag}> styr temats skript")
             loads = name in LOADING_ATTRIBUTES or (tag == "link" and name == "href" and fetched)
             if loads and value is not None and sanitize.is_external(value):
-                self._breach(f"<{tag}> hämtar '{value.strip()[:60]}' från en annan webbplats")
+                breach(f"<{tag}> hämtar '{value.strip()[:60]}' från en annan webbplats")
             if name in URL_ATTRIBUTES and value is not None:
-                self._url(tag, name, sanitize.normalized_url(value))
+                found += self._url(folder, in_content, tag, name, sanitize.normalized_url(value))
             if name == "srcset" and value:
                 for candidate in value.split(","):
                     if candidate.strip():
-                        self._url(tag, name, candidate.split()[0])
+                        found += self._url(folder, in_content, tag, name, candidate.split()[0])
+        return tuple(found)
 
-    def _url(self, tag: str, name: str, value: str) -> None:
+    def _url_breaches(
+        self, folder: str, in_content: bool, tag: str, name: str, value: str
+    ) -> tuple[str, ...]:
+        return tuple(self._url_found(folder, in_content, tag, name, value))
+
+    def _url_found(
+        self, folder: str, in_content: bool, tag: str, name: str, value: str
+    ) -> list[str]:
+        found: list[str] = []
         scheme = sanitize.url_scheme(value)
         # The content is the editors' and checked before the build; the theme's links are not.
-        if (
-            not self.in_content
-            and self.refused_hosts
-            and (scheme is not None or value.startswith("//"))
-        ):
+        if not in_content and self.refused_hosts and (scheme is not None or value.startswith("//")):
             host = (urlsplit(value).hostname or "").lower()
             if host in self.refused_hosts:
-                self._breach(
+                found.append(
                     f"<{tag}> länkar till Git-tjänsten {host}, som webbplatsen inte får länka till"
                 )
         if scheme is not None:
             if scheme not in sanitize.URL_SCHEMES:
-                self._breach(f"adressen '{value[:60]}' i {name} på <{tag}> använder {scheme}:")
-            return
+                found.append(f"adressen '{value[:60]}' i {name} på <{tag}> använder {scheme}:")
+            return found
         if value.startswith("//"):
-            return
+            return found
         parts = urlsplit(value)
         if not parts.path:
-            return
+            return found
         target = unquote(parts.path)
         if target.startswith("/"):
             # The 404 page links from the site's root path, wherever it is served.
@@ -139,15 +134,41 @@ class _PageGate:
             else:
                 path = posixpath.normpath(target.removeprefix(self.root_path) or ".")
         else:
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(self.fil), target))
+            path = posixpath.normpath(posixpath.join(folder, target))
         if path is None or path.startswith(".."):
             # An absolute path or one above the site: it cannot be checked here.
-            self._breach(f"adressen '{value[:60]}' i {name} på <{tag}> leder utanför webbplatsen")
-            return
-        if not self.exists(path, target.endswith("/")):
-            self._breach(
+            found.append(f"adressen '{value[:60]}' i {name} på <{tag}> leder utanför webbplatsen")
+        elif not self.exists(path, target.endswith("/")):
+            found.append(
                 f"länken '{value[:60]}' i {name} på <{tag}> går till en fil som inte publiceras"
             )
+        return found
+
+
+# Parsed as a browser parses it (lexbor, an HTML5 parser), not with html.parser: the two
+# disagree on constructs such as "<!-->", and only the browser's reading counts.
+def _read_page(fil: str, html: str, rules: _Rules) -> list[Breach]:
+    breaches: list[Breach] = []
+    folder = posixpath.dirname(fil)
+    in_content = False
+    tree = LexborHTMLParser(html)
+    for node in tree.root.traverse(include_text=False) if tree.root else ():
+        if node.tag == "-comment":
+            marker = f"<!-- {(node.comment_content or '').strip()} -->"
+            if marker == CONTENT_START:
+                in_content = True
+            elif marker == CONTENT_END:
+                in_content = False
+            elif in_content:
+                breaches.append(Breach(fil, "en HTML-kommentar finns i innehållet"))
+            continue
+        attrs = tuple(node.attributes.items())
+        if not attrs and not in_content and node.tag not in FORBIDDEN_ELEMENTS:
+            # Outside the content only attributes and forbidden elements can breach.
+            continue
+        for what in rules.element(folder, in_content, node.tag, attrs):
+            breaches.append(Breach(fil, what))
+    return breaches
 
 
 def check_tree(
@@ -182,9 +203,9 @@ def check_tree(
             return f"{path}/index.html" in files
         return path in files
 
+    root = root_path if root_path.endswith("/") else root_path + "/"
+    rules = _Rules(exists, root, refused)
     for rel in sorted(f for f in files if f.endswith(".html")):
-        root = root_path if root_path.endswith("/") else root_path + "/"
-        gate = _PageGate(rel, exists, root, refused)
-        gate.read((site / rel).read_text(encoding="utf-8", errors="replace"))
-        breaches.extend(gate.breaches)
+        html = (site / rel).read_text(encoding="utf-8", errors="replace")
+        breaches.extend(_read_page(rel, html, rules))
     return breaches

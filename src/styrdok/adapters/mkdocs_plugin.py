@@ -39,7 +39,7 @@ from styrdok.adapters import macros as macro_module
 from styrdok.adapters.gate import CONTENT_END, CONTENT_START, check_tree
 from styrdok.adapters.macro_check import check_site
 from styrdok.adapters.preview_cache import PDF_NOTICE, PreviewCaches
-from styrdok.adapters.render import WithheldLinks, clean_page_html
+from styrdok.adapters.render import WithheldAddresses, WithheldLinks, clean_page_html
 from styrdok.adapters.templating import MacroError, render
 from styrdok.core.giltighet import dag
 from styrdok.core.model import Model
@@ -170,6 +170,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     generated: dict[str, GeneratedPage]
     today: date
     withheld_links: WithheldLinks
+    withheld_addresses: WithheldAddresses
     taggar: feed.Taggar
     # Per page below docs/: its own feeds for its head, and its day for sitemap.xml.
     page_feeds: Mapping[str, tuple[tuple[str, str], ...]]
@@ -269,6 +270,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         self.page_texts = {}
         self._api_examples = None
         self.withheld_links = WithheldLinks(pub.withholds)
+        self.withheld_addresses = WithheldAddresses(pub.withholds)
         config.markdown_extensions.append(self.withheld_links)  # type: ignore[arg-type]
         unknown = [p for p in self.config.makrosidor if pub.sida(p) is None]
         unknown = [p for p in unknown if p not in pub.undanhallna]
@@ -391,18 +393,21 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     ) -> str:
         assert self.publication is not None
         src = page.file.src_uri
-        withholds = self.publication.withholds
         pub = self.publication
+
+        def clean(part: str) -> str:
+            return clean_page_html(part, src, pub.withholds, self.withheld_addresses)
+
         if pub.anvisning_for_sida(src) is not None or pub.version_for_sida(src) is not None:
             # Head, text and foot are sanitised once each; the text is also the JSON's.
             head, text, foot = split_rendered(html)
-            text = clean_page_html(text, src, withholds)
+            text = clean(text)
             self.texts[src] = text.strip() + "\n"
             # "Hela programmet" takes the head and the text, not the foot (versions, backlinks).
-            printed = clean_page_html(head, src, withholds) + text
-            cleaned = printed + clean_page_html(foot, src, withholds)
+            printed = clean(head) + text
+            cleaned = printed + clean(foot)
         else:
-            cleaned = printed = clean_page_html(html, src, withholds)
+            cleaned = printed = clean(html)
         self.page_texts[src] = tvillingar.sidtext(pub, self.generated, src, cleaned.strip() + "\n")
         self.hela.keep(page, printed)
         theme.safe_toc(page.toc.items)
@@ -419,6 +424,12 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        # The page is written and indexed; its body lives on in page_texts (and "Hela
+        # programmet"), so MkDocs need not keep a second copy of every page to the end.
+        # Emptied, not None: Page.title (read for the nav of every later page) takes
+        # None for "not read yet" and would then fall back to other sources.
+        page.content = ""
+        page.markdown = ""
         return theme_markup.valid_toggles(output, page.file.dest_uri)
 
     def on_post_template(

@@ -9,7 +9,9 @@ in raw HTML are not in that tree; the sanitiser removes their addresses instead.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
+from functools import lru_cache
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
@@ -65,7 +67,30 @@ class WithheldLinks(Extension):
         md.treeprocessors.register(_WithheldLinks(md, self), "styrdok_withheld", PRIORITY)
 
 
-def clean_page_html(html: str, page: str, withholds: Callable[[str], bool]) -> str:
-    """A rendered page body, sanitised; raw-HTML links to withheld files lose their address."""
+class WithheldAddresses:
+    """Whether an address on a page names a file withheld from this audience, decided
+    once per folder and address: every page of a build repeats the theme's and the
+    lists' links, and `names_withheld` reads only the folder of the page."""
 
-    return sanitize.clean(html, lambda url: names_withheld(page, url, withholds))
+    def __init__(self, withholds: Callable[[str], bool], size: int = 1 << 16) -> None:
+        @lru_cache(maxsize=size)
+        def decided(folder: str, url: str) -> bool:
+            return names_withheld(posixpath.join(folder, "sida.md"), url, withholds)
+
+        self._decided = decided
+
+    def __call__(self, page: str, url: str) -> bool:
+        return self._decided(posixpath.dirname(page), url)
+
+
+def clean_page_html(
+    html: str,
+    page: str,
+    withholds: Callable[[str], bool],
+    known: WithheldAddresses | None = None,
+) -> str:
+    """A rendered page body, sanitised; raw-HTML links to withheld files lose their
+    address. `known`, made once per build for `withholds`, remembers its decisions."""
+    if known is None:
+        return sanitize.clean(html, lambda url: names_withheld(page, url, withholds))
+    return sanitize.clean(html, lambda url: known(page, url))

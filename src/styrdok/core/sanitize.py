@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import nh3
@@ -156,13 +157,23 @@ def allowed_attribute(element: str, attribute: str) -> bool:
     return attribute in ATTRIBUTES["*"] or attribute in ATTRIBUTES.get(element, frozenset())
 
 
+# What a browser strips from either end of a URL: spaces and C0 controls, and DEL.
+_URL_ENDS = "".join(chr(c) for c in range(0x21)) + "\x7f"
+# Pages repeat the same addresses (the theme's, the organ links of every list); the
+# functions below are pure, so each distinct URL is decided once per process. Bounded,
+# so a corpus of millions of distinct links cannot grow it without limit.
+_URL_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_URL_CACHE)
 def normalized_url(url: str) -> str:
     """A URL as a browser reads it: tabs and line breaks anywhere are dropped, and
     spaces and control characters at either end."""
     url = url.replace("\t", "").replace("\n", "").replace("\r", "")
-    return url.strip("".join(chr(c) for c in range(0x21)) + "\x7f")
+    return url.strip(_URL_ENDS)
 
 
+@lru_cache(maxsize=_URL_CACHE)
 def is_external(url: str) -> bool:
     """Whether a URL leaves this site (a scheme, or //host/…)."""
     url = normalized_url(url)
@@ -175,6 +186,7 @@ def allowed_class(name: str) -> bool:
     return name not in ("mermaid", "arithmatex") and not name.startswith("md-")
 
 
+@lru_cache(maxsize=_URL_CACHE)
 def url_scheme(url: str) -> str | None:
     """The scheme of a URL as a browser reads it (ignoring case, spaces and control
     characters inside it, which browsers drop), or None for a relative URL."""
@@ -186,6 +198,13 @@ def url_scheme(url: str) -> str | None:
     return scheme.lower() or None
 
 
+@lru_cache(maxsize=_URL_CACHE)
+def _kept_classes(value: str) -> str | None:
+    """The classes of a class attribute that are not the theme's, or None if none is left."""
+    kept = " ".join(c for c in value.split() if allowed_class(c))
+    return kept or None
+
+
 def clean(html: str, drop_url: Callable[[str], bool] | None = None) -> str:
     """`html` with everything outside the allow-list removed, comments included.
 
@@ -193,18 +212,18 @@ def clean(html: str, drop_url: Callable[[str], bool] | None = None) -> str:
     audience does not get; such an address is removed, so the link is inert text."""
 
     def attribute_filter(element: str, attribute: str, value: str) -> str | None:
-        if attribute in URL_ATTRIBUTES and drop_url is not None and drop_url(value):
-            return None
-        if attribute == "id" and not allowed_id(value):
-            return None
-        # An image from another host would tell it who reads the page: only attachments.
-        if attribute == "src" and is_external(value):
-            return None
+        # One branch per attribute name: each test below concerns one name only.
         if attribute in URL_ATTRIBUTES:
+            if drop_url is not None and drop_url(value):
+                return None
+            # An image from another host would tell it who reads the page: only attachments.
+            if attribute == "src" and is_external(value):
+                return None
             return normalized_url(value)
+        if attribute == "id":
+            return value if allowed_id(value) else None
         if attribute == "class":
-            kept = " ".join(c for c in value.split() if allowed_class(c))
-            return kept or None
+            return _kept_classes(value)
         return value
 
     return nh3.clean(
