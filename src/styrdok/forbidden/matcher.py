@@ -48,11 +48,12 @@ class Matcher:
         self._references: dict[tuple[str, str], list[str]] = {}
         words_of: dict[str, list[str]] = {}
         for string in strings:
-            reference = _REFERENCE.fullmatch(normalise(string))
+            normal = normalise(string)
+            reference = _REFERENCE.fullmatch(normal)
             if reference and reference.lastgroup:
                 key = (reference.lastgroup, reference[reference.lastgroup])
                 self._references.setdefault(key, []).append(string)
-            elif as_words := words(normalise(string)):
+            elif as_words := words(normal):
                 words_of.setdefault(as_words, []).append(string)
         self._kinds = {kind for kind, _ in self._references}
         self._originals = list(words_of.values())
