@@ -71,3 +71,58 @@ def make_bromma_skyddad(project: Path) -> None:
     bromma = project / BROMMA
     text = bromma.read_text(encoding="utf-8").replace("atkomst: intern", "atkomst: skyddad")
     bromma.write_text(text + f"\n{SKYDDAD_TEXT}\n", encoding="utf-8")
+
+
+# Two öppen anvisningar with short titles, and an intern one whose text lists links to
+# them: read on over the lines, the two link texts make an eight-word passage.
+LINKED_TITLES = ("Rutin för nycklar i skolor", "Rutin för larm i förskolor")
+LINKED_OWN_TEXT = "Rektorn ansvarar för att personalen känner till båda rutinerna och följer dem."
+_LINKED_FRONT = """---
+id: {id}
+titel: {titel}
+sammanfattning: {sammanfattning}
+fokusomraden: [forebygga-brott]
+ansvarig: kommunstyrelsen
+galler_for: alla
+status: gällande
+beslutsdatum: 2020-05-02
+beslutad_av: stadsledningskontoret
+giltig_fran: 2020-06-01
+revideras_senast: 2027-06-01
+version: 1
+kontakt:
+  funktion: Säkerhetsavdelningen
+atkomst: {atkomst}
+---
+
+{text}
+"""
+
+
+def intern_list_of_open_links(project: Path) -> None:
+    """An intern anvisning whose text is, besides a sentence of its own, a list of links
+    to two öppen ones, whose titles the public site shows side by side."""
+    folder = project / "docs" / "anvisningar"
+    for number, titel in enumerate(LINKED_TITLES, 1):
+        text = f"Öppen rutin nummer {number} för hela staden, som alla får läsa."
+        (folder / f"rutin-{number}.md").write_text(
+            _LINKED_FRONT.format(
+                id=f"rutin-{number}",
+                titel=titel,
+                sammanfattning=f"Den öppna rutinen nummer {number}.",
+                atkomst="öppen",
+                text=text,
+            ),
+            encoding="utf-8",
+        )
+    links = "\n".join(f"- [{titel}](rutin-{n}.md)" for n, titel in enumerate(LINKED_TITLES, 1))
+    (folder / "skolrutiner.md").write_text(
+        _LINKED_FRONT.format(
+            id="skolrutiner",
+            titel="Samlade rutiner för skolorna",
+            sammanfattning="Vilka rutiner skolorna följer.",
+            atkomst="intern",
+            text=f"{LINKED_OWN_TEXT}\n\n{links}",
+        ),
+        encoding="utf-8",
+    )

@@ -27,6 +27,7 @@ from helpers.canaries import (
     add_timeline_version_canaries,
     add_version_canaries,
 )
+from helpers.leak_cases import LINKED_TITLES, intern_list_of_open_links
 from helpers.pdf import pdf_text
 
 # Shown on the intranet: a skyddad anvisning's title and contact, everything intern.
@@ -385,6 +386,21 @@ def test_the_real_public_build_leaks_nothing(tmp_path, mkdocs_build):
     assert internal, "the content has intern or skyddad anvisningar to keep out"
     for anvisning in internal:
         assert not (site / "anvisningar" / anvisning.id).exists()
+
+
+def test_open_titles_an_intern_text_lists_are_no_leak_in_the_public_build(tmp_path, mkdocs_build):
+    # The intern text's two links, read on as one passage, were its "text" in the
+    # public navigation on every page, and the public build could not be published.
+    project = make_project(tmp_path / "projekt")
+    intern_list_of_open_links(project)
+    whole = check(project).model
+    site = tmp_path / "site-publik"
+    result = mkdocs_build(project / "mkdocs.yml", site, "publik")
+    assert result.returncode == 0, result.stderr
+    navigation = (site / "index.html").read_text(encoding="utf-8")
+    assert all(titel in navigation for titel in LINKED_TITLES)
+    assert scan(site, forbidden(whole, select(whole, "publik"))) == []
+    assert not (site / "anvisningar" / "skolrutiner").exists()
 
 
 def test_earlier_versions_are_in_the_timeline_only_where_their_level_allows(sites):

@@ -39,6 +39,7 @@ from helpers.canaries import (
     add_report_canaries,
     add_version_canaries,
 )
+from helpers.leak_cases import LINKED_OWN_TEXT, LINKED_TITLES, intern_list_of_open_links
 
 FRONT = """---
 id: {id}
@@ -417,6 +418,37 @@ def test_overlapping_strings_are_all_reported(tmp_path):
 def test_passages_continue_over_short_lines():
     text = "Koderna till\ninbrottslarmen i\nstadshuset förvaras\ni kassaskåpet.\n\nKort."
     assert next(passages(text)) == f"{PASSAGE}."
+
+
+def test_passages_do_not_run_through_a_links_text():
+    text = (
+        "- [Rutin för nycklar i skolor](a.md)\n- [Rutin för larm i förskolor](b.md)\n\n"
+        "Se [rutinen](a.md) som beskriver hur koderna till larmen förvaras\n"
+        "och vem som får dem, [och här](c.md) enligt rutinen."
+    )
+    # From after a link, and on over the line break, but not into the next link.
+    assert list(passages(text)) == ["som beskriver hur koderna till larmen förvaras och"]
+    # A link text as long as a passage is one, on its own; an image's text reads on.
+    long_title = "Rutin för larm i förskolor och skolor i hela staden"
+    assert list(passages(f"Se [{long_title}](a.md) nu.")) == [" ".join(long_title.split()[:8])]
+    assert list(passages("Se bilden ![ett larm i skolan](b.png) och läs sedan vidare.")) == [
+        "Se bilden ett larm i skolan och läs"
+    ]
+
+
+def test_titles_of_open_links_side_by_side_are_no_leak(tmp_path, project):
+    # An intern text that lists links to two öppen anvisningar: read on over the lines,
+    # the link texts made an eight-word passage, and the public site shows the two
+    # titles side by side (in the navigation, on every page), so every build failed.
+    intern_list_of_open_links(project)
+    whole = check(project).model
+    strings = forbidden(whole, select(whole, "publik"))
+    assert not [s for s in strings if LINKED_TITLES[0] in s or LINKED_TITLES[1] in s]
+    nav = "".join(f'<li><a href="../rutin-{n}/">{t}</a></li>' for n, t in enumerate(LINKED_TITLES))
+    site = site_with(tmp_path, {"index.html": f"<ul>{nav}</ul>", "b.html": LINKED_OWN_TEXT})
+    # The intern text's own words are still forbidden, and so is its address.
+    assert found(site, strings) == {("b.html", " ".join(LINKED_OWN_TEXT.split()[:8]))}
+    assert "anvisningar/skolrutiner" in strings
 
 
 def test_scanner_reports_file_and_canary(tmp_path, project):

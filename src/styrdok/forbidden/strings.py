@@ -40,34 +40,76 @@ def plain(markdown: str) -> str:
     return _SPACE.sub(" ", _MARKUP.sub(lambda m: m.group(1) or " ", markdown)).strip()
 
 
+def _line_runs(line: str) -> list[list[str]]:
+    """The words of a line of Markdown as it reads once rendered (as `plain`), in runs
+    that a passage may not cross: a link's text is a run of its own, between the runs
+    before and after it. The link's text names what it links to (most often that
+    document's title, which a published list shows beside others); it is not the
+    withheld text's own words, and a passage that joins it to them, or two of them
+    together, would be text the site may well show by itself."""
+    runs: list[list[str]] = []
+    position = 0
+    stretch: list[str] = []
+    for match in _MARKUP.finditer(line):
+        stretch.append(line[position : match.start()])
+        position = match.end()
+        if match[0].startswith("[") and match.group(1) is not None:
+            runs += [_words(stretch), _words([match[1]])]
+            stretch = []
+        else:
+            stretch.append(match.group(1) or " ")
+    stretch.append(line[position:])
+    runs.append(_words(stretch))
+    return runs
+
+
+def _words(stretch: list[str]) -> list[str]:
+    text = _SPACE.sub(" ", "".join(stretch)).strip()
+    return text.split(" ") if text else []
+
+
 def passages(markdown: str) -> Iterator[str]:
-    """Runs of words from a Markdown text, one from the start of each line.
+    """Runs of words from a Markdown text, one from the start of each line and one from
+    after each link (see `_line_runs`).
 
     A run goes on into the next lines of the same paragraph, so a text wrapped at short
-    lines still gives passages, and a line break in the source is no protection.
+    lines still gives passages, and a line break in the source is no protection. It
+    does not go through a link's text: those words are a reference, not the text's own
+    (the linked document's title and id are forbidden in their own right, if withheld).
     """
     return iter(_passages(markdown))
 
 
 @lru_cache(maxsize=_REMEMBERED)
 def _passages(markdown: str) -> tuple[str, ...]:
-    return tuple(_runs(markdown))
+    return tuple(_block_passages(markdown))
 
 
-def _runs(markdown: str) -> Iterator[str]:
-    block: list[list[str]] = []
+def _block_passages(markdown: str) -> Iterator[str]:
+    block: list[list[list[str]]] = []
     for line in [*markdown.splitlines(), ""]:
-        text = plain(line)
-        if text:
-            block.append(text.split(" "))
+        runs = _line_runs(line)
+        if any(runs):
+            block.append(runs)
             continue
-        flat = [word for line_words in block for word in line_words]
-        start = 0
-        for line_words in block:
+        # The block's words in order, each with the number of the part between links it
+        # is in, and where passages start: at every line and after every link.
+        flat: list[str] = []
+        part: list[int] = []
+        starts: dict[int, None] = {}
+        number = 0
+        for runs in block:
+            starts[len(flat)] = None
+            for index, run in enumerate(runs):
+                if index:
+                    number += 1
+                    starts[len(flat)] = None
+                flat += run
+                part += [number] * len(run)
+        for start in starts:
             run = flat[start : start + PASSAGE_WORDS]
-            if len(run) == PASSAGE_WORDS:
+            if len(run) == PASSAGE_WORDS and part[start] == part[start + PASSAGE_WORDS - 1]:
                 yield " ".join(run)
-            start += len(line_words)
         block = []
 
 
