@@ -21,6 +21,7 @@ from styrdok.views.markdown import (
     md,
     page_link,
     table,
+    unsearched_admonition,
 )
 from styrdok.views.queries import replacement
 from styrdok.views.versions import versioner_avsnitt
@@ -118,19 +119,26 @@ def _notices(pub: Publication, anvisning: Anvisning) -> list[str]:
 
 
 def innehall_notices(anvisning: Anvisning) -> list[str]:
-    """What the page holds: a skyddad anvisning's metadata only, or example content."""
+    """What the page holds: a skyddad anvisning's metadata only, or example content. Left
+    out of the search index: the same words on every such page."""
     notices = []
     if anvisning.skyddad:
         notices.append(
-            '!!! lock "Skyddad"\n'
-            "    Innehållet i anvisningen är skyddat och publiceras inte. Kontakta den ansvariga "
-            "(se Kontakt nedan) om du behöver ta del av det."
+            unsearched_admonition(
+                "lock",
+                "Skyddad",
+                "Innehållet i anvisningen är skyddat och publiceras inte. Kontakta den "
+                "ansvariga (se Kontakt nedan) om du behöver ta del av det.",
+            )
         )
     if anvisning.exempelinnehall:
         notices.append(
-            '!!! warning "Exempelinnehåll"\n'
-            "    Den här anvisningen är exempeltext som visar hur en anvisning kan se ut. "
-            "Den är inte ett beslut av Stockholms stad och ska inte följas."
+            unsearched_admonition(
+                "warning",
+                "Exempelinnehåll",
+                "Den här anvisningen är exempeltext som visar hur en anvisning kan se ut. "
+                "Den är inte ett beslut av Stockholms stad och ska inte följas.",
+            )
         )
     return notices
 
