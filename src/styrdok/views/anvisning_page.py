@@ -22,6 +22,7 @@ from styrdok.views.markdown import (
     page_link,
     table,
     unsearched_admonition,
+    unsearched_heading,
 )
 from styrdok.views.queries import replacement
 from styrdok.views.versions import versioner_avsnitt
@@ -110,7 +111,9 @@ def anvisning_sidfot(
         items = "\n".join(
             f"- {page_link(anvisning.sida, sida, titel)}" for sida, titel in references
         )
-        parts.append(f"## Hänvisningar hit\n\nDen här anvisningen nämns på:\n\n{items}")
+        # Left out of the search index: the titles of other pages, which search finds.
+        heading = unsearched_heading("Hänvisningar hit")
+        parts.append(f"{heading}\n\nDen här anvisningen nämns på:\n\n{items}")
     return "".join(f"\n\n{part}\n" for part in parts)
 
 
