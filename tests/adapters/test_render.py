@@ -56,3 +56,16 @@ def test_the_sanitiser_keeps_what_markdown_and_our_pages_write():
     # The sanitiser writes the table alignment in its own normal form.
     expected = html.replace("text-align: left;", "text-align:left")
     assert clean_page_html(html, "a.md", lambda path: False) == expected
+
+
+def test_the_search_exclusion_is_kept_on_a_block_and_a_section_heading_and_nowhere_else() -> None:
+    # It only narrows Material's search index; no script acts on it.
+    html = (
+        '<div class="admonition warning" data-search-exclude="data-search-exclude"><p>x</p></div>'
+        '<h2 data-search-exclude id="versioner">Versioner</h2>'
+        '<p data-search-exclude="">y</p>'
+    )
+    cleaned = clean_page_html(html, "index.md", lambda path: False)
+    assert '<div class="admonition warning" data-search-exclude="data-search-exclude">' in cleaned
+    assert '<h2 data-search-exclude="" id="versioner">' in cleaned
+    assert "<p>y</p>" in cleaned

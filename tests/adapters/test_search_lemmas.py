@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import json
 
-from styrdok.adapters.search_lemmas import grundformer, lemma_file, stem, vocabulary
+from styrdok.adapters import search_lemmas
+from styrdok.adapters.search_lemmas import (
+    Dictionary,
+    grundformer,
+    lemma_file,
+    stem,
+    vocabulary,
+)
 
 # form → lemma, as simplemma's dictionary has them (a small made-up part of it).
 FORMS = {
@@ -113,7 +120,19 @@ class CountedForms(dict):
 def test_a_word_of_a_megabyte_costs_no_more_lookups_than_the_longest_known_word() -> None:
     # An editor's text without a separator is one word; looking up every tail of it
     # was quadratic (a million slices of up to a megabyte: hours of CI).
-    forms = CountedForms(FORMS)
+    forms = CountedForms({f.encode(): b.encode() for f, b in FORMS.items()})
+    known = Dictionary.of(forms)
     CountedForms.lookups = 0
-    assert grundformer(["x" * 100_000 + "bränder"], forms) == {"brand": ["bränder", "brändernas"]}
-    assert CountedForms.lookups < 3 * max(map(len, FORMS))
+    assert grundformer(["x" * 100_000 + "bränder"], known) == {"brand": ["bränder", "brändernas"]}
+    assert 0 < CountedForms.lookups < 3 * known.longest
+
+
+def test_the_dictionary_is_read_as_bytes_and_gives_the_same_table_as_text() -> None:
+    words = {"städer", "bränder", "anställda", "stabsarbetet", "hot", "kris"}
+    assert grundformer(words, Dictionary.of_text(FORMS)) == grundformer(words, FORMS)
+    assert Dictionary.of_text(FORMS).lemma("städer") == "stad"
+    assert Dictionary.of_text(FORMS).lemma("okänt") == "okänt"
+
+
+def test_simplemmas_dictionary_is_loaded_once_a_process() -> None:
+    assert search_lemmas._dictionary() is search_lemmas._dictionary()

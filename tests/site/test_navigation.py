@@ -150,6 +150,34 @@ def test_search_ranks_generated_pages_below_the_anvisningar(built_site):
     assert boosts["anvisningar/kamerabevakning/"] == 1
 
 
+def test_search_leaves_out_what_every_page_repeats_but_keeps_each_pages_title_and_text(
+    built_site,
+):
+    docs = json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
+    entries = {doc["location"]: doc for doc in docs}
+    # The same notice on every example page, the programme's notice on its pages.
+    assert not any("Den här anvisningen är exempeltext" in doc["text"] for doc in docs)
+    notice = "Programmets innehåll visas som det beslutades"
+    assert [doc["location"] for doc in docs if notice in doc["text"]] == [
+        "#trygghets-och-sakerhetsprogrammet"  # the start page's box
+    ]
+    html = (built_site / "anvisningar" / "kamerabevakning" / "index.html").read_text()
+    assert "Den här anvisningen är exempeltext" in html
+    # Versions, backlinks and a diff's text: each is another page's entry.
+    anvisningar = [location for location in entries if location.startswith("anvisningar/")]
+    assert "anvisningar/kamerabevakning/#syfte" in anvisningar
+    for location in anvisningar:
+        assert not location.endswith(("#versioner", "#hanvisningar-hit")), location
+    assert "anvisningar/kamerabevakning/version-2/andringar/#texten" not in entries
+    assert "anvisningar/kamerabevakning/version-2/andringar/#uppgifter-som-andrades" in entries
+    # The page's own title, summary and text stay.
+    page = entries["anvisningar/kamerabevakning/#anvisning-for-kamerabevakning"]
+    assert page["title"] == "Anvisning för kamerabevakning"
+    assert "innan de börjar kamerabevaka" in page["text"]
+    assert "anvisningar/kamerabevakning/#syfte" in entries
+    assert "anvisningar/kamerabevakning/#versionshistorik" in entries
+
+
 def test_generated_pages_have_no_edit_link(built_site):
     html = (built_site / "organ" / "socialnamnden" / "index.html").read_text()
     assert 'rel="edit"' not in html

@@ -47,3 +47,25 @@ def test_an_address_cannot_end_its_link_or_table_cell():
     target = md_url(sneaky)
     assert not set("()[]|<> ") & set(target)
     assert target.startswith("https://exempel.se/%29")
+
+
+SITE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "toc"]
+
+
+def test_an_unsearched_admonition_is_the_admonition_with_the_search_attribute() -> None:
+    plain = '!!! warning "A & B"\n    Text med *betoning*.'
+    html = python_markdown.markdown(
+        markdown.unsearched_admonition("warning", "A & B", "Text med *betoning*."),
+        extensions=SITE_EXTENSIONS,
+    )
+    assert html == python_markdown.markdown(plain, extensions=SITE_EXTENSIONS).replace(
+        '<div class="admonition warning">',
+        '<div class="admonition warning" data-search-exclude="data-search-exclude">',
+    )
+
+
+def test_an_unsearched_heading_keeps_its_text_and_id_and_carries_the_search_attribute() -> None:
+    html = python_markdown.markdown(
+        markdown.unsearched_heading("Versioner"), extensions=SITE_EXTENSIONS
+    )
+    assert html == '<h2 data-search-exclude id="versioner">Versioner</h2>'

@@ -4,9 +4,11 @@ and where it goes on a page."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
+import markdown
 import pytest
 
 from styrdok.core import addresses
@@ -67,7 +69,9 @@ def test_before_its_period_the_programme_is_coming(project):
     box = fragments.program_status(pub)
     assert box.startswith('!!! info "Programmet gäller från 2018"')
     assert "Programperioden 2018–2030 har inte börjat." in box
-    assert program_notice.notice(pub) == box
+    # The pages' notice is the start page's box, left out of the search index.
+    assert program_notice.notice(pub) == program_notice.lage(pub, pub.program).unsearched()
+    assert rendered(program_notice.notice(pub)) == unsearched(rendered(box))
 
 
 def test_after_its_period_it_is_never_shown_as_in_force(project):
@@ -76,7 +80,9 @@ def test_after_its_period_it_is_never_shown_as_in_force(project):
     assert box.startswith('!!! warning "Programperioden har löpt ut"')
     assert "Programperioden 2018–2030 för Testprogram 2018–2030 har löpt ut." in box
     assert "gäller under" not in box
-    assert program_notice.notice(pub) == box
+    # The pages' notice is the start page's box, left out of the search index.
+    assert program_notice.notice(pub) == program_notice.lage(pub, pub.program).unsearched()
+    assert rendered(program_notice.notice(pub)) == unsearched(rendered(box))
     assert "Perioden har löpt ut" in fragments.program_fakta(pub)
 
 
@@ -109,7 +115,9 @@ def test_a_replaced_programme_names_each_successor_with_its_decision_and_state(p
         "gäller) och Program B &lt;b&gt;\\*\\*2031\\*\\*&lt;/b&gt; (beslutat av "
         "kommunfullmäktige; programperioden 2020–2023 har löpt ut)."
     ) in box
-    assert program_notice.notice(pub) == box
+    # The pages' notice is the start page's box, left out of the search index.
+    assert program_notice.notice(pub) == program_notice.lage(pub, pub.program).unsearched()
+    assert rendered(program_notice.notice(pub)) == unsearched(rendered(box))
     facts = fragments.program_fakta(pub)
     assert "Program A 2031–2034 (beslutat av kommunfullmäktige 2030-04-12; gäller)" in facts
 
@@ -169,3 +177,17 @@ def test_organ_pages_present_the_programme_when_it_gives_the_organ_tasks(project
 )
 def test_the_notice_goes_under_the_title(markdown, expected):
     assert program_notice.with_notice(markdown, "NOTIS") == expected
+
+
+def rendered(text: str) -> str:
+    return markdown.markdown(text, extensions=["admonition", "attr_list", "md_in_html"])
+
+
+def unsearched(html: str) -> str:
+    """`html` with the attribute that keeps its first admonition out of the search index."""
+    return re.sub(
+        r'<div class="admonition (\w+)">',
+        r'<div class="admonition \1" data-search-exclude="data-search-exclude">',
+        html,
+        count=1,
+    )

@@ -102,7 +102,8 @@ def test_a_metadata_only_version_has_no_text_and_says_it_is_skyddad(project):
     page = page_of(pub, 2)
     _, text, _ = split_rendered(page)
     assert text.strip() == ""
-    assert '!!! lock "Skyddad"' in page
+    assert '<div class="admonition lock" data-search-exclude markdown>' in page
+    assert '<p class="admonition-title">Skyddad</p>' in page
     assert "Texten beskriver" not in page and "KS 2019/100" not in page
     assert TEXT_START in page and TEXT_END in page
 

@@ -24,6 +24,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 import snowballstemmer
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
@@ -35,17 +36,49 @@ FORMAT = 1
 _TAG = re.compile(r"<[^>]*>")
 
 
+@dataclass(frozen=True)
+class Dictionary:
+    """Forms → lemma, as UTF-8 bytes: simplemma 2 keeps its forms so, and a table needs a
+    few thousand of its million, so only those are decoded (decoding them all cost most
+    of a second in every build). `headwords` are its lemmas; `longest` the length in
+    bytes of its longest word, at least that in characters, which bounds a compound's
+    tail (compound_tail)."""
+
+    forms: Mapping[bytes, bytes]
+    headwords: frozenset[bytes]
+    longest: int
+
+    @classmethod
+    def of(cls, forms: Mapping[bytes, bytes]) -> Dictionary:
+        headwords = frozenset(forms.values())
+        return cls(forms, headwords, max(map(len, chain(forms, headwords)), default=0))
+
+    @classmethod
+    def of_text(cls, forms: Mapping[str, str]) -> Dictionary:
+        return cls.of({form.encode(): base.encode() for form, base in forms.items()})
+
+    def knows(self, word: bytes) -> bool:
+        return word in self.forms or word in self.headwords
+
+    def lemma(self, word: str) -> str:
+        """The word's lemma by the dictionary, or the word itself where it is a lemma or
+        unknown."""
+        key = word.encode()
+        if key in self.headwords:
+            return word
+        found = self.forms.get(key)
+        return word if found is None else found.decode()
+
+
 @cache
-def _dictionary() -> Mapping[str, str]:
-    """simplemma's Swedish forms → lemma, as a plain dict (about a second to load, so
-    once a process)."""
+def _dictionary() -> Dictionary:
+    """simplemma's Swedish forms → lemma (about a second to load, so once a process)."""
     found = DefaultDictionaryFactory().get_dictionary("sv")
-    # simplemma 2 keeps the forms as bytes and decodes one on every access; the table
-    # reads all of them, so they are decoded once, in bulk (seconds less per build).
+    # Its bytes as they are, not the str view that decodes a form on every access.
     raw = getattr(found, "_dict", None)
     if isinstance(raw, dict):
-        return {form.decode(): base.decode() for form, base in raw.items()}
-    return dict(found)
+        return Dictionary.of(raw)
+    return Dictionary.of_text(found)
 
 
 _stemmer = snowballstemmer.stemmer("swedish")
@@ -66,26 +99,23 @@ def vocabulary(index: Mapping[str, object]) -> frozenset[str]:
     separator = re.compile(
         str(config.get("separator", r"[\s\-]+")) if isinstance(config, dict) else r"[\s\-]+"
     )
-    words: set[str] = set()
+    # Distinct pieces first: the same text between tags recurs on many pages, and each
+    # distinct word is lowered once.
+    parts: set[str] = set()
     for doc in docs if isinstance(docs, list) else []:
         for field in ("title", "text"):
             value = doc.get(field) if isinstance(doc, dict) else None
-            if not isinstance(value, str):
-                continue
-            for part in _TAG.split(value):
-                words.update(w.lower() for w in separator.split(part) if w)
+            if isinstance(value, str):
+                parts.update(_TAG.split(value))
+    found: set[str] = set()
+    for part in parts:
+        found.update(separator.split(part))
+    words = {w.lower() for w in found if w}
     return frozenset(words)
 
 
-def lemma(word: str, forms: Mapping[str, str], headwords: frozenset[str]) -> str:
-    """The word's lemma by the dictionary, or the word itself where it is a lemma or unknown."""
-    if word in headwords:
-        return word
-    return forms.get(word, word)
-
-
 def grundformer(
-    words: Iterable[str], forms: Mapping[str, str] | None = None
+    words: Iterable[str], forms: Mapping[str, str] | Dictionary | None = None
 ) -> dict[str, list[str]]:
     """For each lemma of the site's words, the forms the stemmer alone would not join to
     it, sorted. `forms` (form → lemma) defaults to simplemma's Swedish dictionary.
@@ -97,20 +127,23 @@ def grundformer(
     anställda). An unrelated lemma with the same stem does not block it (städer → stad,
     though städa stems to städ too)."""
     if forms is None:
-        forms, known = _dictionary(), _known()
+        known = _dictionary()
+    elif isinstance(forms, Dictionary):
+        known = forms
     else:
-        known = Known.of(forms)
-    lemmas = {lemma(w, forms, known.headwords) for w in words}
+        known = Dictionary.of_text(forms)
+    words = set(words)
+    lemmas = {known.lemma(w) for w in words}
     # A compound the dictionary does not know (stabsarbete) inflects as its last part:
     # the worker looks up that part (stabsarbetet → stabs + arbetet → arbete).
     lemmas.update(
-        lemma(tail, forms, known.headwords)
+        known.lemma(tail)
         for w in words
-        if w not in forms and w not in known.headwords
-        for tail in [compound_tail(w, forms, known.headwords, known.longest)]
+        if not known.knows(w.encode())
+        for tail in [compound_tail(w, known)]
         if tail
     )
-    lexicon = Lexicon.of(forms, known.headwords, lemmas)
+    lexicon = Lexicon.of(known, lemmas)
     table: dict[str, list[str]] = {}
     for base in sorted(lemmas):
         # Lemmas of their own that are also forms of this one (anställd of anställa).
@@ -129,41 +162,17 @@ def grundformer(
 MIN_HEAD, MIN_TAIL = 3, 4
 
 
-def compound_tail(
-    word: str, forms: Mapping[str, str], headwords: frozenset[str], longest: int | None = None
-) -> str | None:
+def compound_tail(word: str, known: Dictionary) -> str | None:
     """The longest known word `word` ends with, after a head of at least MIN_HEAD letters.
 
-    `longest` is the length of the longest known word: no longer tail can be one, and
-    without the bound an editor's word of a megabyte (no separator in it) costs a
-    million slices of up to a megabyte each, hours of CI."""
-    if longest is None:
-        longest = max(map(len, (*forms, *headwords)), default=0)
-    for start in range(max(MIN_HEAD, len(word) - longest), len(word) - MIN_TAIL + 1):
+    No tail longer than the dictionary's longest word can be one: without that bound an
+    editor's word of a megabyte (no separator in it) costs a million slices of up to a
+    megabyte each, hours of CI."""
+    for start in range(max(MIN_HEAD, len(word) - known.longest), len(word) - MIN_TAIL + 1):
         tail = word[start:]
-        if tail in forms or tail in headwords:
+        if known.knows(tail.encode()):
             return tail
     return None
-
-
-@dataclass(frozen=True)
-class Known:
-    """Every lemma of the dictionary, and the length of its longest word (compound_tail
-    looks at no longer tail)."""
-
-    headwords: frozenset[str]
-    longest: int
-
-    @classmethod
-    def of(cls, forms: Mapping[str, str]) -> Known:
-        headwords = frozenset(forms.values())
-        return cls(headwords, max(map(len, (*forms, *headwords)), default=0))
-
-
-@cache
-def _known() -> Known:
-    """simplemma's, once a process."""
-    return Known.of(_dictionary())
 
 
 @dataclass(frozen=True)
@@ -176,17 +185,21 @@ class Lexicon:
     lemma_forms_of: Mapping[str, tuple[str, ...]]
 
     @classmethod
-    def of(
-        cls, forms: Mapping[str, str], headwords: frozenset[str], wanted: Collection[str]
-    ) -> Lexicon:
-        # One pass over the dictionary, keeping only the site's lemmas: inverting all of
-        # it took seconds in every build, for a table of a few thousand forms.
+    def of(cls, known: Dictionary, wanted: Collection[str]) -> Lexicon:
+        # One pass over the dictionary, keeping only the site's lemmas, compared as bytes:
+        # inverting all of it took seconds in every build, for a few thousand forms.
+        wanted_bytes = {w.encode() for w in wanted}
+        headwords = known.headwords
         forms_of: dict[str, list[str]] = {}
         lemma_forms_of: dict[str, list[str]] = {}
-        for form, base in forms.items():
-            if base not in wanted or form == base or form != form.lower():
+        for form, base in known.forms.items():
+            if base not in wanted_bytes or form == base:
                 continue
-            (lemma_forms_of if form in headwords else forms_of).setdefault(base, []).append(form)
+            text = form.decode()
+            if text != text.lower():
+                continue
+            target = lemma_forms_of if form in headwords else forms_of
+            target.setdefault(base.decode(), []).append(text)
         return cls(
             {base: tuple(found) for base, found in forms_of.items()},
             {base: tuple(found) for base, found in lemma_forms_of.items()},

@@ -104,6 +104,8 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "div": frozenset(
         {"data-kolumner", "data-en", "data-flera", "data-tidslinje", "data-search-exclude"}
     ),
+    # On a heading: its whole section is left out of the index.
+    "h2": frozenset({"data-search-exclude"}),
 }
 STYLE_PROPERTIES: frozenset[str] = frozenset({"text-align"})
 URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})

@@ -21,6 +21,8 @@ from styrdok.views.markdown import (
     md,
     page_link,
     table,
+    unsearched_admonition,
+    unsearched_heading,
 )
 from styrdok.views.queries import replacement
 from styrdok.views.versions import versioner_avsnitt
@@ -109,7 +111,9 @@ def anvisning_sidfot(
         items = "\n".join(
             f"- {page_link(anvisning.sida, sida, titel)}" for sida, titel in references
         )
-        parts.append(f"## Hänvisningar hit\n\nDen här anvisningen nämns på:\n\n{items}")
+        # Left out of the search index: the titles of other pages, which search finds.
+        heading = unsearched_heading("Hänvisningar hit")
+        parts.append(f"{heading}\n\nDen här anvisningen nämns på:\n\n{items}")
     return "".join(f"\n\n{part}\n" for part in parts)
 
 
@@ -118,19 +122,26 @@ def _notices(pub: Publication, anvisning: Anvisning) -> list[str]:
 
 
 def innehall_notices(anvisning: Anvisning) -> list[str]:
-    """What the page holds: a skyddad anvisning's metadata only, or example content."""
+    """What the page holds: a skyddad anvisning's metadata only, or example content. Left
+    out of the search index: the same words on every such page."""
     notices = []
     if anvisning.skyddad:
         notices.append(
-            '!!! lock "Skyddad"\n'
-            "    Innehållet i anvisningen är skyddat och publiceras inte. Kontakta den ansvariga "
-            "(se Kontakt nedan) om du behöver ta del av det."
+            unsearched_admonition(
+                "lock",
+                "Skyddad",
+                "Innehållet i anvisningen är skyddat och publiceras inte. Kontakta den "
+                "ansvariga (se Kontakt nedan) om du behöver ta del av det.",
+            )
         )
     if anvisning.exempelinnehall:
         notices.append(
-            '!!! warning "Exempelinnehåll"\n'
-            "    Den här anvisningen är exempeltext som visar hur en anvisning kan se ut. "
-            "Den är inte ett beslut av Stockholms stad och ska inte följas."
+            unsearched_admonition(
+                "warning",
+                "Exempelinnehåll",
+                "Den här anvisningen är exempeltext som visar hur en anvisning kan se ut. "
+                "Den är inte ett beslut av Stockholms stad och ska inte följas.",
+            )
         )
     return notices
 

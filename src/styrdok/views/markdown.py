@@ -3,6 +3,7 @@ pages of entities, status badges, fact lists and tables."""
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
@@ -90,15 +91,35 @@ def iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+# Material's search indexer leaves out an element with this attribute, and a heading's
+# whole section when the heading has it (attr_list writes it: `## Rubrik { ... }`).
+SEARCH_EXCLUDE = "data-search-exclude"
+
+
+def unsearched_heading(text: str, level: int = 2) -> str:
+    """A Markdown heading whose section search leaves out: for sections that are the same
+    on every page or repeat what another page's entry holds."""
+    return f"{'#' * level} {text} {{ {SEARCH_EXCLUDE} }}"
+
+
+def unsearched_admonition(typ: str, rubrik: str, text: str) -> str:
+    """The admonition `!!! typ "rubrik"` with body `text` (Markdown), left out of search:
+    raw HTML the admonition extension would write, since it takes no attributes. `typ`
+    and `rubrik` are fixed strings, never from the data."""
+    return (
+        f'<div class="admonition {typ}" {SEARCH_EXCLUDE} markdown>\n'
+        f'<p class="admonition-title">{html.escape(rubrik, quote=False)}</p>\n\n'
+        f"{text}\n\n</div>"
+    )
+
+
 def facts(rows: Iterable[tuple[str, str | None]]) -> str:
     """A definition list of label and value, skipping empty values. Left out of the search
     index: its labels and dates are the same on every page, and each organ, fokusområde
     and law has its own page that search finds."""
     items = [f"{label}\n:   {value}" for label, value in rows if value]
     return (
-        '<div class="sd-fakta" data-search-exclude markdown>\n\n'
-        + "\n\n".join(items)
-        + "\n\n</div>"
+        f'<div class="sd-fakta" {SEARCH_EXCLUDE} markdown>\n\n' + "\n\n".join(items) + "\n\n</div>"
     )
 
 

@@ -19,7 +19,7 @@ from styrdok.core import addresses
 from styrdok.core.giltighet import Programtillstand, perioden_slut
 from styrdok.core.model import Program
 from styrdok.select import Publication
-from styrdok.views.markdown import iso, md
+from styrdok.views.markdown import iso, md, unsearched_admonition
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,11 @@ class Lage:
 
     def admonition(self) -> str:
         return f'!!! {self.typ} "{self.rubrik}"\n    {self.text}'
+
+    def unsearched(self) -> str:
+        """The admonition, left out of the search index (the notice the programme's
+        pages repeat: the start page's box, which search finds, says the same)."""
+        return unsearched_admonition(self.typ, self.rubrik, self.text)
 
 
 # On the pages of a programme that no longer applies: the anvisningar are separate
@@ -130,7 +135,7 @@ def notice(pub: Publication) -> str | None:
     in force (or there is none: then nothing presents it)."""
     if pub.program is None or pub.programtillstand(pub.program).gallande:
         return None
-    return lage(pub, pub.program).admonition()
+    return lage(pub, pub.program).unsearched()
 
 
 # The hand-written pages that present the programme itself. Not the start page (it has

@@ -23,7 +23,7 @@ from styrdok.select import Publication
 from styrdok.views import textdiff
 from styrdok.views.anvisning_page import beslut, lagar
 from styrdok.views.blocks import GeneratedPage, fokus_links, galler_for_text, organ_ref
-from styrdok.views.markdown import front_matter, iso, md, page_link, table
+from styrdok.views.markdown import front_matter, iso, md, page_link, table, unsearched_heading
 from styrdok.views.versions import (
     VERSION_BOOST,
     andringar_sida,
@@ -67,7 +67,8 @@ def andringar_page(
         f"*{md(new.titel)}*",
         intro,
         f"## Uppgifter som ändrades\n\n{_metadata(pub, sida, old, new)}",
-        f"## Texten\n\n{LEGEND}\n\n{_summary(comparison)}\n\n{textdiff.html(comparison)}",
+        # Left out of the search index: both versions' text, which their pages hold.
+        f"{unsearched_heading('Texten')}\n\n{LEGEND}\n\n{_summary(comparison)}\n\n{textdiff.html(comparison)}",
     ]
     text = front_matter(titel, VERSION_BOOST) + "\n\n".join(parts) + "\n"
     return GeneratedPage(sida, titel, text)

@@ -15,7 +15,7 @@ from styrdok.core.giltighet import Tillstand, Versionsperiod
 from styrdok.core.model import Anvisning
 from styrdok.select import Publication, visning
 from styrdok.views.blocks import LISTING_BOOST
-from styrdok.views.markdown import page_link, table
+from styrdok.views.markdown import page_link, table, unsearched_heading
 from styrdok.views.wording import GALLDE_ALDRIG
 
 # An earlier version, and what changed in a version, should not be the first search hit
@@ -80,7 +80,9 @@ def versioner_avsnitt(pub: Publication, anvisning: Anvisning, fran: str) -> str:
             )
         )
     header = ("Version", "Giltighetstid", f"Den {dag}", "Ändringar")
-    parts = ["## Versioner", _lead(pub, anvisning), table(header, rows)]
+    # Left out of the search index: dates and version numbers, the same words on every
+    # page, and each version has a page of its own that search finds.
+    parts = [unsearched_heading("Versioner"), _lead(pub, anvisning), table(header, rows)]
     missing = _missing_note(pub, periods[0].version if periods else anvisning.version)
     if missing:
         parts.append(missing)
