@@ -22,7 +22,7 @@ from styrdok.core.reading.front_matter import read_page
 from styrdok.core.reading.inventory import Inventory, inventory
 from styrdok.core.reading.modeline import check_modeline
 from styrdok.core.reading.safe_yaml import parse_yaml
-from styrdok.core.reading.source import SourceDocument
+from styrdok.core.reading.source import SourceDocument, where_begins
 
 
 @dataclass
@@ -159,7 +159,8 @@ def _read_yaml(
         return empty, [
             problem("fel-struktur", display, where, faktiskt=describe(data), **SHAPES[shape_name])
         ]
-    return SourceDocument(display, kind.name, data, node), check_modeline(text, display, kind, 1)
+    doc = SourceDocument(display, kind.name, data, text, **where_begins(node, 0))
+    return doc, check_modeline(text, display, kind, 1)
 
 
 def too_large(display: str, size: int) -> Problem:
