@@ -108,8 +108,11 @@ def load_file(path: Path, display: str, kind: str) -> tuple[SourceDocument, list
         if size > MAX_FILE_BYTES:
             return SourceDocument(display, kind, None, source=path), [too_large(display, size)]
         with path.open("rb") as handle:
-            # Never more than the limit, even if the file grows after stat.
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            # Never more than the limit, even if the file grows after stat. Asking for
+            # the size first: a read of MAX_FILE_BYTES allocates that much for each file.
+            raw = handle.read(size + 1)
+            if len(raw) > size:
+                raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
         return SourceDocument(display, kind, None, source=path), [
             unreadable_yaml(display, Position(), "fil", detalj=str(exc))
