@@ -27,15 +27,13 @@ class Project:
     def display(self, path: Path) -> str:
         """A path as editors see it: relative to the repository, with forward slashes."""
         # abspath first: a symbolic link is named as written, not by its target.
-        candidates = [Path(os.path.abspath(path))]
+        written = Path(os.path.abspath(path))
+        if written.is_relative_to(self.root):
+            return written.relative_to(self.root).as_posix()
+        # Resolved only if needed: it asks the file system about every folder on the way.
         # A symbolic link loop cannot be resolved: the name as written will do.
-        with contextlib.suppress(OSError, RuntimeError):
-            candidates.append(path.resolve())
-        for candidate in candidates:
-            try:
-                return candidate.relative_to(self.root).as_posix()
-            except ValueError:
-                continue
+        with contextlib.suppress(OSError, RuntimeError, ValueError):
+            return path.resolve().relative_to(self.root).as_posix()
         return path.as_posix()
 
     def page_kind(self, path: Path) -> str:

@@ -57,13 +57,14 @@ def check_leaks(
     guide = published_sources(project.root)
     strings: dict[str, dict[str, str]] = {}
     matchers: dict[str, Matcher] = {}
+    files = _Files(project.root)  # each audience's sources are mostly the other's too
     for malgrupp in MALGRUPPER:
         pub = publications[malgrupp]
         strings[malgrupp] = forbidden(model, pub, guide)
         matchers[malgrupp] = matcher = Matcher(strings[malgrupp])
         if not strings[malgrupp]:
             continue
-        for source in sources(project, model, pub):
+        for source in sources(project, model, pub, files):
             for string in _found(matcher, source.lines, _remembered_forms):
                 line = _line_of(string, source)
                 entry = found.setdefault(
@@ -169,9 +170,12 @@ def _line_of(string: str, source: Source) -> int:
     return source.first + low
 
 
-def sources(project: Project, model: Model, pub: Publication) -> Iterator[Source]:
-    """Every source text the build for `pub` publishes, as its file has it."""
-    files = _Files(project.root)
+def sources(
+    project: Project, model: Model, pub: Publication, files: _Files | None = None
+) -> Iterator[Source]:
+    """Every source text the build for `pub` publishes, as its file has it (`files`:
+    those read already)."""
+    files = files or _Files(project.root)
     documents: list[Anvisning | Sida] = [*pub.anvisningar, *pub.model.versioner]
     for document in [*documents, *pub.model.sidor]:
         if document.sida not in pub.bara_metadata:

@@ -214,7 +214,7 @@ def uppfoljningsar(e: Entry) -> Uppfoljningsar:
     d = e.data
     kalla = e.kalla()
     # Rules about the list as a whole (an organ missing) point at the line `rapporter:`.
-    places = {**kalla.falt, "rapporter": e.at("rapporter", key=True)}
+    places = e.places({**e.field_paths(), "rapporter": ("rapporter",)}, keys=["rapporter"])
     return Uppfoljningsar(
         ar=d["ar"],
         sista_dag=date.fromisoformat(d["sista_dag"]),
@@ -225,17 +225,17 @@ def uppfoljningsar(e: Entry) -> Uppfoljningsar:
 
 
 def rapport(e: Entry, index: int, d: Mapping[str, Any]) -> Rapport:
-    places = {name: e.at("rapporter", index, name) for name in d}
+    paths: dict[str, tuple[str | int, ...]] = {name: ("rapporter", index, name) for name in d}
     # Each risk's fields too, so a rule can point at the line of the one that is wrong.
     for j, risk in enumerate(d.get("risker", ())):
-        places.update(
-            {f"risker[{j}].{name}": e.at("rapporter", index, "risker", j, name) for name in risk}
+        paths.update(
+            {f"risker[{j}].{name}": ("rapporter", index, "risker", j, name) for name in risk}
         )
     return Rapport(
         organ=d["organ"],
         inlamnad=d["inlamnad"],
         atkomst=d["atkomst"],
-        kalla=Kalla(e.doc.path, e.at("rapporter", index), places),
+        kalla=Kalla(e.doc.path, e.at("rapporter", index), e.places(paths)),
         inlamnad_datum=_date(d.get("inlamnad_datum")),
         referens=d.get("referens"),
         notering=d.get("notering"),

@@ -6,7 +6,7 @@ every entry, so one misspelt field does not also make every reference to it an e
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,12 +31,48 @@ class Entry:
         return self.doc.locate([*self.prefix, *path], key=key)
 
     def kalla(self) -> Kalla:
-        places = {name: self.at(name) for name in self.data}
+        return Kalla(self.doc.path, self.at(), self.places(self.field_paths()))
+
+    def field_paths(self) -> dict[str, tuple[str | int, ...]]:
+        """Each field's path below the entry, by the name `Kalla.plats` takes."""
+        paths: dict[str, tuple[str | int, ...]] = {name: (name,) for name in self.data}
         # Entries of lists too (historik[2]), so a rule can point at the one that is wrong.
         for name, value in self.data.items():
             if isinstance(value, list):
-                places.update({f"{name}[{i}]": self.at(name, i) for i in range(len(value))})
-        return Kalla(self.doc.path, self.at(), places)
+                paths.update({f"{name}[{i}]": (name, i) for i in range(len(value))})
+        return paths
+
+    def places(self, paths: dict[str, tuple[str | int, ...]], keys: Iterable[str] = ()) -> Places:
+        """Where each of `paths` below the entry was written (for `keys`, its key),
+        looked up when a rule asks."""
+        return Places(self.doc, {k: (*self.prefix, *path) for k, path in paths.items()}, keys)
+
+
+class Places(Mapping[str, Position]):
+    """Positions of named values in one document, found only when one is asked for: a
+    check that reports nothing needs none, and finding one walks the document's nodes."""
+
+    def __init__(
+        self,
+        doc: SourceDocument,
+        paths: dict[str, tuple[str | int, ...]],
+        keys: Iterable[str] = (),
+    ) -> None:
+        self.doc = doc
+        self.paths = paths
+        self.keys_at = frozenset(keys)  # names whose position is their key's
+        self.found: dict[str, Position] = {}
+
+    def __getitem__(self, name: str) -> Position:
+        if name not in self.found:
+            self.found[name] = self.doc.locate(self.paths[name], key=name in self.keys_at)
+        return self.found[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
 
 
 def entries(doc: SourceDocument, validation: Validation) -> Iterator[Entry]:

@@ -24,7 +24,8 @@ _DELIBERATE = re.compile(r"^[ \t]{2,}#([ \t]|$)")
 
 def cut_values(front: str, node: yaml.Node | None, display: str, offset: int) -> list[Problem]:
     """A warning for each unquoted value on whose line a ` #` comment follows."""
-    if node is None:
+    if node is None or (" #" not in front and "\t#" not in front):
+        # What follows a value on its line begins with a blank and then #.
         return []
     lines = front.split("\n")
     found = []

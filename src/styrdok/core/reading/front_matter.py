@@ -10,7 +10,7 @@ from styrdok.core.problems import Position, Problem
 from styrdok.core.reading.cut_values import cut_values
 from styrdok.core.reading.modeline import check_modeline
 from styrdok.core.reading.safe_yaml import parse_yaml
-from styrdok.core.reading.source import SourceDocument
+from styrdok.core.reading.source import SourceDocument, where_begins
 
 
 def read_page(text: str, display: str, kind: Kind) -> tuple[SourceDocument, list[Problem]]:
@@ -41,7 +41,7 @@ def read_page(text: str, display: str, kind: Kind) -> tuple[SourceDocument, list
         return SourceDocument(display, kind.name, None, body=body), [
             problem("fel-struktur", display, Position(2, 1), faktiskt=describe(data), **shape)
         ]
-    return replace(page, data=data, node=node), [
+    return replace(page, data=data, yaml_text=front, **where_begins(node, 1)), [
         *check_modeline(front, display, kind, 2),
         *cut_values(front, node, display, 1),
     ]

@@ -22,7 +22,7 @@ from styrdok.core.reading.front_matter import read_page
 from styrdok.core.reading.inventory import Inventory, inventory
 from styrdok.core.reading.modeline import check_modeline
 from styrdok.core.reading.safe_yaml import parse_yaml
-from styrdok.core.reading.source import SourceDocument
+from styrdok.core.reading.source import SourceDocument, where_begins
 
 
 @dataclass
@@ -108,8 +108,11 @@ def load_file(path: Path, display: str, kind: str) -> tuple[SourceDocument, list
         if size > MAX_FILE_BYTES:
             return SourceDocument(display, kind, None, source=path), [too_large(display, size)]
         with path.open("rb") as handle:
-            # Never more than the limit, even if the file grows after stat.
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            # Never more than the limit, even if the file grows after stat. Asking for
+            # the size first: a read of MAX_FILE_BYTES allocates that much for each file.
+            raw = handle.read(size + 1)
+            if len(raw) > size:
+                raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
         return SourceDocument(display, kind, None, source=path), [
             unreadable_yaml(display, Position(), "fil", detalj=str(exc))
@@ -159,7 +162,8 @@ def _read_yaml(
         return empty, [
             problem("fel-struktur", display, where, faktiskt=describe(data), **SHAPES[shape_name])
         ]
-    return SourceDocument(display, kind.name, data, node), check_modeline(text, display, kind, 1)
+    doc = SourceDocument(display, kind.name, data, text, **where_begins(node, 0))
+    return doc, check_modeline(text, display, kind, 1)
 
 
 def too_large(display: str, size: int) -> Problem:

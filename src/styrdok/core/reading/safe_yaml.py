@@ -60,11 +60,12 @@ def parse_yaml(text: str, display: str, offset: int) -> tuple[Any, yaml.Node | N
     node, problems = compose(text, display, offset)
     if node is None:
         return None, None, problems
-    if "*" in text:
+    shared = "*" in text  # an alias is written *name
+    if shared:
         found = alias_problem(text, display, offset)
         if found is not None:
             return None, None, [found]
-    builder = ValueBuilder(display, offset)
+    builder = ValueBuilder(display, offset, shared=shared)
     try:
         data = builder.build(node)
     except RecursionError:

@@ -19,6 +19,7 @@ from styrdok.core.sanitize import INVISIBLE
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 MERGE_TAG = "tag:yaml.org,2002:merge"
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 def too_deep(display: str, position: Position) -> Problem:
@@ -28,9 +29,12 @@ def too_deep(display: str, position: Position) -> Problem:
 class ValueBuilder:
     """Builds the values of one document; what it cannot build is in `problems`."""
 
-    def __init__(self, display: str, offset: int) -> None:
+    def __init__(self, display: str, offset: int, *, shared: bool = True) -> None:
         self.display = display
         self.offset = offset
+        # Without an alias (no `*` in the text) no node is reached twice, so nothing is
+        # remembered and no cycle can occur: `tree` builds in one tight pass.
+        self.shared = shared
         self.problems: list[Problem] = []
         self.constructor = yaml.constructor.SafeConstructor()
         self.built: dict[int, Any] = {}
@@ -44,6 +48,8 @@ class ValueBuilder:
         return Position(node.start_mark.line + 1 + self.offset, node.start_mark.column + 1)
 
     def build(self, node: yaml.Node) -> Any:
+        if not self.shared:
+            return self.tree(node, 0)
         key = id(node)
         if key in self.built:
             return self.built[key]
@@ -52,11 +58,7 @@ class ValueBuilder:
             return None
         nested = not isinstance(node, yaml.ScalarNode)
         if nested and self.depth >= MAX_DEPTH:
-            # Said once: a wide structure past the limit would give one per value.
-            if not self.too_deep:
-                self.too_deep = True
-                self.problems.append(too_deep(self.display, self.position(node)))
-            return None
+            return self.past_limit(node)
         self.active.add(key)
         self.depth += nested
         try:
@@ -74,31 +76,72 @@ class ValueBuilder:
             return [self.build(item) for item in node.value]
         return self.mapping(node)
 
+    def past_limit(self, node: yaml.Node) -> None:
+        """A list or mapping nested deeper than MAX_DEPTH: built as None."""
+        # Said once: a wide structure past the limit would give one per value.
+        if not self.too_deep:
+            self.too_deep = True
+            self.problems.append(too_deep(self.display, self.position(node)))
+
+    def tree(self, node: yaml.Node, depth: int) -> Any:
+        """The value of `node` below `depth` lists and mappings, in a document without
+        aliases: the same values and problems as `build`, in the same order, without
+        remembering what was built (nothing is reached twice)."""
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == STR_TAG:
+                # What the constructor would return; most values are text.
+                return self.text(node, node.value)
+            return self.scalar(node)
+        if depth >= MAX_DEPTH:
+            return self.past_limit(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.tree(item, depth + 1) for item in node.value]
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            name = self.key(node, key_node, mapping)
+            if name is not None:
+                mapping[name] = self.tree(value_node, depth + 1)
+        return mapping
+
     def mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == MERGE_TAG or not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
-                    problem("ogiltig-nyckel", self.display, self.position(key_node))
-                )
-                continue
-            name = key_node.value
-            where = self.position(key_node)
-            if name in mapping:
-                self.problems.append(
-                    problem(
-                        "dubblett-nyckel",
-                        self.display,
-                        where,
-                        nyckel=shorten(name),
-                        forsta_rad=first_line[name],
-                    )
-                )
-                continue
-            first_line[name] = where.line
-            mapping[name] = self.build(value_node)
+            name = self.key(node, key_node, mapping)
+            if name is not None:
+                mapping[name] = self.build(value_node)
         return mapping
+
+    def key(
+        self, node: yaml.MappingNode, key_node: yaml.Node, mapping: dict[str, Any]
+    ) -> str | None:
+        """The field name `key_node` gives in `node`, or None and why it is not one."""
+        if key_node.tag == MERGE_TAG or not isinstance(key_node, yaml.ScalarNode):
+            self.problems.append(problem("ogiltig-nyckel", self.display, self.position(key_node)))
+            return None
+        name: str = key_node.value
+        if name in mapping:
+            self.problems.append(
+                problem(
+                    "dubblett-nyckel",
+                    self.display,
+                    self.position(key_node),
+                    nyckel=shorten(name),
+                    forsta_rad=self.position(first_key(node, name)).line,
+                )
+            )
+            return None
+        return name
+
+    def text(self, node: yaml.ScalarNode, value: str) -> str | None:
+        """A text value, or None if it hides a control character."""
+        hidden = INVISIBLE.search(value)
+        if hidden:
+            code = f"U+{ord(hidden.group()):04X}"
+            self.problems.append(
+                problem("styrtecken", self.display, self.position(node), tecken=code)
+            )
+            return None
+        return value
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag == TIMESTAMP_TAG:
@@ -115,13 +158,7 @@ class ValueBuilder:
                 node, "varde", varde=shorten(node.value), orsak=shorten(str(exc), 200)
             )
         if isinstance(value, str):
-            hidden = INVISIBLE.search(value)
-            if hidden:
-                code = f"U+{ord(hidden.group()):04X}"
-                self.problems.append(
-                    problem("styrtecken", self.display, self.position(node), tecken=code)
-                )
-                return None
+            return self.text(node, value)
         if isinstance(value, float) and not math.isfinite(value):
             # .inf and .nan pass number checks in the schemas (nan compares false with
             # every bound) and make the search index invalid JSON.
@@ -131,3 +168,12 @@ class ValueBuilder:
     def unreadable(self, node: yaml.Node, reason: str, **values: object) -> None:
         """Report a value that cannot be read; it is built as None."""
         self.problems.append(unreadable_yaml(self.display, self.position(node), reason, **values))
+
+
+def first_key(node: yaml.MappingNode, name: str) -> yaml.Node:
+    """The first key of `node` that is the field name `name` (a duplicate's first)."""
+    return next(
+        key
+        for key, _ in node.value
+        if isinstance(key, yaml.ScalarNode) and key.tag != MERGE_TAG and key.value == name
+    )
