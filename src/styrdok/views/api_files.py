@@ -16,7 +16,7 @@ from typing import Any
 
 from styrdok.core import addresses
 from styrdok.select import Publication
-from styrdok.views import andringsdatum, tvillingar
+from styrdok.views import andringsdatum, jsonbytes, tvillingar
 from styrdok.views.api import JsonDocument, documents
 from styrdok.views.katalog import KATALOG, Installning, katalog_rdf
 from styrdok.views.licens import STANDARD, Licens
@@ -48,9 +48,8 @@ from styrdok.views.urls import (
 
 
 def serialize(document: JsonDocument) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode(
-        "utf-8"
-    )
+    """A document's bytes: indented, keys sorted, UTF-8 (views/jsonbytes.py)."""
+    return jsonbytes.dumps(document)
 
 
 def index_document(
