@@ -12,12 +12,13 @@ import hashlib
 import json
 from collections.abc import Mapping
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from styrdok.core import addresses
 from styrdok.select import Publication
 from styrdok.views import andringsdatum, jsonbytes, tvillingar
-from styrdok.views.api import JsonDocument, documents
+from styrdok.views.api import JsonDocument, bare_documents, with_texts
 from styrdok.views.katalog import KATALOG, Installning, katalog_rdf
 from styrdok.views.licens import STANDARD, Licens
 from styrdok.views.markdown import iso
@@ -142,6 +143,29 @@ def published_schema(schema: Mapping[str, Any], urls: Urls, kind: str) -> bytes:
     return (json.dumps(published, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+class Dokumentsamling:
+    """The API's documents of one build, each made once: the API guide's examples read
+    them while the pages render, and publishing adds the rendered texts at the end."""
+
+    def __init__(self, pub: Publication, urls: Urls, per_sida: int = PER_SIDA) -> None:
+        self.pub, self.urls, self.per_sida = pub, urls, per_sida
+
+    @cached_property
+    def utan_text(self) -> dict[str, tuple[str, JsonDocument]]:
+        """Every document but the index and the twins, each text still empty."""
+        return bare_documents(self.pub, self.urls, self.per_sida)
+
+    @cached_property
+    def datum(self) -> dict[str, date | None]:
+        """The day each of them last changed (the rendered text does not count)."""
+        return document_dates(self.pub, self.urls, self.utan_text)
+
+    def exempel(self, kind: str, id: str | None = None, poster: int = 1) -> JsonDocument:
+        """`example`, with every list cut to `poster` entries."""
+        document = example(self.pub, self.urls, self.utan_text, kind, id, self.datum, poster)
+        return shortened(document, poster)
+
+
 def api_files(
     pub: Publication,
     urls: Urls,
@@ -152,24 +176,28 @@ def api_files(
     katalog: Installning | None = None,
     pages: Mapping[str, tvillingar.Sidtext] | None = None,
     per_sida: int = PER_SIDA,
+    samling: Dokumentsamling | None = None,
 ) -> dict[str, bytes]:
     """Every file of the API below api/v1/, by path.
 
     `html` holds the rendered text of each anvisning page; `schemas` the source schema of
     each document kind (SCHEMAS), `openapi` the OpenAPI description if there is one;
     `katalog`, for the public build only, what its DCAT-AP-SE record needs; `pages` what
-    the build captured of every HTML page, for the pages' twins.
+    the build captured of every HTML page, for the pages' twins; `samling` the build's
+    documents if it has made them already (for the guide's examples).
     """
+    samling = samling or Dokumentsamling(pub, urls, per_sida)
     record = katalog is not None and pub.malgrupp == "publik"
-    found = documents(pub, urls, html, per_sida)
-    found.update(tvillingar.documents(pub, urls, pages or {}))
+    found = with_texts(pub, urls, samling.utan_text, html)
+    twins = tvillingar.documents(pub, urls, pages or {})
+    found.update(twins)
     written: dict[str, tuple[str, bytes]] = {
         path: (kind, serialize(document)) for path, (kind, document) in found.items()
     }
     files = {path: data for path, (_, data) in written.items()}
-    index = index_document(
-        pub, urls, written, document_dates(pub, urls, found), licens=licens, katalog=record
-    )
+    dates = {**samling.datum, **document_dates(pub, urls, twins)}
+    index = index_document(pub, urls, written, dates, licens=licens, katalog=record)
+    del written
     files[INDEX] = serialize(index)
     if record and katalog is not None:
         files[KATALOG] = katalog_rdf(pub, urls, licens, katalog)
@@ -189,16 +217,23 @@ def example(
     found: Mapping[str, tuple[str, JsonDocument]],
     kind: str,
     id: str | None = None,
+    dates: Mapping[str, date | None] | None = None,
+    entries: int | None = None,
 ) -> JsonDocument:
     """A document as the API publishes it, for the consumer documentation.
 
-    `found` is `documents(pub, urls, {})`, made once by the caller for all examples. The
-    rendered HTML of an anvisning exists only after the build, so the example shows a
-    placeholder there.
+    `found` is `documents(pub, urls, {})` (or `bare_documents`), made once by the caller
+    for all examples, `dates` its `document_dates` if the caller has them. The rendered
+    HTML of an anvisning exists only after the build, so the example shows a placeholder
+    there. The index lists the first `entries` documents only, if given: an example cut
+    to that many entries shows no more, and the others need not be serialised for it.
     """
     if kind == "index":
-        written = {p: (k, serialize(d)) for p, (k, d) in found.items()}
-        return index_document(pub, urls, written, document_dates(pub, urls, found))
+        listed = sorted(found)[:entries] if entries is not None else found
+        written = {p: (found[p][0], serialize(found[p][1])) for p in listed}
+        if dates is None:
+            dates = document_dates(pub, urls, found)
+        return index_document(pub, urls, written, dates)
     path = {
         "program": PROGRAM,
         "anvisningar": ANVISNINGAR,

@@ -91,9 +91,7 @@ class Urls:
 # or fragment, no white space or controls that urlsplit strips), none empty (urljoin
 # drops empty inner segments) and none a dot segment; the last may be empty ("a/b/").
 _SEGMENT_CHARS = r"[A-Za-z0-9_~!$&'()*+,=@%.-]"
-_PLAIN_PATH = re.compile(
-    rf"(?:(?!\.\.?/){_SEGMENT_CHARS}+/)*(?:(?!\.\.?\Z){_SEGMENT_CHARS}+)?\Z"
-)
+_PLAIN_PATH = re.compile(rf"(?:(?!\.\.?/){_SEGMENT_CHARS}+/)*(?:(?!\.\.?\Z){_SEGMENT_CHARS}+)?\Z")
 
 
 def prefixable(base: str) -> bool:
