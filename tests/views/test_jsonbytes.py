@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from styrdok.select import Publication
-from styrdok.views import api_files, jsonbytes
+from styrdok.views import api, jsonbytes, tvillingar
 from styrdok.views.tvillingar import Sidtext
 
 from helpers.api import URLS, site_urls
@@ -103,8 +103,8 @@ def test_every_real_document(which: str, request: pytest.FixtureRequest) -> None
     urls = site_urls(pub) if which == "publication" else URLS
     html = {a.sida: "<p>Text med å, </script> och \u2028.</p>\n" for a in pub.anvisningar}
     pages = {t.sida: Sidtext(t.titel, None, "<p>…</p>\n") for t in pub.texts()}
-    found = api_files.documents(pub, urls, html)
-    found.update(api_files.tvillingar.documents(pub, urls, pages))
+    found = api.documents(pub, urls, html)
+    found.update(tvillingar.documents(pub, urls, pages))
     assert found
     for path, (_, document) in found.items():
         assert jsonbytes.dumps(document) == reference(document), path
