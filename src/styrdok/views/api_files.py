@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from styrdok.core import addresses
 from styrdok.select import Publication
@@ -53,10 +53,21 @@ def serialize(document: JsonDocument) -> bytes:
     return jsonbytes.dumps(document)
 
 
+class Digest(NamedTuple):
+    """What the index says of a document's bytes."""
+
+    sha256: str
+    size: int
+
+    @classmethod
+    def of(cls, data: bytes) -> Digest:
+        return cls(hashlib.sha256(data).hexdigest(), len(data))
+
+
 def index_document(
     pub: Publication,
     urls: Urls,
-    written: Mapping[str, tuple[str, bytes]],
+    written: Mapping[str, tuple[str, bytes | Digest]],
     dates: Mapping[str, date | None] | None = None,
     licens: Licens = STANDARD,
     katalog: bool = False,
@@ -85,12 +96,12 @@ def index_document(
             {
                 "typ": kind,
                 "url": urls.api(path),
-                "sha256": hashlib.sha256(data).hexdigest(),
-                "storlek": len(data),
+                "sha256": digest.sha256,
+                "storlek": digest.size,
                 "schema": urls.schema(kind),
                 "senast_andrad": iso(dates.get(path)),
             }
-            for path, (kind, data) in sorted(written.items())
+            for path, kind, digest in _digests(written)
         ],
         "scheman": {kind: urls.schema(kind) for kind in sorted(SCHEMAS)},
         "flode": urls.file(addresses.ANDRINGAR_ATOM),
@@ -101,6 +112,15 @@ def index_document(
         # Every HTML page with its JSON twin (views/tvillingar.py).
         "sidor": urls.api(SIDOR),
     }
+
+
+def _digests(
+    written: Mapping[str, tuple[str, bytes | Digest]],
+) -> Iterator[tuple[str, str, Digest]]:
+    """The documents by path, each with its digest (`written` holds either the bytes or,
+    from a build that has written them already, their digest)."""
+    for path, (kind, data) in sorted(written.items()):
+        yield path, kind, data if isinstance(data, Digest) else Digest.of(data)
 
 
 def document_dates(
@@ -178,7 +198,29 @@ def api_files(
     per_sida: int = PER_SIDA,
     samling: Dokumentsamling | None = None,
 ) -> dict[str, bytes]:
-    """Every file of the API below api/v1/, by path.
+    """Every file of the API below api/v1/, by path (`api_file_stream`, all at once)."""
+    return dict(
+        api_file_stream(
+            pub, urls, html, schemas, openapi, licens, katalog, pages, per_sida, samling
+        )
+    )
+
+
+def api_file_stream(
+    pub: Publication,
+    urls: Urls,
+    html: Mapping[str, str],
+    schemas: Mapping[str, Mapping[str, Any]],
+    openapi: Mapping[str, Any] | None,
+    licens: Licens = STANDARD,
+    katalog: Installning | None = None,
+    pages: Mapping[str, tvillingar.Sidtext] | None = None,
+    per_sida: int = PER_SIDA,
+    samling: Dokumentsamling | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """Every file of the API below api/v1/ as (path, bytes), one at a time: a writer
+    that writes each before taking the next never holds them all (at thousands of
+    anvisningar they are more than the documents they are made from).
 
     `html` holds the rendered text of each anvisning page; `schemas` the source schema of
     each document kind (SCHEMAS), `openapi` the OpenAPI description if there is one;
@@ -191,24 +233,24 @@ def api_files(
     found = with_texts(pub, urls, samling.utan_text, html)
     twins = tvillingar.documents(pub, urls, pages or {})
     found.update(twins)
-    written: dict[str, tuple[str, bytes]] = {
-        path: (kind, serialize(document)) for path, (kind, document) in found.items()
-    }
-    files = {path: data for path, (_, data) in written.items()}
+    written: dict[str, tuple[str, Digest]] = {}
+    for path, (kind, document) in found.items():
+        data = serialize(document)
+        written[path] = (kind, Digest.of(data))
+        yield path, data
     dates = {**samling.datum, **document_dates(pub, urls, twins)}
     index = index_document(pub, urls, written, dates, licens=licens, katalog=record)
-    del written
-    files[INDEX] = serialize(index)
+    yield INDEX, serialize(index)
     if record and katalog is not None:
-        files[KATALOG] = katalog_rdf(pub, urls, licens, katalog)
+        yield KATALOG, katalog_rdf(pub, urls, licens, katalog)
     for kind, name in SCHEMAS.items():
-        files[f"schema/{name}"] = published_schema(schemas[kind], urls, kind)
+        yield f"schema/{name}", published_schema(schemas[kind], urls, kind)
     if openapi is not None:
         described = {**found, INDEX: ("index", index)}
-        files[OPENAPI] = serialize(
-            published(openapi, urls, described, pub.malgrupp, licens.openapi())
+        yield (
+            OPENAPI,
+            serialize(published(openapi, urls, described, pub.malgrupp, licens.openapi())),
         )
-    return files
 
 
 def example(
