@@ -65,15 +65,8 @@ class Macros:
 
     def api_exempel(self, typ: str, id: str | None = None, poster: int = 1) -> str:
         """A JSON document as the API publishes it; lists are cut to `poster` entries."""
-        # Here, not at the top: the API's views (RDF, the catalogue) cost `styrdok check`
-        # a fifth of its imports, and only the guide's page calls this.
-        from styrdok.views import api_files
-
-        found = self.plugin.api_examples()
-        document = api_files.example(self.pub, self.plugin.urls, found, typ, id)
-        text = json.dumps(
-            api_files.shortened(document, poster), ensure_ascii=False, indent=2, sort_keys=True
-        )
+        document = self.plugin.api_dokument().exempel(typ, id, poster)
+        text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
         return f"```json\n{text}\n```"
 
     def forteckning(self) -> str:

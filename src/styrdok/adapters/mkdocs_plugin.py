@@ -48,6 +48,7 @@ from styrdok.core.report import summary
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, Publication, select
 from styrdok.views import (
     aktualitet,
+    api_files,
     feed,
     jsonld,
     program_notice,
@@ -61,7 +62,6 @@ from styrdok.views import hela_programmet as hela_programmet_view
 from styrdok.views import katalog as katalog_view
 from styrdok.views import licens as licens_view
 from styrdok.views.anvisning_page import split_rendered
-from styrdok.views.api import JsonDocument, documents
 from styrdok.views.backlinks import references
 from styrdok.views.blocks import GeneratedPage
 from styrdok.views.crossref import generate
@@ -188,7 +188,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     page_texts: dict[str, tvillingar.Sidtext]
     # The Git host a public site must not link to from the theme (theme.without_repository).
     internal_hosts: frozenset[str] = frozenset()
-    _api_examples: dict[str, tuple[str, JsonDocument]] | None = None
+    _api_dokument: api_files.Dokumentsamling | None = None
     # "Hela programmet": what it holds, and those pages as rendered (adapters/hela_programmet).
     hela: hela_programmet.Sammanstallning
     # The data's licence, and on the public build what its DCAT-AP-SE record needs.
@@ -268,7 +268,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         self.generated = {page.sida: page for page in pages}
         self.texts = {}
         self.page_texts = {}
-        self._api_examples = None
+        self._api_dokument = None
         self.withheld_links = WithheldLinks(pub.withholds)
         self.withheld_addresses = WithheldAddresses(pub.withholds)
         config.markdown_extensions.append(self.withheld_links)  # type: ignore[arg-type]
@@ -440,12 +440,13 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             return theme_markup.valid_toggles(output_content, template_name)
         return output_content
 
-    def api_examples(self) -> dict[str, tuple[str, JsonDocument]]:
-        """The JSON documents without rendered text, made once for the API guide's examples."""
-        if self._api_examples is None:
+    def api_dokument(self) -> api_files.Dokumentsamling:
+        """The build's JSON documents, made once: for the API guide's examples while the
+        pages render, and for publishing the API after."""
+        if self._api_dokument is None:
             assert self.publication is not None
-            self._api_examples = documents(self.publication, self.urls, {})
-        return self._api_examples
+            self._api_dokument = api_files.Dokumentsamling(self.publication, self.urls)
+        return self._api_dokument
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the JSON API (it needs every anvisning's rendered text), then let the
@@ -462,10 +463,15 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
                 self.licens,
                 self.katalog,
                 self.page_texts,
+                self.api_dokument(),
             )
         except (OSError, ValueError) as exc:
             # A published schema is missing or broken: a fault in the repository, not the content.
             raise PluginError(f"styrdok: API:t kunde inte skrivas: {exc}") from exc
+        # Written: the documents and the texts they were made from are not needed again
+        # (MkDocs keeps the plugin, and with it these, until the process ends).
+        self._api_dokument = None
+        self.texts, self.page_texts = {}, {}
         # Before the gate, so that it and the leak scan see the PDF too.
         written = self.hela.write_pdf(site)
         # The search plugin, listed before ours, has written its index by now.

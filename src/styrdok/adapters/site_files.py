@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from styrdok.core import addresses
 from styrdok.select import Publication
 from styrdok.views.anvisning_page import anvisning_sida
-from styrdok.views.api_files import api_files
+from styrdok.views.api_files import Dokumentsamling, api_file_stream
 from styrdok.views.blocks import GeneratedPage
 from styrdok.views.export import forteckning_csv
 from styrdok.views.feed import Taggar, feed_files
@@ -166,6 +166,7 @@ def write_api(
     licens: Licens = STANDARD,
     katalog: Installning | None = None,
     pages: Mapping[str, Sidtext] | None = None,
+    samling: Dokumentsamling | None = None,
 ) -> None:
     """Read the API's schemas from the repository and write the API below site/api/v1/,
     with the public build's DCAT-AP-SE record when `katalog` is given; `pages` is what the
@@ -173,10 +174,11 @@ def write_api(
     source = schema_dir / API_DIR
     schemas = {kind: _json(source / name) for kind, name in SCHEMAS.items()}
     openapi = _json(source / OPENAPI) if (source / OPENAPI).is_file() else None
-    written = api_files(
-        pub, urls, html, schemas, openapi, licens=licens, katalog=katalog, pages=pages
+    # One file at a time: the API's bytes are never all in memory at once.
+    stream = api_file_stream(
+        pub, urls, html, schemas, openapi, licens, katalog, pages, samling=samling
     )
-    for path, data in written.items():
+    for path, data in stream:
         target = site_dir / API_DIR / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

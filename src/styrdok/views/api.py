@@ -152,14 +152,21 @@ def _fields(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
 ERSATT = "ersatt"
 
 
-def _validity(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
-    """Which version applies on the reference date, what comes next, and every version."""
-    g = pub.giltighet(a)
+def _current(g: Giltighet) -> JsonDocument:
+    """Which version applies on the reference date and what comes next."""
     return {
         "gallande_version": g.gallande.version if g.gallande else None,
         "kommande_version": g.kommande.version if g.kommande else None,
         "kommande_fran": iso(g.kommande.fran) if g.kommande else None,
         "upphor": iso(g.upphor),
+    }
+
+
+def _validity(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
+    """Which version applies on the reference date, what comes next, and every version."""
+    g = pub.giltighet(a)
+    return {
+        **_current(g),
         "versioner": [_version_entry(pub, urls, a, g, p) for p in g.perioder],
     }
 
@@ -328,7 +335,10 @@ def _referensdatum(pub: Publication) -> JsonDocument:
     return {"referensdatum": pub.dag.isoformat()}
 
 
-def anvisningar_document(pub: Publication, urls: Urls) -> JsonDocument:
+def anvisningar_document(
+    pub: Publication, urls: Urls, poster: Poster | None = None
+) -> JsonDocument:
+    poster = poster or Poster(pub, urls)
     return _document(
         "anvisningar",
         urls,
@@ -336,7 +346,7 @@ def anvisningar_document(pub: Publication, urls: Urls) -> JsonDocument:
         addresses.FORTECKNING,
         {
             **_referensdatum(pub),
-            "anvisningar": [anvisning_metadata(pub, urls, a) for a in pub.anvisningar],
+            "anvisningar": [poster.metadata(a) for a in pub.anvisningar],
         },
     )
 
@@ -350,9 +360,11 @@ def _texts(pub: Publication, urls: Urls, a: Anvisning, html: str) -> JsonDocumen
     }
 
 
-def anvisning_document(pub: Publication, urls: Urls, a: Anvisning, html: str) -> JsonDocument:
-    body = anvisning_metadata(pub, urls, a)
-    del body["url"], body["json_url"]
+def anvisning_document(
+    pub: Publication, urls: Urls, a: Anvisning, html: str, poster: Poster | None = None
+) -> JsonDocument:
+    metadata = poster.metadata(a) if poster else anvisning_metadata(pub, urls, a)
+    body = {k: v for k, v in metadata.items() if k not in ("url", "json_url")}
     body.update(_referensdatum(pub))
     body.update(_texts(pub, urls, a, html))
     return _document("anvisning", urls, anvisning_path(a.id), a.sida, body)
@@ -394,17 +406,16 @@ def organ_lista_document(pub: Publication, urls: Urls) -> JsonDocument:
     )
 
 
-def _anvisningspost(pub: Publication, urls: Urls, a: Anvisning, listor: list[str]) -> JsonDocument:
-    """Everything the organ's page shows about one anvisning in its lists, and why it is
-    there, so that a consumer needs no other document to show the same lists."""
-    validity = _validity(pub, urls, a)
-    del validity["versioner"]
+def _anvisningspost(pub: Publication, urls: Urls, a: Anvisning) -> JsonDocument:
+    """Everything the organ's page shows about one anvisning in its lists (but the lists
+    it is in, `listor`, which are the organ's), so that a consumer needs no other
+    document to show the same lists."""
     return {
         **anvisning_kort(pub, urls, a),
         "sammanfattning": a.sammanfattning,
         "exempelinnehall": a.exempelinnehall,
         "giltig_fran": iso(a.giltig_fran),
-        **validity,
+        **_current(pub.giltighet(a)),
         "revideras_senast": iso(a.revideras_senast),
         "ansvarig": _ref(pub, urls, a.ansvarig),
         "galler_for": {
@@ -412,16 +423,51 @@ def _anvisningspost(pub: Publication, urls: Urls, a: Anvisning, listor: list[str
             "organtyper": list(a.galler_for.organtyper),
             "organ": list(a.galler_for.organ),
         },
-        "listor": listor,
     }
 
 
-def organ_document(pub: Publication, urls: Urls, answer: OrganAnswer) -> JsonDocument:
+class Poster:
+    """What the documents of one build say about each anvisning wherever they list it,
+    made once per anvisning: every organ's document lists most of them, so made per
+    document the API would cost organ × anvisningar times what it says. The documents
+    share these objects; nothing changes a document's parts after it is made (paging
+    and the examples copy what they change)."""
+
+    def __init__(self, pub: Publication, urls: Urls) -> None:
+        self.pub, self.urls = pub, urls
+        self._kort: dict[tuple[str, int], JsonDocument] = {}
+        self._poster: dict[tuple[str, int], JsonDocument] = {}
+        self._metadata: dict[tuple[str, int], JsonDocument] = {}
+
+    def kort(self, a: Anvisning) -> JsonDocument:
+        key = (a.id, a.version)
+        if key not in self._kort:
+            self._kort[key] = anvisning_kort(self.pub, self.urls, a)
+        return self._kort[key]
+
+    def post(self, a: Anvisning, listor: list[str]) -> JsonDocument:
+        key = (a.id, a.version)
+        if key not in self._poster:
+            self._poster[key] = _anvisningspost(self.pub, self.urls, a)
+        return {**self._poster[key], "listor": listor}
+
+    def metadata(self, a: Anvisning) -> JsonDocument:
+        """anvisning_metadata: for anvisningar.json and again for the anvisning's own."""
+        key = (a.id, a.version)
+        if key not in self._metadata:
+            self._metadata[key] = anvisning_metadata(self.pub, self.urls, a)
+        return self._metadata[key]
+
+
+def organ_document(
+    pub: Publication, urls: Urls, answer: OrganAnswer, poster: Poster | None = None
+) -> JsonDocument:
     organ = answer.organ
     lists = answer.listor()
+    poster = poster or Poster(pub, urls)
 
     def listed(anvisningar: Iterable[Anvisning]) -> list[JsonDocument]:
-        return [anvisning_kort(pub, urls, a) for a in anvisningar]
+        return [poster.kort(a) for a in anvisningar]
 
     # Each anvisning once in full, however many lists name it: the lists stay as short
     # as in API v1 and the document grows with the anvisningar, not with the lists.
@@ -437,17 +483,20 @@ def organ_document(pub: Publication, urls: Urls, answer: OrganAnswer) -> JsonDoc
     body.update(_referensdatum(pub))
     body["ansvar"] = list(answer.uppgifter)
     body["anvisningar"] = {key: listed(anvisningar) for key, anvisningar in lists.items()}
-    body["anvisningsposter"] = [_anvisningspost(pub, urls, a, where[id]) for id, a in found.items()]
+    body["anvisningsposter"] = [poster.post(a, where[id]) for id, a in found.items()]
     return _document("organ", urls, organ_path(organ.id), addresses.organ(organ.id), body)
 
 
-def fokusomrade_document(pub: Publication, urls: Urls, answer: FokusAnswer) -> JsonDocument:
+def fokusomrade_document(
+    pub: Publication, urls: Urls, answer: FokusAnswer, poster: Poster | None = None
+) -> JsonDocument:
+    poster = poster or Poster(pub, urls)
     body = _fokusomrade(pub, urls, answer.fokus)
     del body["url"], body["json_url"]
     body.update(_referensdatum(pub))
     body["kommunikation"] = pub.program.kommunikation if pub.program else None
-    body["anvisningar"] = [anvisning_kort(pub, urls, a) for a in answer.anvisningar]
-    body["upphavda_anvisningar"] = [anvisning_kort(pub, urls, a) for a in answer.upphavda]
+    body["anvisningar"] = [poster.kort(a) for a in answer.anvisningar]
+    body["upphavda_anvisningar"] = [poster.kort(a) for a in answer.upphavda]
     body["organ"] = {
         "ansvariga": [_ref(pub, urls, o) for o in answer.ansvariga],
         "galler_for_alla": answer.for_alla,
@@ -612,10 +661,20 @@ def documents(
     page (below its metadata block), by the page's path below docs/. The lists that grow
     with the corpus come in pages of `per_sida` entries (views/paging.py).
     """
+    return with_texts(pub, urls, bare_documents(pub, urls, per_sida), html)
+
+
+def bare_documents(
+    pub: Publication, urls: Urls, per_sida: int = PER_SIDA
+) -> dict[str, tuple[str, JsonDocument]]:
+    """`documents` before the pages are rendered: each anvisning's and earlier
+    version's `text_html` is empty (null where the text is withheld) until `with_texts`.
+    A build makes these once, for the API guide's examples and for publishing."""
     applicability = Applicability.of(pub.anvisningar)
+    poster = Poster(pub, urls)
     found: dict[str, tuple[str, JsonDocument]] = {
         PROGRAM: ("program", program_document(pub, urls)),
-        ANVISNINGAR: ("anvisningar", anvisningar_document(pub, urls)),
+        ANVISNINGAR: ("anvisningar", anvisningar_document(pub, urls, poster)),
         ORGAN_LISTA: ("organ-lista", organ_lista_document(pub, urls)),
         UPPFOLJNING: ("uppfoljning", uppfoljning_document(pub, urls)),
         RISKBILD: ("riskbild", riskbild_document(pub, urls)),
@@ -623,27 +682,54 @@ def documents(
         TIDSLINJE: ("tidslinje", tidslinje_document(pub, urls)),
     }
     for a in pub.anvisningar:
-        found[anvisning_path(a.id)] = (
-            "anvisning",
-            anvisning_document(pub, urls, a, html.get(a.sida, "")),
-        )
+        found[anvisning_path(a.id)] = ("anvisning", anvisning_document(pub, urls, a, "", poster))
         # Only the published earlier versions are in the publication's periods.
         for period in pub.giltighet(a).perioder:
             old = period.anvisning
             if old.version != a.version:
                 found[version_path(a.id, old.version)] = (
                     "anvisningsversion",
-                    anvisningsversion_document(pub, urls, a, period, html.get(old.sida, "")),
+                    anvisningsversion_document(pub, urls, a, period, ""),
                 )
     for organ in pub.organ:
         answer = organ_answer(pub, applicability, organ)
-        found[organ_path(organ.id)] = ("organ", organ_document(pub, urls, answer))
+        found[organ_path(organ.id)] = ("organ", organ_document(pub, urls, answer, poster))
     for fokus in pub.fokusomraden:
         found[fokusomrade_path(fokus.id)] = (
             "fokusomrade",
-            fokusomrade_document(pub, urls, fokus_answer(pub, fokus)),
+            fokusomrade_document(pub, urls, fokus_answer(pub, fokus), poster),
         )
     return paginate(found, urls, per_sida)
+
+
+def text_pages(pub: Publication) -> dict[str, str]:
+    """The documents that carry a rendered text, by path, with the page it is from."""
+    found: dict[str, str] = {}
+    for a in pub.anvisningar:
+        found[anvisning_path(a.id)] = a.sida
+        for period in pub.giltighet(a).perioder:
+            old = period.anvisning
+            if old.version != a.version:
+                found[version_path(a.id, old.version)] = old.sida
+    return found
+
+
+def with_texts(
+    pub: Publication,
+    urls: Urls,
+    found: Mapping[str, tuple[str, JsonDocument]],
+    html: Mapping[str, str],
+) -> dict[str, tuple[str, JsonDocument]]:
+    """`bare_documents` with each page's rendered text from `html` (by page below docs/):
+    a copy in which only the documents with a text are new objects."""
+    texted = dict(found)
+    for path, sida in text_pages(pub).items():
+        kind, document = found[path]
+        # Null stays null: a text withheld (published as metadata only) is not filled in.
+        if document["text_html"] is not None:
+            text = absolute_links(html.get(sida, ""), urls.page(sida))
+            texted[path] = (kind, {**document, "text_html": text})
+    return texted
 
 
 _URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')

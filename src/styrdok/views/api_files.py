@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import Any
+from functools import cached_property
+from typing import Any, NamedTuple
 
 from styrdok.core import addresses
 from styrdok.select import Publication
-from styrdok.views import andringsdatum, tvillingar
-from styrdok.views.api import JsonDocument, documents
+from styrdok.views import andringsdatum, jsonbytes, tvillingar
+from styrdok.views.api import JsonDocument, bare_documents, with_texts
 from styrdok.views.katalog import KATALOG, Installning, katalog_rdf
 from styrdok.views.licens import STANDARD, Licens
 from styrdok.views.markdown import iso
@@ -48,15 +49,25 @@ from styrdok.views.urls import (
 
 
 def serialize(document: JsonDocument) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode(
-        "utf-8"
-    )
+    """A document's bytes: indented, keys sorted, UTF-8 (views/jsonbytes.py)."""
+    return jsonbytes.dumps(document)
+
+
+class Digest(NamedTuple):
+    """What the index says of a document's bytes."""
+
+    sha256: str
+    size: int
+
+    @classmethod
+    def of(cls, data: bytes) -> Digest:
+        return cls(hashlib.sha256(data).hexdigest(), len(data))
 
 
 def index_document(
     pub: Publication,
     urls: Urls,
-    written: Mapping[str, tuple[str, bytes]],
+    written: Mapping[str, tuple[str, bytes | Digest]],
     dates: Mapping[str, date | None] | None = None,
     licens: Licens = STANDARD,
     katalog: bool = False,
@@ -85,12 +96,12 @@ def index_document(
             {
                 "typ": kind,
                 "url": urls.api(path),
-                "sha256": hashlib.sha256(data).hexdigest(),
-                "storlek": len(data),
+                "sha256": digest.sha256,
+                "storlek": digest.size,
                 "schema": urls.schema(kind),
                 "senast_andrad": iso(dates.get(path)),
             }
-            for path, (kind, data) in sorted(written.items())
+            for path, kind, digest in _digests(written)
         ],
         "scheman": {kind: urls.schema(kind) for kind in sorted(SCHEMAS)},
         "flode": urls.file(addresses.ANDRINGAR_ATOM),
@@ -101,6 +112,15 @@ def index_document(
         # Every HTML page with its JSON twin (views/tvillingar.py).
         "sidor": urls.api(SIDOR),
     }
+
+
+def _digests(
+    written: Mapping[str, tuple[str, bytes | Digest]],
+) -> Iterator[tuple[str, str, Digest]]:
+    """The documents by path, each with its digest (`written` holds either the bytes or,
+    from a build that has written them already, their digest)."""
+    for path, (kind, data) in sorted(written.items()):
+        yield path, kind, data if isinstance(data, Digest) else Digest.of(data)
 
 
 def document_dates(
@@ -143,6 +163,29 @@ def published_schema(schema: Mapping[str, Any], urls: Urls, kind: str) -> bytes:
     return (json.dumps(published, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+class Dokumentsamling:
+    """The API's documents of one build, each made once: the API guide's examples read
+    them while the pages render, and publishing adds the rendered texts at the end."""
+
+    def __init__(self, pub: Publication, urls: Urls, per_sida: int = PER_SIDA) -> None:
+        self.pub, self.urls, self.per_sida = pub, urls, per_sida
+
+    @cached_property
+    def utan_text(self) -> dict[str, tuple[str, JsonDocument]]:
+        """Every document but the index and the twins, each text still empty."""
+        return bare_documents(self.pub, self.urls, self.per_sida)
+
+    @cached_property
+    def datum(self) -> dict[str, date | None]:
+        """The day each of them last changed (the rendered text does not count)."""
+        return document_dates(self.pub, self.urls, self.utan_text)
+
+    def exempel(self, kind: str, id: str | None = None, poster: int = 1) -> JsonDocument:
+        """`example`, with every list cut to `poster` entries."""
+        document = example(self.pub, self.urls, self.utan_text, kind, id, self.datum, poster)
+        return shortened(document, poster)
+
+
 def api_files(
     pub: Publication,
     urls: Urls,
@@ -153,35 +196,61 @@ def api_files(
     katalog: Installning | None = None,
     pages: Mapping[str, tvillingar.Sidtext] | None = None,
     per_sida: int = PER_SIDA,
+    samling: Dokumentsamling | None = None,
 ) -> dict[str, bytes]:
-    """Every file of the API below api/v1/, by path.
+    """Every file of the API below api/v1/, by path (`api_file_stream`, all at once)."""
+    return dict(
+        api_file_stream(
+            pub, urls, html, schemas, openapi, licens, katalog, pages, per_sida, samling
+        )
+    )
+
+
+def api_file_stream(
+    pub: Publication,
+    urls: Urls,
+    html: Mapping[str, str],
+    schemas: Mapping[str, Mapping[str, Any]],
+    openapi: Mapping[str, Any] | None,
+    licens: Licens = STANDARD,
+    katalog: Installning | None = None,
+    pages: Mapping[str, tvillingar.Sidtext] | None = None,
+    per_sida: int = PER_SIDA,
+    samling: Dokumentsamling | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """Every file of the API below api/v1/ as (path, bytes), one at a time: a writer
+    that writes each before taking the next never holds them all (at thousands of
+    anvisningar they are more than the documents they are made from).
 
     `html` holds the rendered text of each anvisning page; `schemas` the source schema of
     each document kind (SCHEMAS), `openapi` the OpenAPI description if there is one;
     `katalog`, for the public build only, what its DCAT-AP-SE record needs; `pages` what
-    the build captured of every HTML page, for the pages' twins.
+    the build captured of every HTML page, for the pages' twins; `samling` the build's
+    documents if it has made them already (for the guide's examples).
     """
+    samling = samling or Dokumentsamling(pub, urls, per_sida)
     record = katalog is not None and pub.malgrupp == "publik"
-    found = documents(pub, urls, html, per_sida)
-    found.update(tvillingar.documents(pub, urls, pages or {}))
-    written: dict[str, tuple[str, bytes]] = {
-        path: (kind, serialize(document)) for path, (kind, document) in found.items()
-    }
-    files = {path: data for path, (_, data) in written.items()}
-    index = index_document(
-        pub, urls, written, document_dates(pub, urls, found), licens=licens, katalog=record
-    )
-    files[INDEX] = serialize(index)
+    found = with_texts(pub, urls, samling.utan_text, html)
+    twins = tvillingar.documents(pub, urls, pages or {})
+    found.update(twins)
+    written: dict[str, tuple[str, Digest]] = {}
+    for path, (kind, document) in found.items():
+        data = serialize(document)
+        written[path] = (kind, Digest.of(data))
+        yield path, data
+    dates = {**samling.datum, **document_dates(pub, urls, twins)}
+    index = index_document(pub, urls, written, dates, licens=licens, katalog=record)
+    yield INDEX, serialize(index)
     if record and katalog is not None:
-        files[KATALOG] = katalog_rdf(pub, urls, licens, katalog)
+        yield KATALOG, katalog_rdf(pub, urls, licens, katalog)
     for kind, name in SCHEMAS.items():
-        files[f"schema/{name}"] = published_schema(schemas[kind], urls, kind)
+        yield f"schema/{name}", published_schema(schemas[kind], urls, kind)
     if openapi is not None:
         described = {**found, INDEX: ("index", index)}
-        files[OPENAPI] = serialize(
-            published(openapi, urls, described, pub.malgrupp, licens.openapi())
+        yield (
+            OPENAPI,
+            serialize(published(openapi, urls, described, pub.malgrupp, licens.openapi())),
         )
-    return files
 
 
 def example(
@@ -190,16 +259,23 @@ def example(
     found: Mapping[str, tuple[str, JsonDocument]],
     kind: str,
     id: str | None = None,
+    dates: Mapping[str, date | None] | None = None,
+    entries: int | None = None,
 ) -> JsonDocument:
     """A document as the API publishes it, for the consumer documentation.
 
-    `found` is `documents(pub, urls, {})`, made once by the caller for all examples. The
-    rendered HTML of an anvisning exists only after the build, so the example shows a
-    placeholder there.
+    `found` is `documents(pub, urls, {})` (or `bare_documents`), made once by the caller
+    for all examples, `dates` its `document_dates` if the caller has them. The rendered
+    HTML of an anvisning exists only after the build, so the example shows a placeholder
+    there. The index lists the first `entries` documents only, if given: an example cut
+    to that many entries shows no more, and the others need not be serialised for it.
     """
     if kind == "index":
-        written = {p: (k, serialize(d)) for p, (k, d) in found.items()}
-        return index_document(pub, urls, written, document_dates(pub, urls, found))
+        listed = sorted(found)[:entries] if entries is not None else found
+        written = {p: (found[p][0], serialize(found[p][1])) for p in listed}
+        if dates is None:
+            dates = document_dates(pub, urls, found)
+        return index_document(pub, urls, written, dates)
     path = {
         "program": PROGRAM,
         "anvisningar": ANVISNINGAR,

@@ -52,6 +52,8 @@ def published(
         if audiences is not None and malgrupp not in audiences:
             del paths[template]
     by_schema = {f"schema/{name}": kind for kind, name in SCHEMAS.items()}
+    # Sorted once: every path item looks for its first document in this order.
+    ordered = sorted(found)
     for template, item in paths.items():
         # A file outside api/v1/ (CSV, feeds, PDF) names its server relative to the
         # description; tools resolve that differently, so it is written out.
@@ -60,7 +62,7 @@ def published(
         operation = item.get("get", {})
         for media in _json_media(operation):
             kind = by_schema.get(media.get("schema", {}).get("$ref", ""))
-            match = _first(template, kind, found)
+            match = _first(template, kind, found, ordered)
             if match is None:
                 continue
             path, values = match
@@ -91,13 +93,16 @@ def _pattern(template: str) -> re.Pattern[str]:
 
 
 def _first(
-    template: str, kind: str | None, found: Mapping[str, tuple[str, JsonDocument]]
+    template: str,
+    kind: str | None,
+    found: Mapping[str, tuple[str, JsonDocument]],
+    ordered: list[str],
 ) -> tuple[str, dict[str, str]] | None:
-    """The first document (by path) of `kind` at an address `template` describes."""
+    """The first document (by path, `ordered`) of `kind` at an address `template` describes."""
     if kind is None:
         return None
     pattern = _pattern(template)
-    for path in sorted(found):
+    for path in ordered:
         if found[path][0] != kind:
             continue
         m = pattern.match(path)

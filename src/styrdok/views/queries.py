@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 from types import MappingProxyType
@@ -72,6 +72,11 @@ class Applicability:
     by_type: dict[str, tuple[Anvisning, ...]]
     by_organ: dict[str, tuple[Anvisning, ...]]
     owned: dict[str, tuple[Anvisning, ...]]
+    # The lists every organ (or every organ of a type) shares, filtered by state once
+    # per publication: (filter, list, publication) -> the publication and the result.
+    _filtered: dict[tuple[str, str | None, int], tuple[Publication, tuple[Anvisning, ...]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, anvisningar: Iterable[Anvisning]) -> Applicability:
@@ -105,6 +110,33 @@ class Applicability:
         for_type, named = self.specific(organ)
         common = self.alla if organ.tillampar_programmet else ()
         return [*common, *for_type, *named]
+
+    def shared(
+        self,
+        pub: Publication,
+        state: Callable[[Publication, Iterable[Anvisning]], list[Anvisning]],
+        typ: str | None = None,
+    ) -> tuple[Anvisning, ...]:
+        """`state(pub, alla)`, or of those for organ type `typ`, made once: every organ's
+        answer holds them, and filtering them per organ scans them once per organ."""
+        key = (state.__name__, typ, id(pub))
+        if key not in self._filtered:
+            listed = self.alla if typ is None else self.by_type.get(typ, ())
+            # The publication is kept with the answer, so its id cannot be reused.
+            self._filtered[key] = (pub, tuple(state(pub, listed)))
+        return self._filtered[key][1]
+
+    def applying(
+        self,
+        pub: Publication,
+        state: Callable[[Publication, Iterable[Anvisning]], list[Anvisning]],
+        organ: Organ,
+    ) -> tuple[Anvisning, ...]:
+        """`state(pub, self.applies_to(organ))`: the state of each list it joins, the shared
+        ones made once (a filter of a joined list is the join of the filtered lists)."""
+        _, named = self.specific(organ)
+        common = self.shared(pub, state) if organ.tillampar_programmet else ()
+        return (*common, *self.shared(pub, state, organ.typ), *state(pub, named))
 
 
 @dataclass(frozen=True)
@@ -159,16 +191,16 @@ class OrganAnswer:
 
 
 def organ_answer(pub: Publication, applicability: Applicability, organ: Organ) -> OrganAnswer:
-    for_type, named = applicability.specific(organ)
+    _, named = applicability.specific(organ)
     return OrganAnswer(
         organ=organ,
         uppgifter=pub.program.uppgifter_for(organ) if pub.program else (),
-        samtliga=tuple(in_force(pub, applicability.alla)) if organ.tillampar_programmet else (),
-        for_typ=tuple(in_force(pub, for_type)),
+        samtliga=applicability.shared(pub, in_force) if organ.tillampar_programmet else (),
+        for_typ=applicability.shared(pub, in_force, organ.typ),
         sarskilt=tuple(in_force(pub, named)),
         ansvarar_for=tuple(current(pub, applicability.owned.get(organ.id, ()))),
-        kommande=tuple(coming(pub, applicability.applies_to(organ))),
-        under_arbete=tuple(drafts(pub, applicability.applies_to(organ))),
+        kommande=applicability.applying(pub, coming, organ),
+        under_arbete=applicability.applying(pub, drafts, organ),
     )
 
 

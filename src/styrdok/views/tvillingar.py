@@ -131,8 +131,12 @@ def sidtitel(pub: Publication, generated: Mapping[str, GeneratedPage], sida: str
 def sidtext(
     pub: Publication, generated: Mapping[str, GeneratedPage], sida: str, html: str
 ) -> Sidtext:
+    """What a built page's twin needs of it. Only a `sida` twin holds the page's HTML;
+    the others are domain documents, so the HTML of an anvisning's or an organ's page
+    (most of a build's pages, and the largest) is not kept until the API is written."""
     page = pub.sida(sida)
-    return Sidtext(sidtitel(pub, generated, sida), page.beskrivning if page else None, html)
+    kept = html if tvilling(pub, sida).typ == SIDA else ""
+    return Sidtext(sidtitel(pub, generated, sida), page.beskrivning if page else None, kept)
 
 
 # The structured lists of the pages that list anvisningar -----------------------------
