@@ -436,6 +436,16 @@ def test_passages_do_not_run_through_a_links_text():
     ]
 
 
+@pytest.mark.parametrize("hidden", ["[]()", "[ ](#)", "[&#8203;](#)", "[<span></span>](#)"])
+def test_a_link_that_shows_no_words_does_not_split_a_passage(hidden):
+    # Invisible once rendered: were it a link text of its own, one every few words
+    # would leave a withheld text without a single passage for the scan to find.
+    sentence = "Koderna till inbrottslarmen i stadshuset förvaras i kassaskåpet hos vaktmästaren"
+    words = sentence.split()
+    text = " ".join(f"{word} {hidden}" if i % 3 == 2 else word for i, word in enumerate(words))
+    assert " ".join(words[:8]) in list(passages(text))
+
+
 def test_titles_of_open_links_side_by_side_are_no_leak(tmp_path, project):
     # An intern text that lists links to two öppen anvisningar: read on over the lines,
     # the link texts made an eight-word passage, and the public site shows the two

@@ -19,7 +19,7 @@ from pathlib import Path
 from styrdok.core.model import Anvisning, Model, Rapport, Sida
 from styrdok.core.reading.guide import read_guide
 from styrdok.forbidden.matcher import Matcher
-from styrdok.forbidden.normal import INLINE_TAG, word_form
+from styrdok.forbidden.normal import INLINE_TAG, folded, word_form, words
 from styrdok.select import Publication, strictest
 
 # A passage is this many words of a withheld text: long enough not to occur by chance.
@@ -54,6 +54,11 @@ def _line_runs(line: str) -> list[list[str]]:
         stretch.append(line[position : match.start()])
         position = match.end()
         if match[0].startswith("[") and match.group(1) is not None:
+            if not _reads_as_words(match[1]):
+                # `[]()`, `[&#8203;](x)`: a link that shows nothing splits nothing, or
+                # links no reader sees, every few words, would leave a text no passage.
+                stretch.append(" ")
+                continue
             runs += [_words(stretch), _words([match[1]])]
             stretch = []
         else:
@@ -61,6 +66,12 @@ def _line_runs(line: str) -> list[list[str]]:
     stretch.append(line[position:])
     runs.append(_words(stretch))
     return runs
+
+
+def _reads_as_words(link_text: str) -> bool:
+    """Whether a link's text shows a reader any word once rendered (entities decoded,
+    invisible characters and inline tags gone)."""
+    return bool(words(folded(INLINE_TAG.sub("", folded(link_text)))))
 
 
 def _words(stretch: list[str]) -> list[str]:

@@ -299,7 +299,38 @@ def test_fast_path_rejects_mutated_documents_jsonschema_rejects(data):
 
 
 # Values where Python and Rust are known to read a schema differently.
-_TRICKY = [2024.0, 1.0, "\x1c", "a\x1f", "https://a\x1e", 2**64, "2024-01-01\n", "abc\n"]
+_TRICKY = [
+    2024.0,
+    1.0,
+    "\x1c",
+    "a\x1f",
+    "https://a\x1e",
+    "\x85",
+    "a\x85b",
+    "https://a\x85",
+    2**64,
+    "2024-01-01\n",
+    "abc\n",
+]
+
+
+def test_python_and_rust_whitespace_differ_only_where_the_fast_path_steps_aside():
+    # Python's `\s` against Rust's over every code point: a character only Python counts
+    # as whitespace would let a text of it pass Rust's `\S` (U+0085 did).
+    import re
+
+    import jsonschema_rs
+
+    from styrdok.core.rules.schema_fast import _RUST_SPACE
+
+    rust = jsonschema_rs.validator_for({"type": "string", "pattern": "^\\s$"})
+    only_python = [
+        chr(c)
+        for c in range(0x110000)
+        if not 0xD800 <= c < 0xE000 and re.fullmatch(r"\s", chr(c)) and not rust.is_valid(chr(c))
+    ]
+    assert only_python
+    assert all(_RUST_SPACE.search(c) for c in only_python)
 
 
 def test_fast_path_leaves_the_known_differences_to_jsonschema():
