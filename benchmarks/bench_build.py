@@ -19,6 +19,7 @@ import json
 import math
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -164,20 +165,27 @@ def maxrss_bytes(ru_maxrss: int) -> int:
     return ru_maxrss if sys.platform == "darwin" else ru_maxrss * 1024
 
 
-def run_build(dest: Path, strict: bool, log: Path, command: list[str] | None = None) -> Build:
-    """One build (or `command`). os.wait4 gives the rusage of exactly this child, where
-    RUSAGE_CHILDREN would only give the maximum over all builds so far."""
-    command = command or build_command(dest, strict)
+def measured(command: list[str], cwd: Path, log: Path) -> tuple[float, int, resource.struct_rusage]:
+    """Run `command` with its output in `log`: wall seconds, exit code and the child's
+    rusage. os.wait4 gives the rusage of exactly this child, where RUSAGE_CHILDREN
+    would only give the maximum over all children so far."""
     with log.open("wb") as out:
         start = time.perf_counter()
         process = subprocess.Popen(
-            command, cwd=dest, env=subprocess_env(), stdout=out, stderr=subprocess.STDOUT
+            command, cwd=cwd, env=subprocess_env(), stdout=out, stderr=subprocess.STDOUT
         )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
     # Popen did not reap the child itself; tell it, so it does not wait again.
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
+    return seconds, process.returncode, usage
+
+
+def run_build(dest: Path, strict: bool, log: Path, command: list[str] | None = None) -> Build:
+    """One build (or `command`), measured (`measured`)."""
+    command = command or build_command(dest, strict)
+    seconds, code, usage = measured(command, dest, log)
+    if code != 0:
         raise BuildFailed(failure_summary(log.read_text(encoding="utf-8", errors="replace")))
     return Build(seconds, maxrss_bytes(usage.ru_maxrss), usage.ru_utime + usage.ru_stime)
 

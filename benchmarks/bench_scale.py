@@ -45,6 +45,7 @@ from bench_build import (
     PLAIN_CONFIG,
     BuildFailed,
     maxrss_bytes,
+    measured,
     run_libyaml,
     subprocess_env,
     write_plain_source,
@@ -116,17 +117,10 @@ def rotation(items: Sequence[str], repetition: int) -> list[str]:
 
 def run(command: list[str], cwd: Path, log: Path) -> Run:
     """One command, measured with os.wait4 (see RSS_METHOD and CPU_METHOD)."""
-    with log.open("wb") as out:
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            command, cwd=cwd, env=subprocess_env(), stdout=out, stderr=subprocess.STDOUT
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
+    seconds, code, usage = measured(command, cwd, log)
+    if code != 0:
         tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-25:]
-        raise BuildFailed(f"{' '.join(command[2:5])} gav {process.returncode}:\n" + "\n".join(tail))
+        raise BuildFailed(f"{' '.join(command[2:5])} gav {code}:\n" + "\n".join(tail))
     return Run(seconds, usage.ru_utime + usage.ru_stime, maxrss_bytes(usage.ru_maxrss))
 
 

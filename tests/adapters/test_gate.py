@@ -40,3 +40,23 @@ def test_the_gate_refuses_the_git_host_in_the_theme_but_not_in_the_content(tmp_p
         == ["<a> länkar till Git-tjänsten git.example.se, som webbplatsen inte får länka till"] * 2
     )
     assert check_tree(tmp_path, {"index.html"}) == []
+
+
+def test_the_same_element_is_judged_for_each_page_folder_and_place(tmp_path):
+    # The gate decides each distinct element once (_Rules): what it finds must still
+    # depend on the page's folder (a relative address) and on being in the content.
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text(
+            '<img src="bild.png">'
+            f'<span class="md-typeset">tema</span>{CONTENT_START}'
+            f'<span class="md-typeset">text</span>{CONTENT_END}'
+        )
+    (tmp_path / "a" / "bild.png").write_bytes(b"png")
+    files = {"a/index.html", "b/index.html", "a/bild.png"}
+    found = [(b.fil, b.vad) for b in check_tree(tmp_path, files)]
+    assert sorted(found) == [
+        ("a/index.html", "klassen md-typeset på <span> styr temats skript"),
+        ("b/index.html", "klassen md-typeset på <span> styr temats skript"),
+        ("b/index.html", "länken 'bild.png' i src på <img> går till en fil som inte publiceras"),
+    ]

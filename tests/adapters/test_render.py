@@ -69,3 +69,23 @@ def test_the_search_exclusion_is_kept_on_a_block_and_a_section_heading_and_nowhe
     assert '<div class="admonition warning" data-search-exclude="data-search-exclude">' in cleaned
     assert '<h2 data-search-exclude="" id="versioner">' in cleaned
     assert "<p>y</p>" in cleaned
+
+
+def test_remembered_withheld_addresses_are_decided_per_folder() -> None:
+    # WithheldAddresses keeps one decision per folder and address: the same relative
+    # link names another file on a page in another folder.
+    from styrdok.adapters.render import WithheldAddresses
+
+    withheld = {"anvisningar/hemlig/bilaga.pdf"}
+    known = WithheldAddresses(withheld.__contains__)
+    html = '<p><a href="bilaga.pdf">bilaga</a></p>'
+    hidden = clean_page_html(html, "anvisningar/hemlig/index.md", withheld.__contains__, known)
+    shown = clean_page_html(html, "anvisningar/oppen/index.md", withheld.__contains__, known)
+    assert "href" not in hidden
+    assert 'href="bilaga.pdf"' in shown
+    again = clean_page_html(html, "anvisningar/hemlig/sida.md", withheld.__contains__, known)
+    assert (
+        again
+        == hidden
+        == clean_page_html(html, "anvisningar/hemlig/index.md", withheld.__contains__)
+    )

@@ -4,7 +4,8 @@ The preview rebuilds the whole site in one long-running process on every save. M
 what a rebuild computes is the same as last time: the compiled theme templates and the
 HTML of every page whose Markdown did not change. Both are kept here, keyed by
 everything they are computed from, so a hit gives exactly what computing it again
-would (tests/adapters/test_preview_cache.py compares a rebuild with a fresh build).
+would (tests/adapters/test_preview_cache.py tests each key, and
+tests/adapters/test_preview_rebuild.py compares a rebuild with a fresh build).
 
 Nothing here is used by `styrdok bygg` or `mkdocs build`: a build that publishes
 computes everything once, from the source.

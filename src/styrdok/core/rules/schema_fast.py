@@ -5,7 +5,7 @@ compiled one validates the same schemas in a fraction of that. It is only ever t
 to say "valid": a document it rejects, or one it might read differently, goes on to
 `jsonschema`, whose errors are translated into the Swedish messages as before. So the
 problems reported cannot change as long as it never accepts what `jsonschema` rejects
-(tests/core/rules/test_schema_fast.py checks that on every invalid fixture and on
+(tests/core/rules/test_schema.py checks that on every invalid fixture and on
 mutated valid documents).
 
 Where the two could differ, the document is left to `jsonschema` (`_alike`):
