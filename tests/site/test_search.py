@@ -42,7 +42,9 @@ def first_hit(page: Page, origin: str, query: str) -> str | None:
         # The count is shown before the list is drawn: read until the answer has stayed
         # the same for half a second.
         seen, stable = ["", ""], 0
-        for _ in range(100):
+        # Up to 30 s: on a loaded two-core machine the worker may take that long to build
+        # the index (it does so on every page load); an answer ends the wait at once.
+        for _ in range(300):
             page.wait_for_timeout(100)
             now = page.evaluate(
                 """([meta, first]) => [document.querySelector(meta)?.textContent ?? '',
