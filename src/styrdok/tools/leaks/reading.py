@@ -25,8 +25,8 @@ CHUNK = 48
 # At most this many processes read the site (the machines that build it have two cores).
 MAX_WORKERS = 2
 # pypdf reads a PDF's text at about a hundredth of the speed the rest of the site is
-# read (15 s for the 1 MB hela-programmet.pdf at 2,000 anvisningar, 35 s for the other
-# 270 MB): a chunk's share of the work is guessed from its bytes with that weight, and
+# read (15 s for the 1 MB hela-programmet.pdf at 2,000 anvisningar, about half that since
+# its glyph runs are compacted (forbidden.files), 35 s for the other 270 MB): a chunk's share of the work is guessed from its bytes with that weight, and
 # the largest chunks are handed out first so that no core is left with the PDF at the end.
 _PDF_WEIGHT = 100
 

@@ -1,6 +1,8 @@
 """Publish a site: build it aside, scan it, record a manifest, then swap it into place.
 
-`styrdok bygg` is what `make build` and `make build-publik` run. The published folder
+`styrdok bygg` is what `make build` and `make build-publik` run. While MkDocs builds in
+its own process, this one checks the source and works out what the scan must not find
+(for the build's reference day), so the second core is not idle. The published folder
 only ever holds a complete build that passed `mkdocs build --strict` and the leak scan,
 and it carries a manifest (`SHA256SUMS`, `MANIFEST.json`) that `styrdok verifiera` and
 `sha256sum -c` check. The build date comes from SOURCE_DATE_EPOCH (MkDocs honours it for
