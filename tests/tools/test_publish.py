@@ -311,3 +311,38 @@ def test_swap_removes_a_backup_a_killed_build_left(tmp_path):
     publish.swap(new, tmp_path / "site")
     assert (tmp_path / "site" / "index.html").read_text() == "ny"
     assert leftovers(tmp_path) == []
+
+
+def test_the_scan_judges_the_publication_for_the_day_the_site_was_built(project, monkeypatch):
+    # `styrdok bygg` builds for STYRDOK_REFERENSDATUM; the scan must select for that day,
+    # not for today.
+    days = []
+    real = publish.select
+
+    def spy(whole, malgrupp, dag=None):
+        days.append(dag)
+        return real(whole, malgrupp, dag)
+
+    monkeypatch.setattr(publish, "select", spy)
+    site = project.parent / "site"
+    site.mkdir()
+    assert publish.leaks_in(project, site, "publik", date(2031, 5, 4)) == []
+    assert days == [date(2031, 5, 4)]
+
+
+def test_what_an_audience_must_not_see_does_not_depend_on_the_day(project):
+    # Selection chooses documents by access level; the day only picks the programme the
+    # pages present. So the scan's strings are the same whatever the day (passing the
+    # build's day keeps it so if that ever changes).
+    from styrdok.forbidden.strings import forbidden
+    from styrdok.select import select
+
+    from helpers import check
+
+    whole = check(project).model
+    for malgrupp in ("intranät", "publik"):
+        by_day = {
+            tuple(sorted(forbidden(whole, select(whole, malgrupp, day)).items()))
+            for day in (date(2015, 1, 1), date(2020, 6, 1), date(2040, 1, 1))
+        }
+        assert len(by_day) == 1

@@ -1,6 +1,7 @@
 """ "Hela programmet" in the build: the pages it holds are kept as they are rendered and
 sanitised (on_page_content), the page is filled in once all are (on_page_context), and
-its PDF is written after the build, before the gate and the leak scan read the tree.
+its PDF is rendered after the build on another core (pdf_worker) and written before
+the gate lists the tree and the leak scan reads it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from styrdok.adapters import pdf
+from styrdok.adapters import pdf, pdf_worker
 from styrdok.adapters.sammanstallning import (
     INNEHALL_ID,
     Adresser,
@@ -156,6 +157,20 @@ class Sammanstallning:
         """Write the PDF below `site`; the files written (none when switched off)."""
         if not self.make_pdf:
             return frozenset()
+        pdf.write(self._pdf_html(site), site, site / addresses.HELA_PROGRAMMET_PDF)
+        return frozenset({addresses.HELA_PROGRAMMET_PDF})
+
+    def start_pdf(self, site: Path) -> pdf_worker.Pending | None:
+        """Begin rendering the PDF on another core (None when switched off); its
+        `finish` writes it below `site`. The files it will write: `pdf_files`."""
+        if not self.make_pdf:
+            return None
+        return pdf_worker.start(self._pdf_html(site), site, site / addresses.HELA_PROGRAMMET_PDF)
+
+    def pdf_files(self) -> frozenset[str]:
+        return frozenset({addresses.HELA_PROGRAMMET_PDF}) if self.make_pdf else frozenset()
+
+    def _pdf_html(self, site: Path) -> str:
         # The site's print stylesheet (overrides/); a project without one gets none.
         stylesheet = site / UTSKRIFT_CSS
         css = stylesheet.read_text(encoding="utf-8") if stylesheet.is_file() else ""
@@ -169,6 +184,4 @@ class Sammanstallning:
         # The same parts as the page, each link absolute: the file is read off the site.
         absolute = for_pdf(self.site_url)
         body = dokument(self._grupper(), absolute, self._efter(absolute), ovriga=self._ovriga())
-        html = pdf.standalone(f"{TITEL} – {self.titel}", css, head + body)
-        pdf.write(html, site, site / addresses.HELA_PROGRAMMET_PDF)
-        return frozenset({addresses.HELA_PROGRAMMET_PDF})
+        return pdf.standalone(f"{TITEL} – {self.titel}", css, head + body)

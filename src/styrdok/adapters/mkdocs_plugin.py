@@ -30,6 +30,7 @@ from styrdok.adapters import (
     guard,
     hela_programmet,
     nav,
+    pdf_worker,
     search_lemmas,
     site_files,
     theme,
@@ -191,6 +192,10 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     _api_dokument: api_files.Dokumentsamling | None = None
     # "Hela programmet": what it holds, and those pages as rendered (adapters/hela_programmet).
     hela: hela_programmet.Sammanstallning
+    # Its PDF while another core renders it: begun once the pages' contents are all
+    # rendered and the static files copied, written in on_post_build.
+    _pdf: pdf_worker.Pending | None = None
+    _pdf_begun = False
     # The data's licence, and on the public build what its DCAT-AP-SE record needs.
     licens: licens_view.Licens = licens_view.STANDARD
     katalog: katalog_view.Installning | None = None
@@ -257,6 +262,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         self.hela = hela_programmet.Sammanstallning(
             hela_programmet_view.innehall(pub), pub, config, bool(self.config.pdf)
         )
+        self._stop_pdf()
         if self.preview is not None:
             self.hela.utan_pdf = PDF_NOTICE
             # Listed before this plugin in mkdocs.yml: its index exists by now.
@@ -415,8 +421,13 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         return f"{CONTENT_START}\n{cleaned}\n{CONTENT_END}"
 
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav: Navigation):
-        # Every page's content is rendered before any template: the document can be
-        # assembled from them now. Search has indexed the short page already.
+        # Every page's content is rendered before any template, and MkDocs has copied the
+        # static files (the print stylesheet, images) just before the first: the PDF can
+        # be rendered on the other core while the templates are.
+        if self._pdf is None and not self._pdf_begun:
+            self._pdf_begun = True
+            self._pdf = self.hela.start_pdf(Path(config.site_dir))
+        # The document can be assembled from them now. Search has indexed the short page already.
         if page.file.src_uri == self.hela.sida:
             page.content = f"{CONTENT_START}\n{self.hela.page_html()}\n{CONTENT_END}"
             page.toc = self.hela.toc()
@@ -449,10 +460,23 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         return self._api_dokument
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the JSON API (it needs every anvisning's rendered text), then let the
-        gate read the whole tree back."""
+        """Write the JSON API (it needs every anvisning's rendered text) and the PDF,
+        then let the gate read the whole tree back."""
+        try:
+            self._post_build(Path(config.site_dir), config)
+        finally:
+            self._stop_pdf()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_pdf()
+
+    def _stop_pdf(self) -> None:
+        if self._pdf is not None:
+            self._pdf.stop()
+        self._pdf, self._pdf_begun = None, False
+
+    def _post_build(self, site: Path, config: MkDocsConfig) -> None:
         assert self.publication is not None and self.project is not None
-        site = Path(config.site_dir)
         try:
             site_files.write_api(
                 self.publication,
@@ -472,12 +496,18 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         # (MkDocs keeps the plugin, and with it these, until the process ends).
         self._api_dokument = None
         self.texts, self.page_texts = {}, {}
-        # Before the gate, so that it and the leak scan see the PDF too.
-        written = self.hela.write_pdf(site)
         # The search plugin, listed before ours, has written its index by now.
         index = site / "search" / "search_index.json"
         if index.is_file():
             (site / search_lemmas.LEMMAN).write_bytes(search_lemmas.lemma_file(index.read_bytes()))
+        # Before the gate, so that it and the leak scan see the PDF too. Begun with the
+        # first template; a build without pages begins it here.
+        if self._pdf is None and not self._pdf_begun:
+            self._pdf_begun = True
+            self._pdf = self.hela.start_pdf(site)
+        if self._pdf is not None:
+            self._pdf.finish()
+        written = self.hela.pdf_files()
         breaches = check_tree(
             site,
             self.expected | BUILD_OUTPUTS | written,

@@ -62,9 +62,9 @@ def _fetcher(site: Path):
     return SiteOnly(allowed_protocols=("file",))
 
 
-def write(html: str, site: Path, target: Path, seconds: float = PDF_SECONDS) -> None:
-    """Render the standalone `html` to `target`; relative addresses in it are read from
-    the site's root folder."""
+def render(html: str, site: Path, seconds: float = PDF_SECONDS) -> bytes:
+    """The PDF of the standalone `html`; relative addresses in it are read from the
+    site's root folder. Raises PluginError with a Swedish message on any failure."""
     from weasyprint import HTML
 
     try:
@@ -72,8 +72,7 @@ def write(html: str, site: Path, target: Path, seconds: float = PDF_SECONDS) -> 
             document = HTML(
                 string=html, base_url=site.resolve().as_uri() + "/", url_fetcher=_fetcher(site)
             )
-            data = document.write_pdf(pdf_variant=PDF_VARIANT)
-        target.write_bytes(data)
+            return document.write_pdf(pdf_variant=PDF_VARIANT)
     except TooSlow:
         raise PluginError(
             f"styrdok: PDF:en av hela programmet tog mer än {seconds:g} sekunder att skapa – "
@@ -83,6 +82,17 @@ def write(html: str, site: Path, target: Path, seconds: float = PDF_SECONDS) -> 
     except (OSError, ValueError, RecursionError) as exc:
         # RecursionError: nesting WeasyPrint cannot lay out (sammanstallning.MAX_DEPTH
         # keeps editor text below it); a message, not a traceback, if anything still is.
+        raise PluginError(
+            f"styrdok: PDF:en av hela programmet kunde inte skapas: {exc or type(exc).__name__}"
+        ) from exc
+
+
+def write(html: str, site: Path, target: Path, seconds: float = PDF_SECONDS) -> None:
+    """Render the standalone `html` to `target` in this process."""
+    data = render(html, site, seconds)
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
         raise PluginError(
             f"styrdok: PDF:en av hela programmet kunde inte skapas: {exc or type(exc).__name__}"
         ) from exc

@@ -1,6 +1,8 @@
 """Publish a site: build it aside, scan it, record a manifest, then swap it into place.
 
-`styrdok bygg` is what `make build` and `make build-publik` run. The published folder
+`styrdok bygg` is what `make build` and `make build-publik` run. While MkDocs builds in
+its own process, this one checks the source and works out what the scan must not find
+(for the build's reference day), so the second core is not idle. The published folder
 only ever holds a complete build that passed `mkdocs build --strict` and the leak scan,
 and it carries a manifest (`SHA256SUMS`, `MANIFEST.json`) that `styrdok verifiera` and
 `sha256sum -c` check. The build date comes from SOURCE_DATE_EPOCH (MkDocs honours it for
@@ -114,8 +116,18 @@ def reference_date(env: Mapping[str, str]) -> tuple[date, str]:
 # --- Build and swap ---------------------------------------------------------------------
 
 
-def leaks_in(root: Path, site: Path, malgrupp: str) -> list[Leak]:
-    """The same scan as `styrdok lackor`: what the audience must not see, found in `site`."""
+def leaks_in(root: Path, site: Path, malgrupp: str, day: date | None = None) -> list[Leak]:
+    """The same scan as `styrdok lackor`: what the audience must not see, found in `site`,
+    judged for the reference day `day` the site was built for (default: today)."""
+    return scan(site, _withheld_from(root, malgrupp, day))
+
+
+def _withheld_from(root: Path, malgrupp: str, day: date | None) -> dict[str, str]:
+    """What the site built from `root` for `malgrupp` on `day` must not contain.
+
+    Which documents an audience gets does not depend on the day (selection chooses by
+    access level alone; the day only picks the programme the pages present, which
+    `forbidden` does not read), but the scan judges the publication that was built."""
     outcome = check_project(Project.at(root))
     if outcome.model is None or not outcome.ok:
         # The plugin checked the same source moments ago; a change since then is an error.
@@ -123,7 +135,7 @@ def leaks_in(root: Path, site: Path, malgrupp: str) -> list[Leak]:
     whole = outcome.model
     # The editor guide is shown on the site but is not in the model: a withheld title
     # that it quotes as an example must not count as a leak.
-    return scan(site, forbidden(whole, select(whole, malgrupp), published_sources(root)))
+    return forbidden(whole, select(whole, malgrupp, day), published_sources(root))
 
 
 def check_target(root: Path, target: Path) -> None:
@@ -198,18 +210,28 @@ def _build_and_swap(
         # A separate process keeps MkDocs' and the plugins' global state out of ours. It
         # runs what `mkdocs build --strict` runs, with the log in Swedish (mkdocs_run).
         command = [sys.executable, "-m", "styrdok.adapters.mkdocs_run", "build", "-f", str(config)]
-        result = subprocess.run(
-            [*command, "-d", str(new)],
-            cwd=root,
-            env=env,
-            check=False,
-        )
-        if result.returncode != 0:
+        with subprocess.Popen([*command, "-d", str(new)], cwd=root, env=env) as child:
+            try:
+                # MkDocs builds on one core: what the scan looks for is worked out from
+                # the source on the other meanwhile. Its error is told after the build's,
+                # as when it ran after the build.
+                try:
+                    withheld, problem = _withheld_from(root, malgrupp, dates[1]), None
+                except PublishError as exc:
+                    withheld, problem = {}, exc
+                returncode = child.wait()
+            except BaseException:
+                # An interrupt (Ctrl+C, SIGTERM) or an error here stops the build too.
+                child.kill()
+                raise
+        if returncode != 0:
             raise PublishError("bygget misslyckades, se felen ovan")
+        if problem is not None:
+            raise problem
         # The manifest is written before the scan, so the scan also reads every file
         # name (an address can give away a withheld anvisning too).
         write_manifest(new, malgrupp, *dates)
-        found = leaks_in(root, new, malgrupp)
+        found = scan(new, withheld)
         if found:
             raise PublishError(
                 f"{len(found)} läckor för målgrupp {malgrupp}:\n"
