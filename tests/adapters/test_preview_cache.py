@@ -123,3 +123,26 @@ def test_the_projects_own_theme_folder_is_listed_on_every_build(tmp_path: Path):
         ["base.html", "inte-main.html", "main.html"],
         ["base.html", "inte-main.html", "main.html", "partials.html"],
     ]
+
+
+def test_every_environment_the_theme_makes_after_install_theme_uses_the_cache(tmp_path: Path):
+    """MkDocs makes the theme's first environment before any plugin sees one (to list the
+    theme's files); install_theme, called when the config is loaded, covers it."""
+    installed, own = tmp_path / "installerat", tmp_path / "projekt" / "overrides"
+    installed.mkdir()
+    own.mkdir(parents=True)
+    (installed / "base.html").write_text("x")
+
+    class Theme:
+        def get_env(self) -> Environment:
+            return Environment(loader=FileSystemLoader([str(own), str(installed)]))
+
+    cache = TemplateCache()
+    theme = Theme()
+    cache.install_theme(theme, tmp_path / "projekt")
+    first = theme.get_env()
+    assert first.bytecode_cache is cache
+    assert first.list_templates() == ["base.html"]
+    (installed / "inte-sedd.html").write_text("x")  # installed: listed once a preview
+    (own / "main.html").write_text("x")  # the project's own: listed every time
+    assert theme.get_env().list_templates() == ["base.html", "main.html"]

@@ -136,3 +136,32 @@ def test_the_dictionary_is_read_as_bytes_and_gives_the_same_table_as_text() -> N
 
 def test_simplemmas_dictionary_is_loaded_once_a_process() -> None:
     assert search_lemmas._dictionary() is search_lemmas._dictionary()
+
+
+def test_lexicons_read_only_new_lemmas_and_give_what_one_pass_gives(monkeypatch) -> None:
+    """The preview builds the table on every save: a lemma read once is not read again,
+    a word that is no lemma costs no pass, and what comes out is Lexicon.of's."""
+    known = Dictionary.of_text(FORMS)
+    lexicons = search_lemmas._Lexicons()
+    passes: list[frozenset[str]] = []
+    one_pass = search_lemmas.Lexicon.of
+
+    def counted(known: Dictionary, wanted: frozenset[str]) -> search_lemmas.Lexicon:
+        passes.append(frozenset(wanted))
+        return one_pass(known, wanted)
+
+    monkeypatch.setattr(search_lemmas.Lexicon, "of", counted)
+    for wanted in (
+        {"brand", "kris"},
+        {"brand", "kris", "markör123"},  # no lemma of the dictionary: no pass
+        {"brand", "anställa", "hot"},
+        {"stad", "anställd", "brand"},
+        {"brand"},
+    ):
+        got = lexicons.of(known, wanted)
+        assert got == one_pass(known, wanted)
+    assert passes == [
+        frozenset({"brand", "kris"}),
+        frozenset({"anställa", "hot"}),
+        frozenset({"stad", "anställd"}),
+    ]

@@ -212,9 +212,10 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             raise PluginError(
                 "styrdok: site_url saknas i mkdocs.yml – API:t och flödet behöver webbplatsens adress."
             )
+        self.project = self._project(config)
         if self.preview is not None:
             self.config.pdf = False
-        self.project = self._project(config)
+            self.preview.templates.install_theme(config.theme, self.project.root)
         # One day for the whole build: the pages, the JSON, the CSV and the feeds say the same.
         self.today = today = reference_date(self.config.referensdatum)
         self.publication = pub = select(

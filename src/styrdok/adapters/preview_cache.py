@@ -72,6 +72,20 @@ class TemplateCache(BytecodeCache):
 
         loader.list_templates = list_templates  # type: ignore[method-assign]
 
+    def install_theme(self, theme: Any, project: Path) -> None:
+        """Use this cache in every environment `theme` makes from now on. MkDocs makes
+        its first before any plugin sees one (to list the theme's files), and the
+        plugin another (site_files): wrapped here, when the config is loaded, both
+        list the installed themes' files once a preview, not twice a rebuild."""
+        get_env = theme.get_env
+
+        def cached_get_env() -> Environment:
+            env = get_env()
+            self.install(env, project)
+            return env
+
+        theme.get_env = cached_get_env
+
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self._code.get(bucket.key)
         if code is not None:

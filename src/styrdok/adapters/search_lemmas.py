@@ -143,7 +143,7 @@ def grundformer(
         for tail in [compound_tail(w, known)]
         if tail
     )
-    lexicon = Lexicon.of(known, lemmas)
+    lexicon = _lexicons.of(known, lemmas)
     table: dict[str, list[str]] = {}
     for base in sorted(lemmas):
         # Lemmas of their own that are also forms of this one (anställd of anställa).
@@ -204,6 +204,45 @@ class Lexicon:
             {base: tuple(found) for base, found in forms_of.items()},
             {base: tuple(found) for base, found in lemma_forms_of.items()},
         )
+
+
+class _Lexicons:
+    """Lexicons already read from a dictionary, per lemma, for the process.
+
+    The preview builds the table again on every save, and a save adds a word or two: only
+    lemmas not read before cost a pass over the dictionary (a third of a second), and
+    none does when the new words are no dictionary's lemma. Each lemma's forms come
+    from one whole pass, in the dictionary's order, so the lexicon is the one
+    `Lexicon.of` gives for the same lemmas. The last few dictionaries are remembered
+    (tests make their own)."""
+
+    KEPT = 2
+
+    def __init__(self) -> None:
+        self._read: list[
+            tuple[Dictionary, set[str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+        ] = []
+
+    def of(self, known: Dictionary, wanted: Collection[str]) -> Lexicon:
+        entry = next((e for e in self._read if e[0] is known), None)
+        if entry is None:
+            entry = (known, set(), {}, {})
+            self._read = [entry, *self._read][: self.KEPT]
+        _, done, forms_of, lemma_forms_of = entry
+        # A word that is no lemma of the dictionary has no forms in it.
+        missing = {w for w in wanted if w not in done and w.encode() in known.headwords}
+        if missing:
+            found = Lexicon.of(known, missing)
+            forms_of.update(found.forms_of)
+            lemma_forms_of.update(found.lemma_forms_of)
+            done.update(missing)
+        return Lexicon(
+            {w: forms_of[w] for w in wanted if w in forms_of},
+            {w: lemma_forms_of[w] for w in wanted if w in lemma_forms_of},
+        )
+
+
+_lexicons = _Lexicons()
 
 
 def lemma_file(index_json: str | bytes) -> bytes:
