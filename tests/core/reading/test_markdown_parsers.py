@@ -55,7 +55,10 @@ def _repository_texts() -> list[str]:
 def _fixture_texts() -> list[str]:
     """Every Markdown file under tests/ and every string literal in the tests' code:
     the hostile and invalid texts the other tests write inline are among them."""
-    texts = {_body(p.read_text(encoding="utf-8", errors="replace")) for p in (REPO / "tests").rglob("*.md")}
+    texts = {
+        _body(p.read_text(encoding="utf-8", errors="replace"))
+        for p in (REPO / "tests").rglob("*.md")
+    }
     for path in sorted((REPO / "tests").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):

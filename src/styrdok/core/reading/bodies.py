@@ -270,6 +270,8 @@ LOOSE_LINK = re.compile(r"\]\(\s*<?([^)\n]*)")
 
 
 def _loose_links(text: str, line: int, findings: list[Finding]) -> None:
+    if "](" not in text:
+        return
     for match in LOOSE_LINK.finditer(text):
         scheme = url_scheme(match.group(1))
         if scheme is not None and scheme not in URL_SCHEMES:
@@ -313,6 +315,8 @@ def attr_lists(text: str) -> Iterator[AttrList]:
 
 
 def _attr_lists(text: str, line: int, findings: list[Finding]) -> None:
+    if "}" not in text:
+        return
     for match in attr_lists(text):
         at = line + text.count("\n", 0, match.start)
         inner = match.inner.lstrip(":")
