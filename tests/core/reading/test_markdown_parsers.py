@@ -222,6 +222,21 @@ def test_hostile_markdown_reads_the_same(text: str) -> None:
     assert fast_scan(text) == reference_scan(text)
 
 
+# The pieces that keep a text on the fast path, so that the comparison is of the two
+# parsers and not of the reference with itself.
+FAST_PIECES = [piece for piece in PIECES if markdown_rs.likely_same(piece)]
+fast_texts = st.lists(
+    st.tuples(st.sampled_from(FAST_PIECES) | st.text(max_size=4), st.sampled_from(SEPARATORS)),
+    max_size=60,
+).map(lambda pairs: "".join(piece + separator for piece, separator in pairs))
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fast_texts)
+def test_markdown_on_the_fast_path_reads_the_same(text: str) -> None:
+    assert fast_scan(text) == reference_scan(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -229,11 +244,82 @@ def test_hostile_markdown_reads_the_same(text: str) -> None:
         "- a\n  b [c](d.md)\n- e {: #f }\n",
         "> citat [l](m.md)\n> rad två\n",
         "| a | b |\n|---|---|\n| [c](d.md) | e |\n",
-        "```\nkod [x](y.md)\n```\n\n    indraget [z](w.md)\n",
+        "~~~\nkod [x](y.md)\n~~~\n\n    indraget [z](w.md)\n",
         "Rubrik {: #r }\n======\n\ntext <span class='x'>y</span>\n",
         "åäö 𝄞 [länk](sida.md)\n",
     ],
 )
 def test_ordinary_markdown_takes_the_fast_path(text: str) -> None:
+    assert markdown_rs.blocks(text) is not None
+    assert fast_scan(text) == reference_scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[a `b\n",  # markdown-it.rs 0.6 panics on this
+        "[a](javascript:alert(1))\n",  # markdown-it.rs drops it; the scan reports it
+        "<a@b.se> [x](http://åäö.se)\n",  # punycode in markdown-it-py
+        "a <!-- -- --> b\n",  # CommonMark 0.31 comments
+        "x\r\ny\n",
+        "> " * 30 + "djup\n",
+        "[" * 20 + "a\n",
+        "*a " * 5000 + "b\n",
+    ],
+)
+def test_texts_the_parsers_read_apart_go_to_the_reference(text: str) -> None:
+    assert markdown_rs.blocks(text) is None
+    assert fast_scan(text) == reference_scan(text)
+
+
+# Nesting the compiled parser builds recursively: 50,000 nested > ended the process
+# (a native stack overflow, not an exception). Such texts never reach it.
+DEEP_TEXTS = {
+    "citat": ">" * 100_000 + " a\n",
+    "citat-med-mellanslag": "> " * 50_000 + "a\n",
+    "listor": "- " * 50_000 + "a\n",
+    "indrag": "".join("  " * i + "- a\n" for i in range(2_000)),
+    "hakparenteser": "[" * 100_000,
+    "bilder": "![" * 50_000,
+    "stjarnor": "*" * 100_000,
+    "betoning": "*a " * 50_000 + "b" + " a*" * 50_000,
+    "understreck": "_a " * 50_000 + "b" + " a_" * 50_000,
+    "tabbar": "\t" * 10 + "- a\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEEP_TEXTS))
+def test_deep_nesting_never_reaches_the_compiled_parser(name: str) -> None:
+    def refuse(html_blocks: bool) -> None:
+        raise AssertionError("the compiled parser was asked")
+
+    with mock.patch.object(markdown_rs, "_parser", refuse):
+        assert markdown_rs.blocks(DEEP_TEXTS[name]) is None
+
+
+def test_a_panic_in_the_compiled_parser_falls_back_to_the_reference() -> None:
+    class Panicking:
+        def tree(self, text: str) -> None:
+            raise BaseException("PanicException")
+
+    text = "Se [sidan](sida.md).\n"
+    with mock.patch.object(markdown_rs, "_parser", lambda html_blocks: Panicking()):
+        assert markdown_rs.blocks(text) is None
+        assert fast_scan(text) == reference_scan(text)
+
+
+LONG_TEXTS = {
+    "lang-rad": "ord " * 250_000,
+    "manga-lankar": "[a](b.md) " * 50_000,
+    "oppna-lankar": "[a](" * 50_000,
+    "manga-mindre-an": "<" * 100_000,
+    "lang-tabell": "|a|\n|-|\n" + "|b|\n" * 50_000,
+    "manga-citatrader": "> a\n" * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(LONG_TEXTS))
+def test_long_flat_texts_take_the_fast_path_and_read_the_same(name: str) -> None:
+    text = LONG_TEXTS[name]
     assert markdown_rs.blocks(text) is not None
     assert fast_scan(text) == reference_scan(text)
