@@ -10,7 +10,6 @@ import importlib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -202,6 +201,8 @@ PIECES = [
     "\r",
     "\x00",
     "\u2028",
+    "\x1f",
+    "\x1c",
     "\u00a0",
     "åäö",
     "𝄞",

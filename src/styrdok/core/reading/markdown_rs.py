@@ -40,6 +40,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
+from markdown_it.common import utils as _markdown_it_utils
+
 from styrdok.core.reading.markdown_blocks import (
     BREAK,
     Block,
@@ -56,6 +58,10 @@ except ImportError:  # no wheel for this Python: the reference reads every text
     markdown_it_pyrs = None  # type: ignore[assignment]
 
 AVAILABLE = markdown_it_pyrs is not None
+
+# How markdown-it-py trims a block's text: its CommonMark set of white space from 4.0
+# (str.strip() would also take U+001C–U+001F), str.strip() before.
+_trim = getattr(_markdown_it_utils, "mdTrim", str.strip)
 
 # CommonMark as markdown-it-py's preset has it, with tables; without html_block for
 # the texts the scan reads as one paragraph.
@@ -228,7 +234,7 @@ class _Reader:
             content = ""
             if self.sources:
                 content = self.source(start, end)
-                content = (content.replace("\\|", "|") if name == "tcell" else content).strip()
+                content = _trim(content.replace("\\|", "|") if name == "tcell" else content)
             self.inline(self.line(start), content, node.children)
         elif name == "heading":
             start, end = _span(span)
@@ -238,7 +244,7 @@ class _Reader:
             start, end = _span(span)
             content = ""
             if self.sources:
-                content = self.source(start, end).rsplit("\n", 1)[0].strip()
+                content = _trim(self.source(start, end).rsplit("\n", 1)[0])
             self.inline(self.line(start), content, node.children)
         elif name == "list_item":
             self.list_item(node)
@@ -267,7 +273,7 @@ class _Reader:
                 end, _ = _span(children[run_end].srcmap)
             else:
                 _, end = _span(item.srcmap)
-            content = self.source(start, end).strip() if self.sources else ""
+            content = _trim(self.source(start, end)) if self.sources else ""
             self.inline(self.line(start), content, children[index:run_end])
             index = run_end
 
@@ -325,4 +331,4 @@ def _atx_content(line: str) -> str:
         hashes -= 1
     if hashes > pos and line[hashes - 1] in " \t":
         end = hashes
-    return line[pos:end].strip()
+    return _trim(line[pos:end])
