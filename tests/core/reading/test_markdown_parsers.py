@@ -263,6 +263,7 @@ def test_ordinary_markdown_takes_the_fast_path(text: str) -> None:
         "<a@b.se> [x](http://åäö.se)\n",  # punycode in markdown-it-py
         "a <!-- -- --> b\n",  # CommonMark 0.31 comments
         "x\r\ny\n",
+        "> a {: #x }\n- \n    <div>\n",  # a lazy line to markdown-it.rs, not to the others
         "> " * 30 + "djup\n",
         "[" * 20 + "a\n",
         "*a " * 5000 + "b\n",

@@ -2,10 +2,12 @@
 every syntax: inline, reference, autolink, raw HTML), raw HTML elements and attributes,
 attribute lists, HTML comments and snippet lines.
 
-The parser is markdown-it-py (CommonMark), which keeps the line of every block; the
-site is rendered by Python-Markdown, whose reading differs in corners, so this is the
-editor's explanation, not the control: the renderer sanitises whatever it produced,
-and the gate after the build checks the result.
+The parser is CommonMark's markdown-it: markdown-it.rs (markdown-it-pyrs) for the texts
+it reads as markdown-it-py does, markdown-it-py, the reference, for the rest and where
+the compiled one is not installed (markdown_blocks.py, markdown_rs.py); both give the
+same blocks with their lines. The site is rendered by Python-Markdown, whose reading
+differs in corners, so this is the editor's explanation, not the control: the renderer
+sanitises whatever it produced, and the gate after the build checks the result.
 """
 
 from __future__ import annotations

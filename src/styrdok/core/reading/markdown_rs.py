@@ -25,6 +25,8 @@ text goes to the reference, found by a cheap search before the compiled parser r
   not raise: 50,000 nested > did) away from it; and 4,000 * or _, which could nest
   emphasis as deep.
 
+- an empty list item (a line of only "-", "*", "+" or "1.") in a text with a block
+  quote, which markdown-it.rs takes as a lazy line of the quote's paragraph;
 - a [ and a ` in one text: markdown-it.rs 0.6 panics on an unclosed code span after an
   unclosed [ ("[a `b"), an editor's slip; the panic would be caught, but Rust prints it
   to the terminal first.
@@ -96,6 +98,10 @@ _ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
 _HOST = re.compile(r"(?://|mailto:)[^\s/)>\]]*[^\x00-\x7f]")
 _ACROSS_LINES = re.compile(r"\]\(\s*\n")
 _MOVED_TAGS = re.compile(r"</?s(?:earch|ource)")
+# An empty list item after a paragraph in a block quote: markdown-it.rs (as CommonMark
+# says) reads it as a lazy line of the paragraph, markdown-it-py ends the quote, and
+# Python-Markdown ends the paragraph there too (it reads "- " as a setext underline).
+_EMPTY_ITEM = re.compile(r"(?:^|\n)[ \t>]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]*(?:\n|$)")
 # A line whose container marks and indent reach 12 columns: each level of nesting takes
 # at least one column (a > or, for a list and its item, a marker and a space), so a text
 # without one stays below markdown-it-py's 20 levels (with a paragraph and a table's
@@ -162,6 +168,8 @@ def likely_same(text: str) -> bool:
     if "](" in text and _ACROSS_LINES.search(text):
         return False
     if ("search" in folded or "source" in folded) and _MOVED_TAGS.search(folded):
+        return False
+    if ">" in text and _EMPTY_ITEM.search(text):
         return False
     columns = text.expandtabs(4) if "\t" in text else text
     if _DEEP_FIRST.match(columns) or _DEEP.search(columns):
