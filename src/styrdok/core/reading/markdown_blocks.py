@@ -3,12 +3,12 @@ order the parser meets them: fenced and indented code, raw HTML blocks, and the 
 text of paragraphs, headings and table cells with what it holds (links, images, inline
 HTML, line breaks).
 
-Two parsers give the same blocks: markdown-it.rs (markdown-it-pyrs, compiled, the scan
-of 2,000 generated bodies in a third of the time) where it is installed and the text is one it reads as
-markdown-it-py does (markdown_rs.py decides), and markdown-it-py, the reference, for
-every other text and where the compiled parser is missing (Python 3.13 and later, for
-which it publishes no wheel). tests/core/reading/test_markdown_parsers.py holds the two
-to the same scans.
+Two parsers give the same blocks: markdown-it.rs (markdown-it-pyrs, compiled: the scan
+of 2,000 generated bodies in a third of the time) where it is installed and the text is
+one it reads as markdown-it-py does (markdown_rs.py decides), and markdown-it-py, the
+reference, for every other text and where the compiled parser is missing (Python 3.13
+and later, for which it publishes no wheel). tests/core/reading/test_markdown_parsers.py
+holds the two to the same scans.
 """
 
 from __future__ import annotations
