@@ -2,10 +2,12 @@
 every syntax: inline, reference, autolink, raw HTML), raw HTML elements and attributes,
 attribute lists, HTML comments and snippet lines.
 
-The parser is markdown-it-py (CommonMark), which keeps the line of every block; the
-site is rendered by Python-Markdown, whose reading differs in corners, so this is the
-editor's explanation, not the control: the renderer sanitises whatever it produced,
-and the gate after the build checks the result.
+The parser is CommonMark's markdown-it: markdown-it.rs (markdown-it-pyrs) for the texts
+it reads as markdown-it-py does, markdown-it-py, the reference, for the rest and where
+the compiled one is not installed (markdown_blocks.py, markdown_rs.py); both give the
+same blocks with their lines. The site is rendered by Python-Markdown, whose reading
+differs in corners, so this is the editor's explanation, not the control: the renderer
+sanitises whatever it produced, and the gate after the build checks the result.
 """
 
 from __future__ import annotations
@@ -17,10 +19,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from selectolax.lexbor import LexborHTMLParser
 
+from styrdok.core.reading import markdown_rs
+from styrdok.core.reading.markdown_blocks import (
+    Block,
+    CodeBlock,
+    Fence,
+    HtmlBlock,
+    Inline,
+    reference_blocks,
+)
 from styrdok.core.sanitize import (
     TAGS,
     URL_SCHEMES,
@@ -137,17 +146,6 @@ BLOCK_LEVEL = frozenset(
 _FIRST_TAG = re.compile(r"\s*</?([A-Za-z][A-Za-z0-9-]*)")
 
 
-@lru_cache(maxsize=2)
-def _parser(blocks: bool = True) -> MarkdownIt:
-    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
-    if not blocks:
-        parser.disable("html_block")
-    # markdown-it drops javascript: and data: links silently; Python-Markdown does not,
-    # so every link is kept here to be judged (and reported) by _url.
-    parser.validateLink = lambda url: True
-    return parser
-
-
 def _inline_html(content: str) -> bool:
     """Whether an HTML block opens with a tag Python-Markdown reads as part of a paragraph."""
     first = _FIRST_TAG.match(content)
@@ -187,68 +185,73 @@ def _scan(
         _attr_lists(text, offset + 1, findings)
         _loose_links(text, offset + 1, findings)
         return
-    tokens = _parser(blocks).parse(text)
     lines = text.split("\n")
     fenced: set[int] = set()
-    for token in tokens:
-        line = offset + (token.map[0] + 1 if token.map else 1)
-        if token.type == "fence" and token.map and _closed(token, lines):
-            fenced.update(range(token.map[0], token.map[1]))
-        elif token.type == "fence" and token.map:
+    for block in read_blocks(text, blocks):
+        line = offset + block.first + 1
+        if isinstance(block, Fence) and _closed(block, lines):
+            fenced.update(range(block.first, block.end))
+        elif isinstance(block, Fence):
             # Python-Markdown does not see a fence that is never closed: its lines are
             # ordinary text there, so they are read as text here too.
-            rest = "\n".join(lines[token.map[0] + 1 :])
+            rest = "\n".join(lines[block.first + 1 :])
             _scan(rest, line, links, findings, depth + 1)
-        elif token.type == "code_block" and token.map:
+        elif isinstance(block, CodeBlock):
             # Indented text: in Python-Markdown an admonition's or a list item's body,
             # so it is read as text too.
-            _scan(token.content, line - 1, links, findings, depth + 1)
-        elif token.type == "html_block" and _inline_html(token.content):
+            _scan(block.content, line - 1, links, findings, depth + 1)
+        elif isinstance(block, HtmlBlock) and _inline_html(block.content):
             # A paragraph to Python-Markdown: its links are rendered (and judged by
             # MkDocs), its tags are inline HTML.
-            _scan(token.content, line - 1, links, findings, depth + 1, blocks=False)
-        elif token.type == "html_block":
-            _html(token.content, line, links, findings)
-        elif token.type == "inline":
-            _inline(token, line, links, findings)
-    for number, source_line in enumerate(text.split("\n")):
+            _scan(block.content, line - 1, links, findings, depth + 1, blocks=False)
+        elif isinstance(block, HtmlBlock):
+            _html(block.content, line, links, findings)
+        elif isinstance(block, Inline):
+            _inline(block, line, links, findings)
+    for number, source_line in enumerate(lines):
         if number not in fenced and SNIPPET.match(source_line):
             findings.append(Finding("inkludering", offset + number + 1, ()))
 
 
-def _closed(token: Token, lines: list[str]) -> bool:
+def read_blocks(text: str, html_blocks: bool = True) -> list[Block]:
+    """The blocks of `text`: from markdown-it.rs where it reads `text` as markdown-it-py
+    does, otherwise from markdown-it-py."""
+    found = markdown_rs.blocks(text, html_blocks)
+    return found if found is not None else reference_blocks(text, html_blocks)
+
+
+def _closed(fence: Fence, lines: list[str]) -> bool:
     """Whether a fenced code block has its closing fence (CommonMark closes it at the
     end of the text; Python-Markdown does not)."""
-    assert token.map is not None
-    last = token.map[1] - 1
-    if last <= token.map[0] or last >= len(lines):
+    last = fence.end - 1
+    if last <= fence.first or last >= len(lines):
         return False
     closing = lines[last].strip()
-    if not (closing.startswith(token.markup) and set(closing) == {token.markup[0]}):
+    if not (closing.startswith(fence.markup) and set(closing) == {fence.markup[0]}):
         return False
     # Python-Markdown (superfences) takes a fence only with a plain language name or an
     # attribute list after it; ```% is ordinary text to it.
-    return FENCE_INFO.fullmatch(token.info.strip()) is not None
+    return FENCE_INFO.fullmatch(fence.info.strip()) is not None
 
 
-def _inline(token: Token, line: int, links: list[Link], findings: list[Finding]) -> None:
+def _inline(block: Inline, line: int, links: list[Link], findings: list[Finding]) -> None:
     # Attribute lists and loose links are looked for in the block's source (after the
     # parsed links, which report the whole address), so that raw HTML or a comment
     # inside them cannot split them from the parser's view.
     first = line
-    for child in token.children or ():
-        if child.type in ("softbreak", "hardbreak"):
+    for kind, value in block.parts:
+        if kind == "break":
             line += 1
-        elif child.type == "link_open":
-            _url(str(child.attrs.get("href", "")), line, links, findings)
-        elif child.type == "image":
-            _image(str(child.attrs.get("src", "")), line, links, findings)
-        elif child.type == "html_inline":
-            _html(child.content, line, links, findings)
-        elif child.type == "text":
-            line += child.content.count("\n")
-    _attr_lists(token.content, first, findings)
-    _loose_links(token.content, first, findings)
+        elif kind == "link":
+            _url(str(value), line, links, findings)
+        elif kind == "image":
+            _image(str(value), line, links, findings)
+        elif kind == "html":
+            _html(str(value), line, links, findings)
+        elif kind == "lines":
+            line += int(value)
+    _attr_lists(block.content, first, findings)
+    _loose_links(block.content, first, findings)
 
 
 def _url(
@@ -269,6 +272,8 @@ LOOSE_LINK = re.compile(r"\]\(\s*<?([^)\n]*)")
 
 
 def _loose_links(text: str, line: int, findings: list[Finding]) -> None:
+    if "](" not in text:
+        return
     for match in LOOSE_LINK.finditer(text):
         scheme = url_scheme(match.group(1))
         if scheme is not None and scheme not in URL_SCHEMES:
@@ -312,6 +317,8 @@ def attr_lists(text: str) -> Iterator[AttrList]:
 
 
 def _attr_lists(text: str, line: int, findings: list[Finding]) -> None:
+    if "}" not in text:
+        return
     for match in attr_lists(text):
         at = line + text.count("\n", 0, match.start)
         inner = match.inner.lstrip(":")
