@@ -217,6 +217,7 @@ markdown_texts = st.lists(
 ).map(lambda pairs: "".join(piece + separator for piece, separator in pairs))
 
 
+@pytest.mark.slow  # 1,500 examples: in `make test`, not the quick loop
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(markdown_texts)
 def test_hostile_markdown_reads_the_same(text: str) -> None:
@@ -232,6 +233,7 @@ fast_texts = st.lists(
 ).map(lambda pairs: "".join(piece + separator for piece, separator in pairs))
 
 
+@pytest.mark.slow  # 1,500 examples: in `make test`, not the quick loop
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(fast_texts)
 def test_markdown_on_the_fast_path_reads_the_same(text: str) -> None:
