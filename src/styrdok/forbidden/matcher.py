@@ -17,10 +17,18 @@ The word strings are one Aho-Corasick automaton (pyahocorasick): built in time l
 the strings' length and searched in time linear in the text, however many strings
 there are (a site's withheld passages are tens of thousands). A reference is found
 from what cannot vary, the quote, 'anvisningar/' or '.md', and its id looked up.
+
+Building an automaton over tens of thousands of strings costs about as much as
+searching the whole source with it, so the check builds one for every audience's
+strings together and hands each audience a view of it (`only`), and a text searched
+once is not searched again (`remembering`): each audience's sources are mostly the
+other's, and a source's forms are mostly those of a published text already searched.
 """
 
 from __future__ import annotations
 
+import copy
+import operator
 import re
 from collections.abc import Iterable, Iterator
 
@@ -39,6 +47,8 @@ _QUOTED = re.compile(r'"(?=([a-z0-9-]+)")')
 _ADDRESS = re.compile(r"(?<![\w-])anvisningar/(?=([\w-]+))")
 _MD_SUFFIX = re.compile(r"\.md(?![\w-])")
 _ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+# The value of an automaton's match, (end, index): taken in C, not in a Python loop.
+_INDEX = operator.itemgetter(1)
 
 
 class Matcher:
@@ -65,6 +75,29 @@ class Matcher:
             for index, as_words in enumerate(words_of):
                 self._automaton.add_word(f" {as_words} ", index)
             self._automaton.make_automaton()
+        # Set by `only` and `remembering`, on copies that share the automaton.
+        self._only: frozenset[str] | None = None
+        self._remembered: dict[str, frozenset[int]] | None = None
+
+    def only(self, strings: Iterable[str]) -> Matcher:
+        """This matcher restricted to `strings` (of its own): it finds exactly what a
+        matcher built from them would, without building another automaton."""
+        view = copy.copy(self)
+        kept = frozenset(strings)
+        view._only = kept if self._only is None else kept & self._only
+        return view
+
+    def remembering(self) -> Matcher:
+        """This matcher, remembering which word strings occur in each word form it has
+        searched: a form met again is looked up, not searched. For the check's source
+        texts, whose number is bounded; the scan of a built site, whose every file is
+        new, keeps nothing. Views made from it (`only`) share what it remembers."""
+        view = copy.copy(self)
+        view._remembered = {}
+        return view
+
+    def _kept(self, found: set[str]) -> set[str]:
+        return found if self._only is None else found & self._only
 
     def _ids(self, text: str) -> Iterator[tuple[str, str]]:
         """Every reference to an id in a folded text, as (kind, id), ids not yet known."""
@@ -107,7 +140,7 @@ class Matcher:
                 found.update(self._references.get(key, ()))
         if padded is not None:
             found |= self.find_word_form(padded)
-        return found
+        return self._kept(found)
 
     def find_words(self, text: str) -> set[str]:
         """Only the word strings that occur in `text`: references to ids are left out."""
@@ -119,7 +152,12 @@ class Matcher:
         """The word strings in a text's `word_form`."""
         if self._automaton is None:
             return set()
-        # iter() reports every occurrence, overlapping ones and shorter strings that
-        # end inside a longer one included.
-        indexes = {index for _, index in self._automaton.iter(padded)}
-        return {original for index in indexes for original in self._originals[index]}
+        remembered = self._remembered
+        indexes = remembered.get(padded) if remembered is not None else None
+        if indexes is None:
+            # iter() reports every occurrence, overlapping ones and shorter strings that
+            # end inside a longer one included; collected in C, not visited in Python.
+            indexes = frozenset(map(_INDEX, self._automaton.iter(padded)))
+            if remembered is not None:
+                remembered[padded] = indexes
+        return self._kept({original for index in indexes for original in self._originals[index]})

@@ -10,8 +10,10 @@ The attachments an audience publishes are read through too, as the scan reads th
 (`attachments`): a string found in one is reported at the attachment, and one the scan
 could not read through (a PDF with a password) as an error of its own.
 
-Linear: one matcher per audience, one pass over each source text in two forms. Only for
-a string that is found is its line looked up (a few more passes over that one file).
+Linear: one automaton for every audience (`strings.forbidden_by_audience`), one pass over
+each distinct form of a source text, whichever audiences publish it and even if the
+published texts' pass searched the same form already (the matcher remembers). Only for a
+string that is found is its line looked up (a few more passes over that one file).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from styrdok.core.reading.guide import REDAKTORSGUIDE
 from styrdok.forbidden.attachments import Closed, attachment_leaks
 from styrdok.forbidden.matcher import Matcher
 from styrdok.forbidden.normal import INLINE_TAG, folded, word_form
-from styrdok.forbidden.strings import forbidden, published_sources, rendered
+from styrdok.forbidden.strings import forbidden_by_audience, published_sources, rendered
 from styrdok.select import MALGRUPPER, Publication
 
 # How each audience's site is named in the message.
@@ -55,13 +57,14 @@ def check_leaks(
     # (file, line, where in it, string) -> (what it is, the audiences whose build would refuse it)
     found: dict[tuple[str, int, str, str], tuple[str, list[str]]] = {}
     guide = published_sources(project.root)
-    strings: dict[str, dict[str, str]] = {}
-    matchers: dict[str, Matcher] = {}
+    audiences = {malgrupp: publications[malgrupp] for malgrupp in MALGRUPPER}
+    by_audience = forbidden_by_audience(model, audiences, guide)
+    strings = {malgrupp: given.strings for malgrupp, given in by_audience.items()}
+    matchers = {malgrupp: given.matcher for malgrupp, given in by_audience.items()}
     files = _Files(project.root)  # each audience's sources are mostly the other's too
     for malgrupp in MALGRUPPER:
         pub = publications[malgrupp]
-        strings[malgrupp] = forbidden(model, pub, guide)
-        matchers[malgrupp] = matcher = Matcher(strings[malgrupp])
+        matcher = matchers[malgrupp]
         if not strings[malgrupp]:
             continue
         for source in sources(project, model, pub, files):

@@ -12,7 +12,8 @@ published page makes must still be caught if the build fails to remove it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -133,6 +134,46 @@ def forbidden(
     editor guide (CONTRIBUTING.md): wording they share with a withheld document is
     public already and gives nothing away.
     """
+    return forbidden_by_audience(whole, {"": pub}, published_texts)[""].strings
+
+
+@dataclass(frozen=True)
+class Forbidden:
+    """What `forbidden` gives one audience, with a matcher for exactly those strings."""
+
+    strings: dict[str, str]
+    matcher: Matcher
+
+
+def forbidden_by_audience(
+    whole: Model, publications: Mapping[str, Publication], published_texts: Iterable[str] = ()
+) -> dict[str, Forbidden]:
+    """`forbidden` for each audience at once, each with its matcher: one automaton for
+    all of them (an audience's withheld strings are mostly another's too), which also
+    remembers what it found in each text, so a text two audiences publish, or one that
+    the check then reads in its sources, is searched once."""
+    published_texts = list(published_texts)
+    found = {malgrupp: _withheld(whole, pub) for malgrupp, pub in publications.items()}
+    everything = dict.fromkeys(string for strings in found.values() for string in strings)
+    matcher = Matcher(everything).remembering()
+    result: dict[str, Forbidden] = {}
+    for malgrupp, pub in publications.items():
+        mine = matcher.only(found[malgrupp])
+        # Wording that a published text shares (a quoted law, the guide's example title)
+        # gives nothing away. One pass of the matcher over each published text finds it.
+        public: set[str] = set()
+        for text in dict.fromkeys(_published(pub, published_texts)):
+            if text:
+                for form in published_word_forms(text):
+                    public |= mine.find_word_form(form)
+        kept = {string: what for string, what in found[malgrupp].items() if string not in public}
+        result[malgrupp] = Forbidden(kept, matcher.only(kept))
+    return result
+
+
+def _withheld(whole: Model, pub: Publication) -> dict[str, str]:
+    """Every string of what `pub` withholds, with what it is, before wording that a
+    published text shares is allowed again."""
     found: dict[str, str] = {}
     published = {a.id: a for a in pub.anvisningar}
 
@@ -171,18 +212,7 @@ def forbidden(
         found.setdefault(string, what)
     for string, what in withheld_indicators(whole, pub):
         found.setdefault(string, what)
-    # Wording that a published text shares (a quoted law, the guide's example title)
-    # gives nothing away. One pass of one matcher over the published texts finds it.
-    matcher = Matcher(found)
-    public = set().union(
-        *(
-            matcher.find_word_form(form)
-            for text in _published(pub, published_texts)
-            if text
-            for form in published_word_forms(text)
-        )
-    )
-    return {string: what for string, what in found.items() if string not in public}
+    return found
 
 
 @lru_cache(maxsize=_REMEMBERED)
