@@ -13,7 +13,7 @@ Two kinds of string are matched differently:
 Every occurrence is reported, overlapping ones and those that begin where a longer one
 begins too (a title inside a passage).
 
-The word strings are one Aho-Corasick automaton (pyahocorasick): built in time linear in
+The word strings are one Aho-Corasick automaton (ahocorasick-rs): built in time linear in
 the strings' length and searched in time linear in the text, however many strings
 there are (a site's withheld passages are tens of thousands). A reference is found
 from what cannot vary, the quote, 'anvisningar/' or '.md', and its id looked up.
@@ -27,12 +27,11 @@ other's, and a source's forms are mostly those of a published text already searc
 
 from __future__ import annotations
 
-import copy
 import operator
 import re
 from collections.abc import Iterable, Iterator
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, Implementation
 
 from styrdok.forbidden.normal import folded, normalise, word_form, words
 
@@ -47,8 +46,8 @@ _QUOTED = re.compile(r'"(?=([a-z0-9-]+)")')
 _ADDRESS = re.compile(r"(?<![\w-])anvisningar/(?=([\w-]+))")
 _MD_SUFFIX = re.compile(r"\.md(?![\w-])")
 _ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
-# The value of an automaton's match, (end, index): taken in C, not in a Python loop.
-_INDEX = operator.itemgetter(1)
+# The pattern of an automaton's match, (index, start, end): taken in C, not in a loop.
+_INDEX = operator.itemgetter(0)
 
 
 class Matcher:
@@ -67,22 +66,33 @@ class Matcher:
                 words_of.setdefault(as_words, []).append(string)
         self._kinds = {kind for kind, _ in self._references}
         self._originals = list(words_of.values())
-        self._automaton: ahocorasick.Automaton | None = None
-        if words_of:
-            self._automaton = ahocorasick.Automaton()
-            # Padded with spaces on both sides, as the text is: a space is every word's
-            # boundary, so a string is found only as whole words.
-            for index, as_words in enumerate(words_of):
-                self._automaton.add_word(f" {as_words} ", index)
-            self._automaton.make_automaton()
+        # Padded with spaces on both sides, as the text is: a space is every word's
+        # boundary, so a string is found only as whole words.
+        self._patterns = [f" {as_words} " for as_words in words_of]
+        self._automaton = _automaton(self._patterns)
         # Set by `only` and `remembering`, on copies that share the automaton.
         self._only: frozenset[str] | None = None
         self._remembered: dict[str, frozenset[int]] | None = None
 
+    def __getstate__(self) -> dict[str, object]:
+        # The automaton cannot be pickled (a process that is not forked gets the
+        # matcher so): it is built again from its patterns where it is unpickled.
+        return {**self.__dict__, "_automaton": None}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._automaton = _automaton(self._patterns)
+
+    def _view(self) -> Matcher:
+        """A copy that shares the automaton (`copy.copy` would pickle it)."""
+        view = object.__new__(Matcher)
+        view.__dict__.update(self.__dict__)
+        return view
+
     def only(self, strings: Iterable[str]) -> Matcher:
         """This matcher restricted to `strings` (of its own): it finds exactly what a
         matcher built from them would, without building another automaton."""
-        view = copy.copy(self)
+        view = self._view()
         kept = frozenset(strings)
         view._only = kept if self._only is None else kept & self._only
         return view
@@ -92,7 +102,7 @@ class Matcher:
         searched: a form met again is looked up, not searched. For the check's source
         texts, whose number is bounded; the scan of a built site, whose every file is
         new, keeps nothing. Views made from it (`only`) share what it remembers."""
-        view = copy.copy(self)
+        view = self._view()
         view._remembered = {}
         return view
 
@@ -155,9 +165,20 @@ class Matcher:
         remembered = self._remembered
         indexes = remembered.get(padded) if remembered is not None else None
         if indexes is None:
-            # iter() reports every occurrence, overlapping ones and shorter strings that
-            # end inside a longer one included; collected in C, not visited in Python.
-            indexes = frozenset(map(_INDEX, self._automaton.iter(padded)))
+            # Every occurrence, overlapping ones and shorter strings that end inside a
+            # longer one included; collected in Rust, not visited in Python.
+            found = self._automaton.find_matches_as_indexes(padded, overlapping=True)
+            indexes = frozenset(map(_INDEX, found))
             if remembered is not None:
                 remembered[padded] = indexes
         return self._kept({original for index in indexes for original in self._originals[index]})
+
+
+def _automaton(patterns: list[str]) -> AhoCorasick | None:
+    """The automaton of the padded word strings. A contiguous NFA: built about as fast as
+    any, and it searches the source several times as fast as pyahocorasick did (a DFA
+    searches no faster over tens of thousands of strings and takes three times as long
+    to build)."""
+    if not patterns:
+        return None
+    return AhoCorasick(patterns, implementation=Implementation.ContiguousNFA)

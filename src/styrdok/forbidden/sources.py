@@ -31,8 +31,8 @@ from styrdok.core.project import Project
 from styrdok.core.reading.guide import REDAKTORSGUIDE
 from styrdok.forbidden.attachments import Closed, attachment_leaks
 from styrdok.forbidden.matcher import Matcher
-from styrdok.forbidden.normal import INLINE_TAG, folded, word_form
-from styrdok.forbidden.strings import forbidden_by_audience, published_sources, rendered
+from styrdok.forbidden.normal import folded, word_form
+from styrdok.forbidden.strings import forbidden_by_audience, published_sources, rendered_word_form
 from styrdok.select import MALGRUPPER, Publication
 
 # How each audience's site is named in the message.
@@ -132,13 +132,12 @@ def _quoted(string: str, what: str) -> str:
     return "" if "skyddad" in what else f": '{string}'"
 
 
-def _forms(text: str) -> tuple[str, str, str]:
+def _forms(lines: tuple[str, ...]) -> tuple[str, str, str]:
     """A source text as the scan could meet it in the site: as written (`folded`, for
     references, and as words), and rendered, with Markdown and inline tags gone (words
     only)."""
-    written = folded(text)
-    as_rendered = word_form(INLINE_TAG.sub("", rendered(text).casefold()))
-    return written, word_form(written, is_folded=True), as_rendered
+    written = folded("\n".join(lines))
+    return written, word_form(written, is_folded=True), rendered_word_form(lines)
 
 
 # Each audience's sources are mostly the other's too: their forms are worked out once.
@@ -146,9 +145,11 @@ _remembered_forms = lru_cache(maxsize=1 << 15)(_forms)
 
 
 def _found(
-    matcher: Matcher, lines: tuple[str, ...], forms: Callable[[str], tuple[str, str, str]]
+    matcher: Matcher,
+    lines: tuple[str, ...],
+    forms: Callable[[tuple[str, ...]], tuple[str, str, str]],
 ) -> set[str]:
-    written, written_words, as_rendered = forms("\n".join(lines))
+    written, written_words, as_rendered = forms(lines)
     return matcher.find_forms(written, written_words) | matcher.find_word_form(as_rendered)
 
 

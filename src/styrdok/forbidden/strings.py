@@ -11,6 +11,7 @@ published page makes must still be caught if the build fails to remove it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -29,6 +30,19 @@ MIN_TITLE = 12
 
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`>#|]|^\s*(?:[-+]|\d+\.)\s+", re.MULTILINE)
 _SPACE = re.compile(r"\s+")
+# `_MARKUP` over a whole text whose lines are joined by "\n", made unable to cross a
+# line, so that it matches what it matches line by line: `rendered` reads a text in a
+# few passes of C instead of one Python call per line and per match.
+_LINK = r"!?\[([^\]\n]*)\]\([^)\n]*\)"
+_NOT_A_LINK = r"[*_`>#|]|^[^\S\n]*(?:[-+]|\d+\.)[^\S\n]+"
+_TEXT_MARKUP = re.compile(f"{_LINK}|{_NOT_A_LINK}", re.MULTILINE)
+_TEXT_LINK = re.compile(_LINK)
+_TEXT_NOT_A_LINK = re.compile(_NOT_A_LINK, re.MULTILINE)
+_TEXT_SPACE = re.compile(r"[^\S\n]+")
+_LINE_END = re.compile(r" ?\n ?")
+# Stands for a link while the rest of the markup is removed; a text that has it
+# already is read with a Python call per match instead.
+_PLACEHOLDER = "\0"
 # The forms below are pure functions of source texts (never of built files), and the
 # check asks for the same ones once per audience and per form of the same text:
 # remembered, each is worked out once. Bounded, for the plugin's long `mkdocs serve`.
@@ -219,18 +233,44 @@ def _withheld(whole: Model, pub: Publication) -> dict[str, str]:
 def published_word_forms(text: str) -> tuple[str, str]:
     """The `word_form`s a published text is read in, as written and rendered, inline
     tags gone (casefolded first: INLINE_TAG is matched in casefolded text)."""
-    as_written, as_rendered = (
-        INLINE_TAG.sub("", form.casefold()) for form in (text, rendered(text))
+    return word_form(INLINE_TAG.sub("", text.casefold())), rendered_word_form(
+        tuple(text.splitlines())
     )
-    return word_form(as_written), word_form(as_rendered)
 
 
 @lru_cache(maxsize=_REMEMBERED)
+def rendered_word_form(lines: tuple[str, ...]) -> str:
+    """The `word_form` of a text's lines as rendered, inline tags gone. Keyed by the
+    lines, which is all `rendered` reads: the check's sources hold a document's text as
+    its lines, the published texts as a string, and both come here."""
+    return word_form(INLINE_TAG.sub("", rendered_lines(lines).casefold()))
+
+
 def rendered(markdown: str) -> str:
     """A Markdown text as it reads once rendered, as `passages` reads withheld texts: a
     list's numbers and markers gone, so a passage over two items of a list the text
-    shares with a withheld one is found in it too."""
-    return "\n".join(plain(line) for line in markdown.splitlines())
+    shares with a withheld one is found in it too. The same as `plain` on each line,
+    joined by "\n"."""
+    return rendered_lines(tuple(markdown.splitlines()))
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def rendered_lines(lines: tuple[str, ...]) -> str:
+    """`rendered` of the text with these lines."""
+    text = "\n".join(lines)
+    if "[" not in text:
+        text = _TEXT_NOT_A_LINK.sub(" ", text)
+    elif _PLACEHOLDER in text:
+        text = _TEXT_MARKUP.sub(lambda m: m.group(1) or " ", text)
+    else:
+        # The links are the ones a single pass of `_TEXT_MARKUP` takes (the rest of the
+        # markup cannot begin one or run into one); each is set aside for a placeholder,
+        # the rest removed, and the links' texts put back.
+        shown = [match[1] or " " for match in _TEXT_LINK.finditer(text)]
+        around = _TEXT_NOT_A_LINK.sub(" ", _TEXT_LINK.sub(_PLACEHOLDER, text))
+        pieces = around.split(_PLACEHOLDER)
+        text = "".join(itertools.chain.from_iterable(zip(pieces, [*shown, ""], strict=True)))
+    return _LINE_END.sub("\n", _TEXT_SPACE.sub(" ", text)).strip(" ")
 
 
 def withheld_versions(whole: Model, pub: Publication) -> Iterator[tuple[str, str]]:
