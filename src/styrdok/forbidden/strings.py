@@ -242,8 +242,10 @@ def published_word_forms(text: str) -> tuple[str, str]:
 def rendered_word_form(lines: tuple[str, ...]) -> str:
     """The `word_form` of a text's lines as rendered, inline tags gone. Keyed by the
     lines, which is all `rendered` reads: the check's sources hold a document's text as
-    its lines, the published texts as a string, and both come here."""
-    return word_form(INLINE_TAG.sub("", rendered_lines(lines).casefold()))
+    its lines, the published texts as a string, and both come here. Its markup is
+    removed as `rendered` removes it, but its whitespace left as it is: the words are
+    the same (no whitespace is part of a word, an entity or an inline tag's name)."""
+    return word_form(INLINE_TAG.sub("", _markup_gone("\n".join(lines)).casefold()))
 
 
 def rendered(markdown: str) -> str:
@@ -251,26 +253,23 @@ def rendered(markdown: str) -> str:
     list's numbers and markers gone, so a passage over two items of a list the text
     shares with a withheld one is found in it too. The same as `plain` on each line,
     joined by "\n"."""
-    return rendered_lines(tuple(markdown.splitlines()))
-
-
-@lru_cache(maxsize=_REMEMBERED)
-def rendered_lines(lines: tuple[str, ...]) -> str:
-    """`rendered` of the text with these lines."""
-    text = "\n".join(lines)
-    if "[" not in text:
-        text = _TEXT_NOT_A_LINK.sub(" ", text)
-    elif _PLACEHOLDER in text:
-        text = _TEXT_MARKUP.sub(lambda m: m.group(1) or " ", text)
-    else:
-        # The links are the ones a single pass of `_TEXT_MARKUP` takes (the rest of the
-        # markup cannot begin one or run into one); each is set aside for a placeholder,
-        # the rest removed, and the links' texts put back.
-        shown = [match[1] or " " for match in _TEXT_LINK.finditer(text)]
-        around = _TEXT_NOT_A_LINK.sub(" ", _TEXT_LINK.sub(_PLACEHOLDER, text))
-        pieces = around.split(_PLACEHOLDER)
-        text = "".join(itertools.chain.from_iterable(zip(pieces, [*shown, ""], strict=True)))
+    text = _markup_gone("\n".join(markdown.splitlines()))
     return _LINE_END.sub("\n", _TEXT_SPACE.sub(" ", text)).strip(" ")
+
+
+def _markup_gone(text: str) -> str:
+    """A text whose lines are joined by "\n" with its markup removed as `plain` removes
+    it line by line, whitespace left as it is."""
+    if "[" not in text:
+        return _TEXT_NOT_A_LINK.sub(" ", text)
+    if _PLACEHOLDER in text:
+        return _TEXT_MARKUP.sub(lambda m: m.group(1) or " ", text)
+    # The links are the ones a single pass of `_TEXT_MARKUP` takes (the rest of the
+    # markup cannot begin one or run into one); each is set aside for a placeholder,
+    # the rest removed, and the links' texts put back.
+    shown = [match[1] or " " for match in _TEXT_LINK.finditer(text)]
+    pieces = _TEXT_NOT_A_LINK.sub(" ", _TEXT_LINK.sub(_PLACEHOLDER, text)).split(_PLACEHOLDER)
+    return "".join(itertools.chain.from_iterable(zip(pieces, [*shown, ""], strict=True)))
 
 
 def withheld_versions(whole: Model, pub: Publication) -> Iterator[tuple[str, str]]:
