@@ -23,7 +23,8 @@ _MARKDOWN = st.sampled_from(
         *("[", "]", "(", ")", "![", "](", "[a](b)", "[](x)", "*", "_", "`", ">", "#", "|"),
         *("-", "+", "1.", "12.", " ", "  ", "\t", "\u00a0", "\u3000", "\x1f", "\x00"),
         *("\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\n\n", "\n  - "),
-        *("ord", "Å", "<b>", "</b>", "&amp;", "a", "1"),
+        *("ord", "Å", "<b>", "</b>", "<b ", "<a\thref='x'>", "</a>", "<wbr/>", "<B>", "a", "1"),
+        *("&amp;", "&#45;", "&", "#45;", "\u00ad", "\u200b", "\u2026", "ﬁ"),
     ]
 )
 _TEXT = st.lists(st.one_of(_MARKDOWN, st.characters()), max_size=40).map("".join)
@@ -38,7 +39,9 @@ def test_rendered_is_plain_line_by_line(markdown: str) -> None:
     assert rendered(markdown) == by_line(markdown)
 
 
+@settings(max_examples=1000, deadline=None)
 @given(_TEXT)
+@example("[<b   >x</b\t>](u) - 1. [y](z)")
 def test_the_rendered_word_form_is_that_of_the_rendered_text(markdown: str) -> None:
     lines = tuple(markdown.splitlines())
     expected = strings.word_form(strings.INLINE_TAG.sub("", by_line(markdown).casefold()))
