@@ -201,6 +201,33 @@ def test_the_matcher_finds_what_the_regex_trie_finds(case):
     assert matcher.find_words(text) == RegexMatcher(strings).find_words(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(strings_and_text(), st.data())
+def test_a_view_of_a_larger_matcher_finds_what_its_own_matcher_finds(case, data):
+    # The check builds one automaton for both audiences and hands each a view of it,
+    # which remembers the word forms it has searched.
+    strings, text = case
+    others = data.draw(st.lists(STRING, max_size=6))
+    subset = data.draw(st.lists(st.sampled_from(strings), unique=True)) if strings else []
+    view = Matcher([*strings, *others]).remembering().only(subset)
+    own = Matcher(subset)
+    for _ in range(2):  # searched, then remembered
+        assert view.find(text) == own.find(text)
+        for references, as_words in ((True, False), (False, True)):
+            assert view.find(text, references, as_words) == own.find(text, references, as_words)
+        assert view.find_words(text) == own.find_words(text)
+
+
+def test_a_matcher_unpickled_finds_what_it_found():
+    # Where the scan's workers are not forked, each gets the matcher pickled.
+    import pickle
+
+    matcher = Matcher(["alfa beta", '"kamera"', "åska"])
+    again = pickle.loads(pickle.dumps(matcher))
+    text = 'ALFA, beta och "kamera" i Åska'
+    assert again.find(text) == matcher.find(text) == {"alfa beta", '"kamera"', "åska"}
+
+
 def test_a_quote_that_closes_one_id_opens_the_next():
     # The regex read '"a"' and went on after its closing quote, so it missed '"b"'.
     assert RegexMatcher(['"a"', '"b"']).find('"a"b"') == {'"a"'}

@@ -10,8 +10,10 @@ The attachments an audience publishes are read through too, as the scan reads th
 (`attachments`): a string found in one is reported at the attachment, and one the scan
 could not read through (a PDF with a password) as an error of its own.
 
-Linear: one matcher per audience, one pass over each source text in two forms. Only for
-a string that is found is its line looked up (a few more passes over that one file).
+Linear: one automaton for every audience (`strings.forbidden_by_audience`), one pass over
+each distinct form of a source text, whichever audiences publish it and even if the
+published texts' pass searched the same form already (the matcher remembers). Only for a
+string that is found is its line looked up (a few more passes over that one file).
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ from styrdok.core.project import Project
 from styrdok.core.reading.guide import REDAKTORSGUIDE
 from styrdok.forbidden.attachments import Closed, attachment_leaks
 from styrdok.forbidden.matcher import Matcher
-from styrdok.forbidden.normal import INLINE_TAG, folded, word_form
-from styrdok.forbidden.strings import forbidden, published_sources, rendered
+from styrdok.forbidden.normal import folded, word_form
+from styrdok.forbidden.strings import forbidden_by_audience, published_sources, rendered_word_form
 from styrdok.select import MALGRUPPER, Publication
 
 # How each audience's site is named in the message.
@@ -55,13 +57,14 @@ def check_leaks(
     # (file, line, where in it, string) -> (what it is, the audiences whose build would refuse it)
     found: dict[tuple[str, int, str, str], tuple[str, list[str]]] = {}
     guide = published_sources(project.root)
-    strings: dict[str, dict[str, str]] = {}
-    matchers: dict[str, Matcher] = {}
+    audiences = {malgrupp: publications[malgrupp] for malgrupp in MALGRUPPER}
+    by_audience = forbidden_by_audience(model, audiences, guide)
+    strings = {malgrupp: given.strings for malgrupp, given in by_audience.items()}
+    matchers = {malgrupp: given.matcher for malgrupp, given in by_audience.items()}
     files = _Files(project.root)  # each audience's sources are mostly the other's too
     for malgrupp in MALGRUPPER:
         pub = publications[malgrupp]
-        strings[malgrupp] = forbidden(model, pub, guide)
-        matchers[malgrupp] = matcher = Matcher(strings[malgrupp])
+        matcher = matchers[malgrupp]
         if not strings[malgrupp]:
             continue
         for source in sources(project, model, pub, files):
@@ -129,13 +132,12 @@ def _quoted(string: str, what: str) -> str:
     return "" if "skyddad" in what else f": '{string}'"
 
 
-def _forms(text: str) -> tuple[str, str, str]:
+def _forms(lines: tuple[str, ...]) -> tuple[str, str, str]:
     """A source text as the scan could meet it in the site: as written (`folded`, for
     references, and as words), and rendered, with Markdown and inline tags gone (words
     only)."""
-    written = folded(text)
-    as_rendered = word_form(INLINE_TAG.sub("", rendered(text).casefold()))
-    return written, word_form(written, is_folded=True), as_rendered
+    written = folded("\n".join(lines))
+    return written, word_form(written, is_folded=True), rendered_word_form(lines)
 
 
 # Each audience's sources are mostly the other's too: their forms are worked out once.
@@ -143,9 +145,11 @@ _remembered_forms = lru_cache(maxsize=1 << 15)(_forms)
 
 
 def _found(
-    matcher: Matcher, lines: tuple[str, ...], forms: Callable[[str], tuple[str, str, str]]
+    matcher: Matcher,
+    lines: tuple[str, ...],
+    forms: Callable[[tuple[str, ...]], tuple[str, str, str]],
 ) -> set[str]:
-    written, written_words, as_rendered = forms("\n".join(lines))
+    written, written_words, as_rendered = forms(lines)
     return matcher.find_forms(written, written_words) | matcher.find_word_form(as_rendered)
 
 

@@ -11,8 +11,10 @@ published page makes must still be caught if the build fails to remove it.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +30,19 @@ MIN_TITLE = 12
 
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`>#|]|^\s*(?:[-+]|\d+\.)\s+", re.MULTILINE)
 _SPACE = re.compile(r"\s+")
+# `_MARKUP` over a whole text whose lines are joined by "\n", made unable to cross a
+# line, so that it matches what it matches line by line: `rendered` reads a text in a
+# few passes of C instead of one Python call per line and per match.
+_LINK = r"!?\[([^\]\n]*)\]\([^)\n]*\)"
+_NOT_A_LINK = r"[*_`>#|]|^[^\S\n]*(?:[-+]|\d+\.)[^\S\n]+"
+_TEXT_MARKUP = re.compile(f"{_LINK}|{_NOT_A_LINK}", re.MULTILINE)
+_TEXT_LINK = re.compile(_LINK)
+_TEXT_NOT_A_LINK = re.compile(_NOT_A_LINK, re.MULTILINE)
+_TEXT_SPACE = re.compile(r"[^\S\n]+")
+_LINE_END = re.compile(r" ?\n ?")
+# Stands for a link while the rest of the markup is removed; a text that has it
+# already is read with a Python call per match instead.
+_PLACEHOLDER = "\0"
 # The forms below are pure functions of source texts (never of built files), and the
 # check asks for the same ones once per audience and per form of the same text:
 # remembered, each is worked out once. Bounded, for the plugin's long `mkdocs serve`.
@@ -133,6 +148,46 @@ def forbidden(
     editor guide (CONTRIBUTING.md): wording they share with a withheld document is
     public already and gives nothing away.
     """
+    return forbidden_by_audience(whole, {"": pub}, published_texts)[""].strings
+
+
+@dataclass(frozen=True)
+class Forbidden:
+    """What `forbidden` gives one audience, with a matcher for exactly those strings."""
+
+    strings: dict[str, str]
+    matcher: Matcher
+
+
+def forbidden_by_audience(
+    whole: Model, publications: Mapping[str, Publication], published_texts: Iterable[str] = ()
+) -> dict[str, Forbidden]:
+    """`forbidden` for each audience at once, each with its matcher: one automaton for
+    all of them (an audience's withheld strings are mostly another's too), which also
+    remembers what it found in each text, so a text two audiences publish, or one that
+    the check then reads in its sources, is searched once."""
+    published_texts = list(published_texts)
+    found = {malgrupp: _withheld(whole, pub) for malgrupp, pub in publications.items()}
+    everything = dict.fromkeys(string for strings in found.values() for string in strings)
+    matcher = Matcher(everything).remembering()
+    result: dict[str, Forbidden] = {}
+    for malgrupp, pub in publications.items():
+        mine = matcher.only(found[malgrupp])
+        # Wording that a published text shares (a quoted law, the guide's example title)
+        # gives nothing away. One pass of the matcher over each published text finds it.
+        public: set[str] = set()
+        for text in dict.fromkeys(_published(pub, published_texts)):
+            if text:
+                for form in published_word_forms(text):
+                    public |= mine.find_word_form(form)
+        kept = {string: what for string, what in found[malgrupp].items() if string not in public}
+        result[malgrupp] = Forbidden(kept, matcher.only(kept))
+    return result
+
+
+def _withheld(whole: Model, pub: Publication) -> dict[str, str]:
+    """Every string of what `pub` withholds, with what it is, before wording that a
+    published text shares is allowed again."""
     found: dict[str, str] = {}
     published = {a.id: a for a in pub.anvisningar}
 
@@ -171,36 +226,50 @@ def forbidden(
         found.setdefault(string, what)
     for string, what in withheld_indicators(whole, pub):
         found.setdefault(string, what)
-    # Wording that a published text shares (a quoted law, the guide's example title)
-    # gives nothing away. One pass of one matcher over the published texts finds it.
-    matcher = Matcher(found)
-    public = set().union(
-        *(
-            matcher.find_word_form(form)
-            for text in _published(pub, published_texts)
-            if text
-            for form in published_word_forms(text)
-        )
-    )
-    return {string: what for string, what in found.items() if string not in public}
+    return found
 
 
 @lru_cache(maxsize=_REMEMBERED)
 def published_word_forms(text: str) -> tuple[str, str]:
     """The `word_form`s a published text is read in, as written and rendered, inline
     tags gone (casefolded first: INLINE_TAG is matched in casefolded text)."""
-    as_written, as_rendered = (
-        INLINE_TAG.sub("", form.casefold()) for form in (text, rendered(text))
+    return word_form(INLINE_TAG.sub("", text.casefold())), rendered_word_form(
+        tuple(text.splitlines())
     )
-    return word_form(as_written), word_form(as_rendered)
 
 
 @lru_cache(maxsize=_REMEMBERED)
+def rendered_word_form(lines: tuple[str, ...]) -> str:
+    """The `word_form` of a text's lines as rendered, inline tags gone. Keyed by the
+    lines, which is all `rendered` reads: the check's sources hold a document's text as
+    its lines, the published texts as a string, and both come here. Its markup is
+    removed as `rendered` removes it, but its whitespace left as it is: the words are
+    the same (no whitespace is part of a word, an entity or an inline tag's name)."""
+    return word_form(INLINE_TAG.sub("", _markup_gone("\n".join(lines)).casefold()))
+
+
 def rendered(markdown: str) -> str:
     """A Markdown text as it reads once rendered, as `passages` reads withheld texts: a
     list's numbers and markers gone, so a passage over two items of a list the text
-    shares with a withheld one is found in it too."""
-    return "\n".join(plain(line) for line in markdown.splitlines())
+    shares with a withheld one is found in it too. The same as `plain` on each line,
+    joined by "\n"."""
+    text = _markup_gone("\n".join(markdown.splitlines()))
+    return _LINE_END.sub("\n", _TEXT_SPACE.sub(" ", text)).strip(" ")
+
+
+def _markup_gone(text: str) -> str:
+    """A text whose lines are joined by "\n" with its markup removed as `plain` removes
+    it line by line, whitespace left as it is."""
+    if "[" not in text:
+        return _TEXT_NOT_A_LINK.sub(" ", text)
+    if _PLACEHOLDER in text:
+        return _TEXT_MARKUP.sub(lambda m: m.group(1) or " ", text)
+    # The links are the ones a single pass of `_TEXT_MARKUP` takes (the rest of the
+    # markup cannot begin one or run into one); each is set aside for a placeholder,
+    # the rest removed, and the links' texts put back.
+    shown = [match[1] or " " for match in _TEXT_LINK.finditer(text)]
+    pieces = _TEXT_NOT_A_LINK.sub(" ", _TEXT_LINK.sub(_PLACEHOLDER, text)).split(_PLACEHOLDER)
+    return "".join(itertools.chain.from_iterable(zip(pieces, [*shown, ""], strict=True)))
 
 
 def withheld_versions(whole: Model, pub: Publication) -> Iterator[tuple[str, str]]:
