@@ -46,6 +46,7 @@ from styrdok.core.giltighet import dag
 from styrdok.core.model import Model
 from styrdok.core.project import Project
 from styrdok.core.report import summary
+from styrdok.forbidden.sources import forget_forms
 from styrdok.select import MALGRUPPER, STANDARD_MALGRUPP, Publication, select
 from styrdok.views import (
     aktualitet,
@@ -303,6 +304,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         # they are logged as information.
         for found in outcome.warnings:
             log.info(str(found))
+        if self.preview is None:
+            forget_forms()
         if not outcome.ok or outcome.model is None:
             for found in outcome.errors:
                 log.error(str(found))

@@ -29,6 +29,7 @@ from styrdok.core.model import Anvisning, Model, Sida
 from styrdok.core.problems import Position, Problem
 from styrdok.core.project import Project
 from styrdok.core.reading.guide import REDAKTORSGUIDE
+from styrdok.forbidden import strings
 from styrdok.forbidden.attachments import Closed, attachment_leaks
 from styrdok.forbidden.matcher import Matcher
 from styrdok.forbidden.normal import folded, word_form
@@ -142,6 +143,14 @@ def _forms(lines: tuple[str, ...]) -> tuple[str, str, str]:
 
 # Each audience's sources are mostly the other's too: their forms are worked out once.
 _remembered_forms = lru_cache(maxsize=1 << 15)(_forms)
+
+
+def forget_forms() -> None:
+    """Drop the forms the leak check remembered. A build needs them no more once the
+    check has run, and at thousands of anvisningar they are a few hundred megabytes;
+    the preview keeps them, since its next check asks for the same texts again."""
+    _remembered_forms.cache_clear()
+    strings.forget_forms()
 
 
 def _found(

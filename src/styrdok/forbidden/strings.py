@@ -379,3 +379,9 @@ def published_sources(root: Path) -> list[str]:
     except ValueError:
         # Then no site shows it: the page that includes it stops the build.
         return []
+
+
+def forget_forms() -> None:
+    """Drop every form remembered above (`sources.forget_forms` says when)."""
+    for remembered in (plain, _passages, published_word_forms, rendered_word_form):
+        remembered.cache_clear()
