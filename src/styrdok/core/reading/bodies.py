@@ -358,7 +358,8 @@ def _html(html: str, line: int, links: list[Link], findings: list[Finding]) -> N
         return line + html.count("\n", 0, at)
 
     for node in tree.root.traverse(include_text=False):
-        tag = node.tag
+        # A processing instruction (<?x?>) is a node without a tag name in lexbor.
+        tag = node.tag or "?"
         if tag == "-comment":
             findings.append(Finding("html-kommentar", where("<!--"), ()))
             continue
