@@ -43,3 +43,18 @@ def test_a_build_forgets_them_after_its_check_and_the_preview_keeps_them(preview
     plugin.preview = PreviewCaches.new() if preview else None
     plugin._checked_model(Project.at(REPO), None)
     assert (remembered() > 0) is preview
+
+
+def test_the_plugin_leaves_the_sources_leaks_to_styrdok_bygg_when_told(monkeypatch) -> None:
+    """`styrdok bygg` sets STYRDOK_KALLANS_LACKOR=false and looks for them itself while
+    MkDocs builds; `mkdocs build` looks for them in the plugin."""
+    from styrdok.forbidden import check
+
+    asked: list[bool] = []
+    monkeypatch.setattr(check, "check_leaks", lambda *args: asked.append(True) or [])
+    for kallans_lackor in (True, False):
+        asked.clear()
+        plugin = StyrdokPlugin()
+        plugin.load_config({"kallans_lackor": kallans_lackor})
+        plugin._checked_model(Project.at(REPO), None)
+        assert asked == ([True] if kallans_lackor else [])

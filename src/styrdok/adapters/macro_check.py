@@ -112,10 +112,11 @@ def check_site(
     pages: Sequence[str] | None = None,
     *,
     now: date | None = None,
+    leaks: bool = True,
 ) -> Outcome:
-    """The whole check `styrdok check` and the plugin run: the source, the leaks, and the
-    macro pages (from mkdocs.yml when `pages` is not given)."""
-    outcome, publications = checked(project, today, now=now)
+    """The whole check `styrdok check` and the plugin run: the source, the leaks (unless
+    `leaks` is False), and the macro pages (from mkdocs.yml when `pages` is not given)."""
+    outcome, publications = checked(project, today, now=now, leaks=leaks)
     if outcome.model is None or not outcome.ok:
         # A page's macros are rendered on a model that passed; with errors, fix those first.
         return outcome

@@ -99,6 +99,11 @@ class StyrdokConfig(base.Config):
     # does not set this); the test project reads it from STYRDOK_PDF, which tests of
     # other things switch off, as it costs time in every build.
     pdf = c.Type(bool, default=True)
+    # Whether the check before the build also looks for withheld strings in the sources
+    # the audience publishes. `styrdok bygg` switches it off (STYRDOK_KALLANS_LACKOR):
+    # it runs that part of the check itself while MkDocs builds, on the other core, and
+    # scans the built site after; `mkdocs build` and the preview keep it.
+    kallans_lackor = c.Type(bool, default=True)
     # Where readers report accessibility problems and ask for content in an accessible
     # form (the tillgänglighetsredogörelse links to it): a mailto: or https: address the
     # installation sets (STYRDOK_TILLGANGLIGHET_KONTAKT).
@@ -216,6 +221,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         self.project = self._project(config)
         if self.preview is not None:
             self.config.pdf = False
+            self.config.kallans_lackor = True  # nothing after the preview's build scans it
             self.preview.templates.install_theme(config.theme, self.project.root)
         # One day for the whole build: the pages, the JSON, the CSV and the feeds say the same.
         self.today = today = reference_date(self.config.referensdatum)
@@ -299,7 +305,9 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         )
 
     def _checked_model(self, project: Project, today: date) -> Model:
-        outcome = check_site(project, today, self.config.makrosidor)
+        outcome = check_site(
+            project, today, self.config.makrosidor, leaks=self.config.kallans_lackor
+        )
         # Warnings (a passed review date) must not stop publication under --strict, so
         # they are logged as information.
         for found in outcome.warnings:

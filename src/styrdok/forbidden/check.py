@@ -15,18 +15,26 @@ from styrdok.select import MALGRUPPER, Publication, select
 
 
 def checked(
-    project: Project, today: date | None = None, *, now: date | None = None
+    project: Project,
+    today: date | None = None,
+    *,
+    now: date | None = None,
+    leaks: bool = True,
 ) -> tuple[Outcome, dict[str, Publication]]:
     """All problems of the project, as `core.pipeline.check_project` finds them, and
-    every string the leak scan after either build would refuse, at its source line;
-    with what selection gives each audience on `today`, for checks that need it too."""
+    every string the leak scan after either build would refuse, at its source line
+    (unless `leaks` is False: `styrdok bygg` looks for those in its own process while
+    MkDocs builds); with what selection gives each audience on `today`, for checks
+    that need it too."""
     outcome = check_source(project, today, now=now)
     if outcome.model is None:
         return outcome, {}
     day = today or date.today()
     publications = {malgrupp: select(outcome.model, malgrupp, day) for malgrupp in MALGRUPPER}
-    leaks = check_leaks(project, outcome.model, publications)
-    return Outcome(sorted_problems([*outcome.problems, *leaks]), outcome.model), publications
+    if not leaks:
+        return outcome, publications
+    leaks_found = check_leaks(project, outcome.model, publications)
+    return Outcome(sorted_problems([*outcome.problems, *leaks_found]), outcome.model), publications
 
 
 def check_project(

@@ -29,6 +29,7 @@ from styrdok.core.giltighet import dag
 from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
 from styrdok.core.report import as_text
+from styrdok.forbidden.check import check_project as check_with_leaks
 from styrdok.select import select
 from styrdok.tools.leaks import Leak, forbidden, published_sources, scan
 from styrdok.tools.publish.errors import PublishError, UsageError
@@ -122,15 +123,20 @@ def leaks_in(root: Path, site: Path, malgrupp: str, day: date | None = None) -> 
     return scan(site, _withheld_from(root, malgrupp, day))
 
 
-def _withheld_from(root: Path, malgrupp: str, day: date | None) -> dict[str, str]:
-    """What the site built from `root` for `malgrupp` on `day` must not contain.
+def _withheld_from(
+    root: Path, malgrupp: str, day: date | None, source_leaks: bool = False
+) -> dict[str, str]:
+    """What the site built from `root` for `malgrupp` on `day` must not contain; with
+    `source_leaks`, the source is refused if the check finds such a string in it.
 
     Which documents an audience gets does not depend on the day (selection chooses by
     access level alone; the day only picks the programme the pages present, which
     `forbidden` does not read), but the scan judges the publication that was built."""
-    outcome = check_project(Project.at(root))
+    # `styrdok bygg` asks for the sources' leaks: the plugin in the MkDocs process leaves
+    # those to this one (STYRDOK_KALLANS_LACKOR). The rest is judged again here, so a
+    # source changed during the build is an error too.
+    outcome = (check_with_leaks if source_leaks else check_project)(Project.at(root), day)
     if outcome.model is None or not outcome.ok:
-        # The plugin checked the same source moments ago; a change since then is an error.
         raise PublishError("källan har fel:\n" + as_text(outcome.problems).rstrip())
     whole = outcome.model
     # The editor guide is shown on the site but is not in the model: a withheld title
@@ -190,6 +196,8 @@ def build(root: Path, target: Path, malgrupp: str, env: Mapping[str, str]) -> tu
         "STYRDOK_MALGRUPP": malgrupp,
         "SOURCE_DATE_EPOCH": str(epoch),
         "STYRDOK_REFERENSDATUM": day.isoformat(),
+        # The sources' leaks are looked for here, while MkDocs builds (_withheld_from).
+        "STYRDOK_KALLANS_LACKOR": "false",
     }
     target.parent.mkdir(parents=True, exist_ok=True)
     with sigterm_as_interrupt():
@@ -216,7 +224,7 @@ def _build_and_swap(
                 # the source on the other meanwhile. Its error is told after the build's,
                 # as when it ran after the build.
                 try:
-                    withheld, problem = _withheld_from(root, malgrupp, dates[1]), None
+                    withheld, problem = _withheld_from(root, malgrupp, dates[1], True), None
                 except PublishError as exc:
                     withheld, problem = {}, exc
                 returncode = child.wait()
