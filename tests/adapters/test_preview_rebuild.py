@@ -58,6 +58,9 @@ def test_a_rebuild_after_a_save_is_a_fresh_build_but_for_the_pdf_notice(project,
     # What is compared is a rebuild that used what was kept, and rendered the saved page.
     assert pages.hits > 10 and pages.misses >= 1
     assert preview.caches.search.hits > 10
+    # The gate read only the pages whose bytes changed (tests/adapters/test_gate_identity.py
+    # shows that what it keeps is what it would find again).
+    assert preview.caches.gate.hits > 10
     assert preview.served is not None
     rebuilt = _tree(preview.served)
     fresh = _fresh_build(preview, tmp_path / "fresh")
