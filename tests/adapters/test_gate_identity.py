@@ -255,3 +255,20 @@ def test_every_page_of_the_built_sites_is_read_as_before(built_site, built_publi
     assert _pages_read_alike(built_site, root) > 100
     assert _pages_read_alike(built_publik_site, root) > 100
     assert _pages_read_alike(built_site, "/") > 100
+
+
+def test_the_files_are_listed_and_reported_in_the_order_rglob_sorts_them(tmp_path):
+    html = {rel: '<a href="../a-b/">x</a>' for rel in ("a/index.html", "a-b/index.html")}
+    files = _tree(tmp_path, html, ["a/b", "a.b", "a-b/c/d.png", ".dold", "a/.dold/x", "Z", "ä"])
+    (tmp_path / "länk").symlink_to(tmp_path / "a")
+    (tmp_path / "a" / "länk.html").symlink_to(tmp_path / "a" / "index.html")
+    (tmp_path / "a" / "trasig").symlink_to(tmp_path / "finns-inte")
+    listed = [
+        (p.relative_to(tmp_path).as_posix(), p.is_symlink())
+        for p in sorted(tmp_path.rglob("*"))
+        if p.is_symlink() or p.is_file()
+    ]
+    assert gate._entries(tmp_path) == listed
+    assert ("a-b/index.html", False) in listed and ("länk", True) in listed
+    found = _same(tmp_path, files - {"Z"})
+    assert ("länk", "en symbolisk länk i bygget") in found
