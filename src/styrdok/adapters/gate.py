@@ -11,6 +11,12 @@ either of them:
   a page or attachment this audience's publication does not contain;
 - outside the content, no address goes to a refused host (the internal Git host, on
   the public site: no repository link, no edit pen).
+
+Every page is parsed and every element visited, but what an element breaches is decided
+once per tree (`_Rules`), and the pages are read on both cores (`check_tree`): what is
+reported is the same, in the same order, as the gate that judged element by element on
+one core (kept as the reference in tests/helpers/gate_reference.py and compared in
+tests/adapters/test_gate_identity.py).
 """
 
 from __future__ import annotations
