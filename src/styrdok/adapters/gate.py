@@ -22,8 +22,10 @@ tests/adapters/test_gate_identity.py).
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import posixpath
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from styrdok.adapters.pdf_worker import die_with_parent
 from styrdok.core import sanitize
 
 CONTENT_START = "<!-- styrdok:innehall -->"
@@ -306,6 +309,7 @@ _worker_rules: _Rules | None = None
 
 def _start(rules: _Rules) -> None:
     global _worker_rules
+    die_with_parent()
     _worker_rules = rules
 
 
@@ -321,19 +325,27 @@ def workers() -> int:
     return max(1, min(MAX_WORKERS, cores or 1))
 
 
+def _can_fork() -> bool:
+    # A worker forked from the build inherits its rules instead of importing the build
+    # anew; forked while another thread runs (a server) it could inherit a held lock.
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
 def _read_in_parallel(
     pages: Sequence[tuple[str, Path]], rules: _Rules, processes: int
 ) -> list[Breach]:
     """The breaches of `pages`, read in chunks by `processes` processes and put back in
     the order of the pages: the same as reading them one after the other."""
     chunks = [pages[i : i + CHUNK] for i in range(0, len(pages), CHUNK)]
-    if processes <= 1 or len(chunks) <= 1:
+    if processes <= 1 or len(chunks) <= 1 or not _can_fork():
         return _read_pages(pages, rules)
     # The largest chunks first (the förteckning is many times an anvisning), so that
     # no process is left alone with one at the end.
     size = [sum(path.stat().st_size for _, path in chunk) for chunk in chunks]
     by_size = sorted(range(len(chunks)), key=lambda i: -size[i])
-    pool = ProcessPoolExecutor(processes, initializer=_start, initargs=(rules,))
+    pool = ProcessPoolExecutor(
+        processes, multiprocessing.get_context("fork"), initializer=_start, initargs=(rules,)
+    )
     try:
         futures = {i: pool.submit(_read_chunk, chunks[i]) for i in by_size}
         return [breach for i in range(len(chunks)) for breach in futures[i].result()]
