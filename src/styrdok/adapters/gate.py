@@ -21,6 +21,7 @@ tests/adapters/test_gate_identity.py).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -310,6 +311,9 @@ _worker_rules: _Rules | None = None
 def _start(rules: _Rules) -> None:
     global _worker_rules
     die_with_parent()
+    # The build's objects, inherited, are never freed here: kept out of the collector,
+    # which would otherwise walk (and copy, page by page) the whole build's heap.
+    gc.freeze()
     _worker_rules = rules
 
 
