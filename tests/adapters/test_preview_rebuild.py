@@ -54,6 +54,10 @@ def test_a_rebuild_after_a_save_is_a_fresh_build_but_for_the_pdf_notice(project,
         edit(project, path, "titel: Anvisning för krisledning\n", f"titel: {NEW_TITLE}\n")
         edit(project, path, "## Syfte\n", "## Syfte\n\nEn ny mening i texten.\n")
         assert preview.build(log), preview.out.getvalue()
+        # The new title is in every page's navigation: the gate read every page again.
+        # A change to the text alone changes one page, and the gate reads that one.
+        edit(project, path, "En ny mening i texten.\n", "En ny mening i texten. Och en till.\n")
+        assert preview.build(log), preview.out.getvalue()
     pages = preview.caches.pages
     # What is compared is a rebuild that used what was kept, and rendered the saved page.
     assert pages.hits > 10 and pages.misses >= 1
@@ -66,7 +70,7 @@ def test_a_rebuild_after_a_save_is_a_fresh_build_but_for_the_pdf_notice(project,
     fresh = _fresh_build(preview, tmp_path / "fresh")
 
     assert NEW_TITLE in rebuilt["anvisningar/index.html"].decode()
-    assert "En ny mening i texten." in rebuilt["anvisningar/krisledning/index.html"].decode()
+    assert "En ny mening i texten. Och en till." in rebuilt["anvisningar/krisledning/index.html"].decode()
     assert rebuilt.keys() == fresh.keys()
     differ = sorted(name for name in fresh if rebuilt[name] != fresh[name])
     assert differ == ["hela-programmet/index.html"]
