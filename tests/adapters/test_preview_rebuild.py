@@ -70,7 +70,10 @@ def test_a_rebuild_after_a_save_is_a_fresh_build_but_for_the_pdf_notice(project,
     fresh = _fresh_build(preview, tmp_path / "fresh")
 
     assert NEW_TITLE in rebuilt["anvisningar/index.html"].decode()
-    assert "En ny mening i texten. Och en till." in rebuilt["anvisningar/krisledning/index.html"].decode()
+    assert (
+        "En ny mening i texten. Och en till."
+        in rebuilt["anvisningar/krisledning/index.html"].decode()
+    )
     assert rebuilt.keys() == fresh.keys()
     differ = sorted(name for name in fresh if rebuilt[name] != fresh[name])
     assert differ == ["hela-programmet/index.html"]
