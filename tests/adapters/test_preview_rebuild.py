@@ -54,16 +54,26 @@ def test_a_rebuild_after_a_save_is_a_fresh_build_but_for_the_pdf_notice(project,
         edit(project, path, "titel: Anvisning för krisledning\n", f"titel: {NEW_TITLE}\n")
         edit(project, path, "## Syfte\n", "## Syfte\n\nEn ny mening i texten.\n")
         assert preview.build(log), preview.out.getvalue()
+        # The new title is in every page's navigation: the gate read every page again.
+        # A change to the text alone changes one page, and the gate reads that one.
+        edit(project, path, "En ny mening i texten.\n", "En ny mening i texten. Och en till.\n")
+        assert preview.build(log), preview.out.getvalue()
     pages = preview.caches.pages
     # What is compared is a rebuild that used what was kept, and rendered the saved page.
     assert pages.hits > 10 and pages.misses >= 1
     assert preview.caches.search.hits > 10
+    # The gate read only the pages whose bytes changed (tests/adapters/test_gate_identity.py
+    # shows that what it keeps is what it would find again).
+    assert preview.caches.gate.hits > 10
     assert preview.served is not None
     rebuilt = _tree(preview.served)
     fresh = _fresh_build(preview, tmp_path / "fresh")
 
     assert NEW_TITLE in rebuilt["anvisningar/index.html"].decode()
-    assert "En ny mening i texten." in rebuilt["anvisningar/krisledning/index.html"].decode()
+    assert (
+        "En ny mening i texten. Och en till."
+        in rebuilt["anvisningar/krisledning/index.html"].decode()
+    )
     assert rebuilt.keys() == fresh.keys()
     differ = sorted(name for name in fresh if rebuilt[name] != fresh[name])
     assert differ == ["hela-programmet/index.html"]

@@ -526,6 +526,9 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             (f"{API_DIR}/",),
             urlsplit(config.site_url).path or "/",
             self.internal_hosts,
+            # The preview reads its hundred pages in this process, with what the last
+            # rebuild found in the pages it did not change.
+            cache=self.preview.gate if self.preview is not None else None,
         )
         if breaches:
             for breach in breaches:

@@ -28,14 +28,15 @@ from styrdok.adapters import pdf
 _PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
+    """Ask the kernel to kill this (forked) process when its parent dies."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _render_into(out: Connection, html: str, site: Path, seconds: float) -> None:
-    _die_with_parent()
+    die_with_parent()
     try:
         try:
             outcome: tuple[bool, bytes | str] = (True, pdf.render(html, site, seconds))

@@ -2,7 +2,8 @@
 
 The preview rebuilds the whole site in one long-running process on every save. Most of
 what a rebuild computes is the same as last time: the compiled theme templates and the
-HTML of every page whose Markdown did not change. Both are kept here, keyed by
+HTML of every page whose Markdown did not change, and what the gate found in every
+page whose bytes did not change (adapters/gate.py, GateCache). They are kept here, keyed by
 everything they are computed from, so a hit gives exactly what computing it again
 would (tests/adapters/test_preview_cache.py tests each key, and
 tests/adapters/test_preview_rebuild.py compares a rebuild with a fresh build).
@@ -28,6 +29,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from styrdok.adapters.gate import GateCache
 
 Render = Callable[[MkDocsConfig, Files], None]
 
@@ -319,10 +322,11 @@ class PreviewCaches:
     templates: TemplateCache
     pages: PageCache
     search: SearchCache
+    gate: GateCache
 
     @classmethod
     def new(cls) -> PreviewCaches:
-        return cls(TemplateCache(), PageCache(), SearchCache())
+        return cls(TemplateCache(), PageCache(), SearchCache(), GateCache())
 
     def end(self) -> None:
         """A rebuild succeeded: what it did not use is dropped."""
