@@ -53,7 +53,9 @@ def first_hit(page: Page, origin: str, query: str) -> str | None:
             )
             stable = stable + 1 if now == seen else 0
             seen = now
-            if "sökresultat" in now[0] and stable >= 5:
+            # Only an answer with a hit ends the wait early: "Inga sökresultat" can be
+            # what a worker still reading its index says first, on a loaded machine.
+            if "sökresultat" in now[0] and now[1] and stable >= 5:
                 break
         if seen[1]:
             return urlsplit(seen[1]).path.removeprefix("/")
