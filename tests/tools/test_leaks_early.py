@@ -30,6 +30,7 @@ PASSAGE = "<p>Koderna till inbrottslarmen byts varje år.</p>"
 def at_once(monkeypatch):
     # A file is read as soon as it is seen: the tests write and rewrite within a second.
     monkeypatch.setattr(early, "SETTLE_NS", 0)
+    monkeypatch.setattr(early, "LOOK_SECONDS", 0)
 
 
 def write(site: Path, fil: str, text: str | bytes) -> None:
@@ -180,6 +181,18 @@ def test_files_that_vanish_or_fail_in_the_worker_are_left_out(tmp_path, monkeypa
     assert set(result) == {"a.html", "b.html"}
     assert result["a.html"].leaks == tuple(scan(site, STRINGS, processes=1))
     assert result["b.html"].leaks == ()
+
+
+def test_the_pdf_is_read_before_the_files_that_wait(tmp_path):
+    site = tmp_path / "site"
+    for i in range(reading.CHUNK * 3):
+        write(site, f"sida-{i:03}.html", "<p>Kameror</p>")
+    scanner = EarlyScan(site, STRINGS)
+    scanner._look()
+    write(site, "hela-programmet.pdf", b"%PDF-1.4 trasig")
+    scanner._look()
+    assert scanner._waiting[0][0] == "hela-programmet.pdf"
+    scanner.close()
 
 
 def test_closing_stops_the_worker(tmp_path):

@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import signal
 import time
+from collections import deque
 from collections.abc import Iterator, Mapping
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
@@ -36,9 +37,12 @@ from styrdok.tools.leaks.reading import CHUNK, Reader, Scanned, file_weight
 
 # A file untouched for this long is most likely written whole (MkDocs writes a page in
 # one call); one read before that would only be read again.
-SETTLE_NS = 1_000_000_000
+SETTLE_NS = 500_000_000
 # Seconds between looks at the folder while the build runs.
 PAUSE = 0.25
+# Seconds between two listings of the folder (about 20 ms at 5,000 files): new files are
+# looked for even while others wait, so the PDF, written last, jumps the queue.
+LOOK_SECONDS = 1.0
 # Batches handed to the worker at a time: one being read while the next waits, so the
 # worker is never idle between two looks, and little is left to wait for at the end.
 IN_FLIGHT = 2
@@ -99,10 +103,11 @@ class EarlyScan:
         self.scanned: dict[str, Scanned] = {}
         self._reader = Reader.of(strings)
         self._known: set[str] = set()
-        self._waiting: list[tuple[str, Path]] = []
+        self._waiting: deque[tuple[str, Path]] = deque()
         self._in_flight: list[AsyncResult[list[tuple[str, Scanned]]]] = []
         self._pool: Pool | None = None
         self._stopped = False
+        self._looked = -LOOK_SECONDS
 
     def __enter__(self) -> EarlyScan:
         return self
@@ -121,14 +126,10 @@ class EarlyScan:
             return
         try:
             self._collect(wait=False)
-            looked = False
-            while len(self._in_flight) < IN_FLIGHT:
-                if not self._waiting:
-                    if looked:
-                        break
-                    self._look()
-                    looked = True
-                    continue
+            if time.monotonic() - self._looked >= LOOK_SECONDS:
+                self._looked = time.monotonic()
+                self._look()
+            while self._waiting and len(self._in_flight) < IN_FLIGHT:
                 self._hand_out()
         except Exception:  # An optimisation only: the final pass reads it all
             self.close()
@@ -162,13 +163,18 @@ class EarlyScan:
                 continue
             if settled:
                 self._known.add(fil)
-                self._waiting.append((fil, path))
+                # The PDF first: the longest read of the site, and the one the final pass
+                # cannot share between processes.
+                if path.suffix.lower() == ".pdf":
+                    self._waiting.appendleft((fil, path))
+                else:
+                    self._waiting.append((fil, path))
 
     def _hand_out(self) -> None:
         batch: list[tuple[str, Path]] = []
         weight = 0
         while self._waiting and weight < BATCH_WEIGHT and len(batch) < CHUNK:
-            fil, path = self._waiting.pop()
+            fil, path = self._waiting.popleft()
             batch.append((fil, path))
             with contextlib.suppress(OSError):
                 weight += file_weight(path)

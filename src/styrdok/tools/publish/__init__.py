@@ -2,7 +2,10 @@
 
 `styrdok bygg` is what `make build` and `make build-publik` run. While MkDocs builds in
 its own process, this one checks the source and works out what the scan must not find
-(for the build's reference day), so the second core is not idle. The published folder
+(for the build's reference day), and then reads the files MkDocs has written as they
+appear (`tools/leaks/early`), so the second core is not idle. After the build the scan
+reads again only what the early reading did not see as it is now (by SHA-256, from the
+manifest), and reports exactly what scanning the finished tree would. The published folder
 only ever holds a complete build that passed `mkdocs build --strict` and the leak scan,
 and it carries a manifest (`SHA256SUMS`, `MANIFEST.json`) that `styrdok verifiera` and
 `sha256sum -c` check. The build date comes from SOURCE_DATE_EPOCH (MkDocs honours it for
