@@ -2,7 +2,10 @@
 
 `styrdok bygg` is what `make build` and `make build-publik` run. While MkDocs builds in
 its own process, this one checks the source and works out what the scan must not find
-(for the build's reference day), so the second core is not idle. The published folder
+(for the build's reference day), and then reads the files MkDocs has written as they
+appear (`tools/leaks/early`), so the second core is not idle. After the build the scan
+reads again only what the early reading did not see as it is now (by SHA-256, from the
+manifest), and reports exactly what scanning the finished tree would. The published folder
 only ever holds a complete build that passed `mkdocs build --strict` and the leak scan,
 and it carries a manifest (`SHA256SUMS`, `MANIFEST.json`) that `styrdok verifiera` and
 `sha256sum -c` check. The build date comes from SOURCE_DATE_EPOCH (MkDocs honours it for
@@ -32,6 +35,8 @@ from styrdok.core.report import as_text
 from styrdok.forbidden.check import check_project as check_with_leaks
 from styrdok.select import select
 from styrdok.tools.leaks import Leak, forbidden, published_sources, scan
+from styrdok.tools.leaks.early import PAUSE, EarlyScan
+from styrdok.tools.leaks.reading import scan_again
 from styrdok.tools.publish.errors import PublishError, UsageError
 from styrdok.tools.publish.manifest import (
     MANIFEST,
@@ -215,31 +220,50 @@ def _build_and_swap(
 ) -> None:
     new = Path(tempfile.mkdtemp(prefix=f".{target.name}.bygge-", dir=target.parent))
     try:
-        # A separate process keeps MkDocs' and the plugins' global state out of ours. It
-        # runs what `mkdocs build --strict` runs, with the log in Swedish (mkdocs_run).
-        command = [sys.executable, "-m", "styrdok.adapters.mkdocs_run", "build", "-f", str(config)]
-        with subprocess.Popen([*command, "-d", str(new)], cwd=root, env=env) as child:
+        with contextlib.ExitStack() as stack:
+            # A separate process keeps MkDocs' and the plugins' global state out of ours.
+            # It runs what `mkdocs build --strict` runs, with the log in Swedish (mkdocs_run).
+            command = [
+                sys.executable,
+                "-m",
+                "styrdok.adapters.mkdocs_run",
+                "build",
+                "-f",
+                str(config),
+            ]
+            child = stack.enter_context(
+                subprocess.Popen([*command, "-d", str(new)], cwd=root, env=env)
+            )
+            early: EarlyScan | None = None
             try:
                 # MkDocs builds on one core: what the scan looks for is worked out from
-                # the source on the other meanwhile. Its error is told after the build's,
-                # as when it ran after the build.
+                # the source on the other meanwhile, and then the files MkDocs has
+                # written are read (purely ahead of time: the scan after the build
+                # reads again every file whose bytes differ). The check's error is told
+                # after the build's, as when it ran after the build.
                 try:
                     withheld, problem = _withheld_from(root, malgrupp, dates[1], True), None
                 except PublishError as exc:
                     withheld, problem = {}, exc
-                returncode = child.wait()
+                if problem is None:
+                    early = stack.enter_context(EarlyScan(new, withheld))
+                returncode = _wait_reading(child, early)
             except BaseException:
-                # An interrupt (Ctrl+C, SIGTERM) or an error here stops the build too.
+                # An interrupt (Ctrl+C, SIGTERM) or an error here stops the build too (and
+                # the early scan's worker, as the stack unwinds).
                 child.kill()
                 raise
-        if returncode != 0:
-            raise PublishError("bygget misslyckades, se felen ovan")
-        if problem is not None:
-            raise problem
-        # The manifest is written before the scan, so the scan also reads every file
-        # name (an address can give away a withheld anvisning too).
-        write_manifest(new, malgrupp, *dates)
-        found = scan(new, withheld)
+            if returncode != 0:
+                raise PublishError("bygget misslyckades, se felen ovan")
+            if problem is not None:
+                raise problem
+            # The manifest is written before the scan, so the scan also reads every file
+            # name (an address can give away a withheld anvisning too). Its hashes of the
+            # final tree say which early results still hold.
+            listed = write_manifest(new, malgrupp, *dates)
+            assert early is not None
+            earlier = early.finish()
+            found = scan_again(new, withheld, earlier, {e.path: e.sha256 for e in listed})
         if found:
             raise PublishError(
                 f"{len(found)} läckor för målgrupp {malgrupp}:\n"
@@ -249,3 +273,14 @@ def _build_and_swap(
         swap(new, target)
     finally:
         shutil.rmtree(new, ignore_errors=True)
+
+
+def _wait_reading(child: subprocess.Popen[bytes], early: EarlyScan | None) -> int:
+    """Wait for the build to end, reading what it has written meanwhile."""
+    if early is None:
+        return child.wait()
+    while True:
+        try:
+            return child.wait(timeout=PAUSE)
+        except subprocess.TimeoutExpired:
+            early.step()
