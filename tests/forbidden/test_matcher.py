@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
+from unittest import mock
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from styrdok.forbidden import matcher as matcher_module
 from styrdok.forbidden.matcher import Matcher
 from styrdok.forbidden.normal import folded, normalise, words
 
@@ -247,3 +249,27 @@ def test_tens_of_thousands_of_passages_make_one_matcher():
     text = "… ORD4711 och ord4712 i följd nummer 55 av 5 och ord4712 och ord4713 i följd …"
     assert matcher.find(text) == {strings[4711]}
     assert matcher.find("ord4712 och ord4713 i följd nummer 56 av 6") == {strings[4712]}
+
+
+@settings(max_examples=300, deadline=None)
+@given(strings_and_text())
+def test_two_character_tokens_find_what_the_regex_trie_finds(case):
+    """Beyond 55,040 distinct words a word's token is two characters (a lead and a
+    trail): with only two single tokens and three trails, every string here has them."""
+    strings, text = case
+    with (
+        mock.patch.object(matcher_module, "_SINGLES", 2),
+        mock.patch.object(matcher_module, "_TRAILS", 3),
+    ):
+        matcher = Matcher(strings)
+        assert matcher.find(text) == alone(strings, text)
+
+
+def test_more_distinct_words_than_characters_make_a_matcher():
+    """A million withheld words and more (megabytes of intern text) give every word a
+    token; one character each ran out at 1,048,576 (a traceback, before)."""
+    with mock.patch.object(matcher_module, "_SINGLES", 10):
+        strings = [f"ord{i} ord{i + 1}" for i in range(0, 2_000, 2)]
+        matcher = Matcher(strings)
+    assert matcher.find("x ORD1998 ord1999 y ord0 ord1") == {"ord1998 ord1999", "ord0 ord1"}
+    assert len(matcher_module._token(2_000_000)) == 2  # chr() raised here, before

@@ -200,8 +200,20 @@ def _automaton(patterns: list[str]) -> AhoCorasick | None:
     return AhoCorasick(patterns, implementation=Implementation.ContiguousNFA)
 
 
+# The tokens: the first 55,040 words one character each (U+0100–U+D7FF), every later
+# one two, a lead (U+10000–U+10FFFF) and a trail (U+E000–U+FFFF). The three ranges are
+# apart, so a pattern (which begins with a single or a lead and ends with a single or a
+# trail) can neither begin nor end inside a two-character token: tokens are matched
+# whole, however many words the strings have (withheld texts of megabytes have more
+# than a million distinct words, beyond one character each). None is a space
+# (_NO_TOKEN) or a surrogate (the automaton reads text as UTF-8).
+_SINGLE_FIRST, _SINGLES = 0x100, 0xD800 - 0x100
+_LEAD_FIRST, _TRAIL_FIRST, _TRAILS = 0x10000, 0xE000, 0x10000 - 0xE000
+
+
 def _token(number: int) -> str:
-    """The character that stands for a string's word of this number: one character each,
-    none a space, nor a surrogate (the automaton reads text as UTF-8)."""
-    code = 0x100 + number
-    return chr(code if code < 0xD800 else 0x10000 + number)
+    """The token of a string's word of this number (see above)."""
+    if number < _SINGLES:
+        return chr(_SINGLE_FIRST + number)
+    lead, trail = divmod(number - _SINGLES, _TRAILS)
+    return chr(_LEAD_FIRST + lead) + chr(_TRAIL_FIRST + trail)
