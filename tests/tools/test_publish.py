@@ -346,3 +346,21 @@ def test_what_an_audience_must_not_see_does_not_depend_on_the_day(project):
             for day in (date(2015, 1, 1), date(2020, 6, 1), date(2040, 1, 1))
         }
         assert len(by_day) == 1
+
+
+def test_a_leak_in_the_source_is_refused_at_its_file_and_line(project, bygg):
+    """The plugin leaves the sources' leaks to `styrdok bygg` (STYRDOK_KALLANS_LACKOR),
+    which looks for them while MkDocs builds: the build is refused at the line, as
+    `styrdok check` says, and nothing is published."""
+    from helpers.invalid import place
+
+    place(project, "lacka--intern-adress-i-texten.md")
+    site = project / "site-publik"
+    result = bygg(project, site, "publik")
+    assert result.returncode == 1, result.stderr
+    assert "docs/anvisningar/krisledning.md:31:1: fel: texten publiceras på den publika" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert not site.exists()
+    assert leftovers(project) == []

@@ -26,6 +26,7 @@ import hashlib
 import multiprocessing
 import os
 import posixpath
+import signal
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -36,7 +37,7 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from styrdok.adapters.pdf_worker import die_with_parent
+from styrdok.adapters.workers import die_with_parent
 from styrdok.core import sanitize
 
 CONTENT_START = "<!-- styrdok:innehall -->"
@@ -311,6 +312,9 @@ _worker_rules: _Rules | None = None
 def _start(rules: _Rules) -> None:
     global _worker_rules
     die_with_parent()
+    # Ctrl+C reaches the whole process group: the build process stops the workers and
+    # says so in Swedish, a worker's own traceback would be English noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The build's objects, inherited, are never freed here: kept out of the collector,
     # which would otherwise walk (and copy, page by page) the whole build's heap.
     gc.freeze()

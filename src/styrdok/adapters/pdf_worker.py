@@ -11,28 +11,16 @@ in it is the same Swedish message as rendering here would give.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing
 import os
-import signal
-import sys
+import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from styrdok.adapters import pdf
-
-# prctl(2): ask the kernel to send this signal when the parent process ends.
-_PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent() -> None:
-    """Ask the kernel to kill this (forked) process when its parent dies."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+from styrdok.adapters.workers import die_with_parent
 
 
 def _render_into(out: Connection, html: str, site: Path, seconds: float) -> None:
@@ -42,6 +30,12 @@ def _render_into(out: Connection, html: str, site: Path, seconds: float) -> None
             outcome: tuple[bool, bytes | str] = (True, pdf.render(html, site, seconds))
         except PluginError as exc:
             outcome = (False, str(exc))
+        except Exception as exc:  # a bug: said, not lost with the worker's exit status
+            outcome = (
+                False,
+                f"styrdok: hela-programmet.pdf kunde inte göras ({type(exc).__name__}: {exc}). "
+                "Det är ett fel i verktyget, inte i texten: visa meddelandet för förvaltaren.",
+            )
         out.send(outcome)
     except (KeyboardInterrupt, BrokenPipeError):
         # Ctrl+C reaches the whole process group, the build process says what happened.
@@ -53,7 +47,8 @@ def _render_into(out: Connection, html: str, site: Path, seconds: float) -> None
 
 
 def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    # Not beside other threads (`mkdocs serve`'s server): a fork copies their locks held.
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 class Pending:

@@ -12,11 +12,13 @@ earlier scan found in it: `styrdok bygg` reads the site while MkDocs writes it (
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from styrdok.adapters.workers import die_with_parent
 from styrdok.core.addresses import HELA_PROGRAMMET_PDF
 from styrdok.forbidden.files import Leak, Unreadable, contents, found_in
 from styrdok.forbidden.matcher import Matcher
@@ -75,6 +77,10 @@ _reader: Reader | None = None
 def _start(reader: Reader) -> None:
     global _reader
     _reader = reader
+    die_with_parent()
+    # Ctrl+C reaches the whole process group: `styrdok bygg` stops the workers and says
+    # so in Swedish, a worker's own traceback would be English noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _leaks_in_chunk(files: Sequence[tuple[str, Path]]) -> list[list[Leak]]:

@@ -33,6 +33,7 @@ from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
 from styrdok.core.report import as_text
 from styrdok.forbidden.check import check_project as check_with_leaks
+from styrdok.forbidden.sources import forget_forms
 from styrdok.select import select
 from styrdok.tools.leaks import Leak, forbidden, published_sources, scan
 from styrdok.tools.leaks.early import PAUSE, EarlyScan
@@ -138,9 +139,12 @@ def _withheld_from(
     access level alone; the day only picks the programme the pages present, which
     `forbidden` does not read), but the scan judges the publication that was built."""
     # `styrdok bygg` asks for the sources' leaks: the plugin in the MkDocs process leaves
-    # those to this one (STYRDOK_KALLANS_LACKOR). The rest is judged again here, so a
-    # source changed during the build is an error too.
+    # those to this one (STYRDOK_KALLANS_LACKOR). The rest is judged again here, from
+    # the source as this process reads it.
     outcome = (check_with_leaks if source_leaks else check_project)(Project.at(root), day)
+    # What the leak check remembered is not needed again (and the scan's workers would
+    # inherit it).
+    forget_forms()
     if outcome.model is None or not outcome.ok:
         raise PublishError("källan har fel:\n" + as_text(outcome.problems).rstrip())
     whole = outcome.model
@@ -254,7 +258,9 @@ def _build_and_swap(
                 child.kill()
                 raise
             if returncode != 0:
-                raise PublishError("bygget misslyckades, se felen ovan")
+                # The sources' leaks are not in the MkDocs process's list: said here too.
+                also = f"\n{problem}" if problem is not None else ""
+                raise PublishError(f"bygget misslyckades, se felen ovan{also}")
             if problem is not None:
                 raise problem
             # The manifest is written before the scan, so the scan also reads every file
