@@ -1,7 +1,7 @@
 """ "Hela programmet" in the build: the pages it holds are kept as they are rendered and
 sanitised (on_page_content), the page is filled in once all are (on_page_context), and
-its PDF is rendered after the build on another core (pdf_worker) and written before
-the gate lists the tree and the leak scan reads it.
+its PDF is rendered on another core (pdf_worker) from then on, while the templates
+render, and written before the gate lists the tree and the leak scan reads it.
 """
 
 from __future__ import annotations
