@@ -59,3 +59,37 @@ def test_a_stopped_worker_ends_and_writes_nothing(tmp_path: Path):
     assert time.monotonic() - started < 5  # killed, not waited for
     assert not Path(f"/proc/{pid}").exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_write_if_ready_writes_once_the_worker_has_sent_the_bytes(tmp_path: Path):
+    html = pdf.standalone("T", "", "<h1>Hela programmet</h1>")
+    pdf.write(html, tmp_path, tmp_path / "här.pdf")
+    pending = pdf_worker.start(html, tmp_path, tmp_path / "där.pdf")
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "där.pdf").exists() and time.monotonic() < deadline:
+        pending.write_if_ready()  # never waits: called after every page of the build
+        time.sleep(0.05)
+    assert (tmp_path / "där.pdf").read_bytes() == (tmp_path / "här.pdf").read_bytes()
+    (tmp_path / "där.pdf").unlink()
+    pending.finish()  # written already: not again
+    pending.write_if_ready()
+    assert not (tmp_path / "där.pdf").exists()
+
+
+def test_write_if_ready_does_not_wait_for_a_slow_worker(tmp_path: Path):
+    pending = pdf_worker.start(SLOW, tmp_path, tmp_path / "x.pdf")
+    started = time.monotonic()
+    pending.write_if_ready()
+    assert time.monotonic() - started < 1
+    assert not (tmp_path / "x.pdf").exists()
+    pending.stop()
+
+
+def test_an_error_seen_by_write_if_ready_is_the_swedish_message(tmp_path: Path):
+    pending = pdf_worker.start(SLOW, tmp_path, tmp_path / "x.pdf", seconds=0.2)
+    deadline = time.monotonic() + 60
+    with pytest.raises(PluginError, match=r"tog mer än 0\.2 sekunder"):
+        while time.monotonic() < deadline:
+            pending.write_if_ready()
+            time.sleep(0.05)
+    assert not (tmp_path / "x.pdf").exists()

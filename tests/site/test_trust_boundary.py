@@ -419,6 +419,24 @@ def test_nothing_from_docs_is_published_in_the_api_folder(project, name):
     assert ("i-api-mappen", f"docs/{name}", 1) in codes(project)
 
 
+def test_a_theme_file_at_an_api_address_stops_the_build(tmp_path, mkdocs_build):
+    """The API is written before MkDocs copies the static files: a file of the theme's
+    folder (overrides/) at an API address would replace an API document."""
+    project = make_project(tmp_path / "projekt")
+    fake = project / "overrides" / "api" / "v1" / "anvisningar.json"
+    fake.parent.mkdir(parents=True)
+    fake.write_text('{"falskt": true}\n', encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    )
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode != 0
+    assert "api/v1/anvisningar.json skulle hamna i api/v1/" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize(
     "name",
     ['a"><!--><img src=x onerror=alert(1)>.md', "andringar.xml.md", "Stor.md", "mellan slag.md"],

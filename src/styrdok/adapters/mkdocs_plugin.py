@@ -353,6 +353,11 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         if self.preview is not None:
             assert self.project is not None
             self.preview.templates.install(env, self.project.root)
+        # MkDocs calls this once every page's content is rendered and before any template:
+        # the API has all it needs (every anvisning's text). Written now rather than after
+        # the build, `styrdok bygg`'s early scan reads its files on the other core while
+        # the templates render, instead of after MkDocs has ended.
+        self._write_api(Path(config.site_dir))
         return env
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
@@ -453,6 +458,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         # None for "not read yet" and would then fall back to other sources.
         page.content = ""
         page.markdown = ""
+        if self._pdf is not None:
+            self._pdf.write_if_ready()
         return theme_markup.valid_toggles(output, page.file.dest_uri)
 
     def on_post_template(
@@ -472,8 +479,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         return self._api_dokument
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the JSON API (it needs every anvisning's rendered text) and the PDF,
-        then let the gate read the whole tree back."""
+        """Write the search lemmas and the PDF, then let the gate read the whole tree
+        back (the JSON API is written by then: on_env)."""
         try:
             self._post_build(Path(config.site_dir), config)
         finally:
@@ -487,7 +494,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             self._pdf.stop()
         self._pdf, self._pdf_begun = None, False
 
-    def _post_build(self, site: Path, config: MkDocsConfig) -> None:
+    def _write_api(self, site: Path) -> None:
         assert self.publication is not None and self.project is not None
         try:
             site_files.write_api(
@@ -508,6 +515,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         # (MkDocs keeps the plugin, and with it these, until the process ends).
         self._api_dokument = None
         self.texts, self.page_texts = {}, {}
+
+    def _post_build(self, site: Path, config: MkDocsConfig) -> None:
         # The search plugin, listed before ours, has written its index by now.
         index = site / "search" / "search_index.json"
         if index.is_file():

@@ -56,6 +56,7 @@ class Pending:
 
     def __init__(self, html: str, site: Path, target: Path, seconds: float) -> None:
         self.target = target
+        self._written = False
         self._inline: tuple[str, Path, float] | None = None
         self._process = None
         self._result: Connection | None = None
@@ -71,8 +72,25 @@ class Pending:
         self._process.start()
         sent.close()
 
+    def write_if_ready(self) -> None:
+        """Write the PDF now if the worker has sent it, without waiting: written while the
+        templates still render, `styrdok bygg`'s early scan reads it on the other core
+        instead of after the build (the PDF is the scan's slowest file)."""
+        if self._written or self._result is None:
+            return
+        try:
+            ready = self._result.poll()
+        except (OSError, ValueError):
+            return  # `finish` says what went wrong
+        if ready:
+            self.finish()
+
     def finish(self) -> None:
-        """Wait for the PDF and write it; PluginError if it could not be made."""
+        """Wait for the PDF and write it, unless written already; PluginError if it could
+        not be made."""
+        if self._written:
+            return
+        self._written = True
         if self._inline is not None:
             html, site, seconds = self._inline
             pdf.write(html, site, self.target, seconds)

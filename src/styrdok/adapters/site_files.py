@@ -24,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from styrdok.core import addresses
+from styrdok.core.reading.inventory import API_FOLDER
 from styrdok.select import Publication
 from styrdok.views.anvisning_page import anvisning_sida
 from styrdok.views.api_files import Dokumentsamling, api_file_stream
@@ -106,6 +107,18 @@ class _Collector:
                     )
                 parent = posixpath.dirname(parent)
 
+    def refuse_api_folder(self) -> None:
+        """A file of the theme's folders at an address of the API. The check refuses such
+        a file in docs/; the API is written before MkDocs copies the static files (the
+        plugin's on_env), so this is what keeps one from replacing an API file."""
+        for file in self.files:
+            api = API_FOLDER.match(file.dest_uri)
+            if api is not None:
+                raise PluginError(
+                    f"styrdok: {file.src_uri} skulle hamna i {api.group()}, där bara API:t "
+                    "får ligga. Byt namn på filen."
+                )
+
 
 def site(
     config: MkDocsConfig,
@@ -145,6 +158,7 @@ def site(
         found.generated(path, atom)
     found.add(_theme_original(config, LUNR_SV, LUNR_SV_MATERIAL))
     found.refuse_files_as_folders()
+    found.refuse_api_folder()
     return Site(found.files, urls, frozenset(f.dest_uri for f in found.files))
 
 

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator
 
 from ahocorasick_rs import AhoCorasick, Implementation
 
-from styrdok.forbidden.normal import folded, normalise, word_form, words
+from styrdok.forbidden.normal import folded, normalise, word_form, word_list, words
 
 # A reference to an id, as forbidden() writes it; after normalise().
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -151,21 +151,32 @@ class Matcher:
         """The strings that occur in `text` (any text: it is normalised here); only
         references to ids, or only word strings, if the other is switched off."""
         text = folded(text)
-        wanted = as_words and self._automaton is not None
-        return self.find_forms(
-            text, word_form(text, is_folded=True) if wanted else None, references
-        )
+        found = self._referenced(text) if references else set()
+        if as_words and self._automaton is not None:
+            if self._remembered is not None:
+                found |= self.find_word_form(word_form(text, is_folded=True))
+            else:
+                # The scan of a built site: every file is new, so its words go straight
+                # to tokens, without the word form as one string first (what
+                # find_word_form would split again). The same indexes either way.
+                found |= self._found_in_tokens(self._tokens_of(word_list(text)))
+        return self._kept(found)
 
     def find_forms(self, text: str, padded: str | None, references: bool = True) -> set[str]:
         """`find` on a text already `folded`, with its `word_form` (None: no word strings),
         for callers that keep the forms of a text to look in it more than once."""
-        found: set[str] = set()
-        if references and self._references:
-            for key in set(self._ids(text)):
-                found.update(self._references.get(key, ()))
+        found = self._referenced(text) if references else set()
         if padded is not None:
             found |= self.find_word_form(padded)
         return self._kept(found)
+
+    def _referenced(self, text: str) -> set[str]:
+        """The references to ids in a folded text."""
+        found: set[str] = set()
+        if self._references:
+            for key in set(self._ids(text)):
+                found.update(self._references.get(key, ()))
+        return found
 
     def find_words(self, text: str) -> set[str]:
         """Only the word strings that occur in `text`: references to ids are left out."""
@@ -180,15 +191,27 @@ class Matcher:
         remembered = self._remembered
         indexes = remembered.get(padded) if remembered is not None else None
         if indexes is None:
-            # Every occurrence, overlapping ones and shorter strings that end inside a
-            # longer one included; collected in Rust, not visited in Python.
-            # A word no string has is a token none of them has either.
-            text = "".join(map(self._tokens.get, padded.split(), itertools.repeat(_NO_TOKEN)))
-            found = self._automaton.find_matches_as_indexes(text, overlapping=True)
-            indexes = frozenset(map(_INDEX, found))
+            indexes = self._indexes(self._tokens_of(padded.split()))
             if remembered is not None:
                 remembered[padded] = indexes
-        return self._kept({original for index in indexes for original in self._originals[index]})
+        return self._kept(self._originals_of(indexes))
+
+    def _tokens_of(self, text_words: list[str]) -> str:
+        # A word no string has is a token none of them has either.
+        return "".join(map(self._tokens.get, text_words, itertools.repeat(_NO_TOKEN)))
+
+    def _indexes(self, tokens: str) -> frozenset[int]:
+        # Every occurrence, overlapping ones and shorter strings that end inside a
+        # longer one included; collected in Rust, not visited in Python.
+        assert self._automaton is not None
+        found = self._automaton.find_matches_as_indexes(tokens, overlapping=True)
+        return frozenset(map(_INDEX, found))
+
+    def _originals_of(self, indexes: frozenset[int]) -> set[str]:
+        return {original for index in indexes for original in self._originals[index]}
+
+    def _found_in_tokens(self, tokens: str) -> set[str]:
+        return self._originals_of(self._indexes(tokens))
 
 
 def _automaton(patterns: list[str]) -> AhoCorasick | None:

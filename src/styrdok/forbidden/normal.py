@@ -61,11 +61,16 @@ def normalise(text: str) -> str:
 
 
 def words(text: str) -> str:
-    """A normalised text as words: letters and digits, one space between.
+    """A normalised text as words: letters and digits, one space between."""
+    return " ".join(word_list(text))
 
-    The same as joining `_WORD.findall(text)`, several times faster: a text whose
-    characters are Latin-1 (the site's, once a few dashes and quotes are spaces) is
-    translated byte by byte and split, without a string per word."""
+
+def word_list(text: str) -> list[str]:
+    """A normalised text's words: letters and digits, in order.
+
+    The same as `_WORD.findall(text)`, several times faster: a text whose characters
+    are Latin-1 (the site's, once a few dashes and quotes are spaces) is translated byte
+    by byte and split, without a match object per word."""
     for _ in range(_MAX_REPLACED):
         try:
             latin1 = text.encode("latin-1")
@@ -76,8 +81,8 @@ def words(text: str) -> str:
             # Not part of any word, as a space is not: the words stay the same.
             text = text.replace(char, " ")
             continue
-        return " ".join(latin1.translate(_LATIN1_WORDS).decode("latin-1").split())
-    return " ".join(_WORD.findall(text))
+        return latin1.translate(_LATIN1_WORDS).decode("latin-1").split()
+    return _WORD.findall(text)
 
 
 def word_form(text: str, *, is_folded: bool = False) -> str:
