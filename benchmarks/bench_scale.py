@@ -53,6 +53,8 @@ from bench_build import (
 from corpus import REPO, copy_source, load_yaml, split_front_matter
 from generated_corpus import make_generated_corpus
 
+from styrdok.tools.argparse_sv import SwedishParser
+
 MALGRUPPER = ("intranät", "publik")
 PLAIN = "plain"
 DEFAULT_OUT = REPO / "benchmarks" / "results-scale.json"
@@ -665,21 +667,68 @@ def markdown_report(report: dict, sizes: Sequence[SizeResult], targets: Sequence
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, nargs="+", default=[2000, 4000], metavar="N")
-    parser.add_argument("--upprepningar", type=int, default=3, metavar="R")
-    parser.add_argument("--malgrupp", nargs="+", choices=MALGRUPPER, default=list(MALGRUPPER))
+    parser = SwedishParser(
+        description=(
+            "Skalmätningen (ärende 17): styrdok bygg och styrdok check mot vanlig MkDocs "
+            "och libyamls tolkning av samma filer, vid N anvisningar. Skriver varje kvot "
+            "mot sitt mål och resultatet som JSON (och Markdown med --markdown)."
+        )
+    )
+    parser.add_argument(
+        "--n",
+        type=int,
+        nargs="+",
+        default=[2000, 4000],
+        metavar="N",
+        help="antal genererade anvisningar, i stigande ordning (standard: 2000 4000)",
+    )
+    parser.add_argument(
+        "--upprepningar",
+        type=int,
+        default=3,
+        metavar="R",
+        help="omgångar per storlek; medianen redovisas (standard: 3)",
+    )
+    parser.add_argument(
+        "--malgrupp",
+        nargs="+",
+        choices=MALGRUPPER,
+        default=list(MALGRUPPER),
+        help="målgrupperna att bygga (standard: båda)",
+    )
     parser.add_argument(
         "--korpus",
         type=Path,
         default=None,
-        metavar="DIR",
-        help="build this repository tree as it is instead of generated corpora",
+        metavar="MAPP",
+        help="bygg den här förrådsmappen som den är i stället för genererade korpusar",
     )
-    parser.add_argument("--utan-forhandsgranskning", action="store_true")
-    parser.add_argument("--referensdatum", type=date.fromisoformat, default=date(2026, 12, 1))
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--markdown", type=Path, default=None, metavar="FILE")
+    parser.add_argument(
+        "--utan-forhandsgranskning",
+        action="store_true",
+        help="mät inte förhandsgranskningen",
+    )
+    parser.add_argument(
+        "--referensdatum",
+        type=date.fromisoformat,
+        default=date(2026, 12, 1),
+        metavar="DATUM",
+        help="dagen byggena avgör vad som gäller för (standard: 2026-12-01)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        metavar="FIL",
+        help="resultatfilen, JSON (standard: benchmarks/results-scale.json)",
+    )
+    parser.add_argument(
+        "--markdown",
+        type=Path,
+        default=None,
+        metavar="FIL",
+        help="skriv också resultatet som Markdown hit",
+    )
     args = parser.parse_args(argv)
     if args.upprepningar < 1 or min(args.n) < 1 or sorted(args.n) != args.n:
         parser.error("--upprepningar minst 1, --n i stigande ordning")

@@ -51,6 +51,8 @@ def test_folded_is_nfkc_of_the_casefolded_nfkc(text):
 def test_words_are_the_runs_of_letters_and_digits(text):
     assert normal.words(text) == plain_words(text)
     assert normal.words(normal.folded(text)) == plain_words(plain_folded(text))
+    # The scan of a built site takes the list itself (matcher.find).
+    assert normal.word_list(text) == _WORD.findall(text)
 
 
 def test_swedish_text_folds_and_words_as_defined():
