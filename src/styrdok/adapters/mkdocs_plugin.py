@@ -211,7 +211,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     # on_page_content kept of the page last rendered.
     _page_worker: page_worker.Worker | None = None
     _taken: dict[str, page_worker.Kept]
-    _kept_last: page_worker.Kept | None = None
+    _kept_last: tuple[str, page_worker.Kept] | None = None
     # The data's licence, and on the public build what its DCAT-AP-SE record needs.
     licens: licens_view.Licens = licens_view.STANDARD
     katalog: katalog_view.Installning | None = None
@@ -418,9 +418,11 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         return nested
 
     def _kept_of(self, src: str) -> page_worker.Kept:
-        # In the worker, after on_page_content has run for `src`.
-        assert self._kept_last is not None
-        return self._kept_last
+        # In the worker, after on_page_content has run for `src`; a failed assertion
+        # fails the page in the worker, which is then rendered in the MkDocs process.
+        if self._kept_last is None or self._kept_last[0] != src:
+            raise RuntimeError(f"on_page_content kept nothing of {src}")
+        return self._kept_last[1]
 
     def _stop_page_worker(self) -> None:
         if self._page_worker is not None:
@@ -488,7 +490,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         else:
             cleaned = printed = clean(html)
         page_text = tvillingar.sidtext(pub, self.generated, src, cleaned.strip() + "\n")
-        self._kept_last = kept = page_worker.Kept(json_text, page_text, printed)
+        kept = page_worker.Kept(json_text, page_text, printed)
+        self._kept_last = (src, kept)
         self._keep(page, kept)
         theme.safe_toc(page.toc.items)
         # The markers let the gate find the sanitised body inside the theme's page.

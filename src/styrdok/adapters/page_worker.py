@@ -42,8 +42,9 @@ from mkdocs.structure.toc import TableOfContents
 
 from styrdok.adapters.workers import die_with_parent
 
-# The page events MkDocs' loop runs (`_populate_page`).
-PAGE_EVENTS = ("pre_page", "page_markdown", "page_content")
+# The page events MkDocs' loop runs (`_populate_page`, `Page.read_source`), and `nav`,
+# whose hooks after ours would change what the worker was forked with.
+PAGE_EVENTS = ("nav", "pre_page", "page_read_source", "page_markdown", "page_content")
 # MkDocs logs this when a page fails; the MkDocs process, rendering the page itself, logs
 # its own.
 _FAILED = "Error reading page '"
@@ -104,12 +105,14 @@ class _Capture(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
         self.records: list[dict[str, Any]] = []
-        self._seen: set[int] = set()
+        # A record reaches the capture once from each logger it propagates through, one
+        # call after the other: the one last seen is the only one to compare with.
+        self._last: logging.LogRecord | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
-        if id(record) in self._seen:
+        if record is self._last:
             return
-        self._seen.add(id(record))
+        self._last = record
         fields = dict(record.__dict__)
         fields["msg"], fields["args"] = record.getMessage(), None
         fields["exc_info"] = fields["exc_text"] = None
@@ -135,16 +138,19 @@ def _work(
     mine: Sequence[str],
     keep_of: Callable[[str], Kept],
 ) -> None:
-    die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the build process's to tell
-    from mkdocs.commands.build import _populate_page
-
     # Sent from a thread of its own: a send blocks until the build process reads the
     # result, which it does only when it reaches the page, and the worker goes on meanwhile.
     waiting: queue.SimpleQueue[Rendered | _Failed | None] = queue.SimpleQueue()
     sender = threading.Thread(target=_send_all, args=(out, waiting), daemon=True)
     try:
+        # Ctrl+C is the build process's to tell (blocked from before the fork until now).
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        die_with_parent()
+        from mkdocs.commands.build import _populate_page
+
         capture = _capture_logging()
+        _records_from_render_on(capture)
         sender.start()
         wanted = set(mine)
         for file in pages_of(files):
@@ -154,7 +160,6 @@ def _work(
                 continue
             page = file.page
             assert page is not None
-            capture.records = []
             try:
                 _populate_page(page, config, files)
                 waiting.put(_rendered(page, keep_of(file.src_uri), capture))
@@ -174,6 +179,19 @@ def _work(
             out.close()
         # No atexit handlers or finalisers of the build process run twice.
         os._exit(0)
+
+
+def _records_from_render_on(capture: _Capture) -> None:
+    """Only what rendering and on_page_content log is sent: the MkDocs process runs the
+    hooks before rendering (on_pre_page, reading the source, on_page_markdown) for
+    every page itself, and logs what they log."""
+    render = Page.render
+
+    def render_captured(page: Page, config: MkDocsConfig, files: Files) -> None:
+        capture.records = []
+        render(page, config, files)
+
+    Page.render = render_captured  # type: ignore[method-assign]  # in the worker only
 
 
 def _send_all(out: Connection, waiting: queue.SimpleQueue[Rendered | _Failed | None]) -> None:
@@ -222,8 +240,16 @@ class Worker:
         self._process: Any = context.Process(
             target=_work, args=(sent, config, files, list(mine), keep_of), daemon=True
         )
-        self._process.start()
-        sent.close()
+        # A Ctrl+C between the fork and the worker's ignoring it would print a traceback.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self._process.start()
+        except BaseException:
+            self._result.close()
+            raise
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            sent.close()
         self._alive = True
 
     def take(self, page: Page) -> Kept | None:
@@ -285,4 +311,7 @@ def start(
     mine = pages[1::2]
     if not mine:
         return None
-    return Worker(config, files, mine, keep_of)
+    try:
+        return Worker(config, files, mine, keep_of)
+    except OSError:
+        return None  # no process to be had (EAGAIN, ENOMEM, EMFILE): all rendered here
