@@ -30,6 +30,7 @@ from styrdok.adapters import (
     guard,
     hela_programmet,
     nav,
+    page_worker,
     pdf_worker,
     search_lemmas,
     site_files,
@@ -91,6 +92,9 @@ class StyrdokConfig(base.Config):
     referensdatum = c.Type((str, date, int), default="")
     # Seconds one page may take to render before the build stops.
     sekunder_per_sida = c.Type((int, float), default=guard.PAGE_SECONDS)
+    # Every other page's content rendered on the second core (adapters/page_worker); the
+    # same bytes either way. Off: one core, as MkDocs alone.
+    sidor_parallellt = c.Type(bool, default=True)
     # The date in the feeds' tag: URIs (RFC 4151; YYYY, YYYY-MM or YYYY-MM-DD): a day on
     # which the city held the host of site_url. Never change it on a running site: every
     # id would change and readers would see every entry again.
@@ -202,6 +206,12 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
     # rendered and the static files copied, written in on_post_build.
     _pdf: pdf_worker.Pending | None = None
     _pdf_begun = False
+    # The worker rendering every other page's content while MkDocs renders the rest, what
+    # it rendered of the pages taken from it so far, and (in the worker) what
+    # on_page_content kept of the page last rendered.
+    _page_worker: page_worker.Worker | None = None
+    _taken: dict[str, page_worker.Kept]
+    _kept_last: tuple[str, page_worker.Kept] | None = None
     # The data's licence, and on the public build what its DCAT-AP-SE record needs.
     licens: licens_view.Licens = licens_view.STANDARD
     katalog: katalog_view.Installning | None = None
@@ -282,6 +292,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         self.generated = {page.sida: page for page in pages}
         self.texts = {}
         self.page_texts = {}
+        self._taken = {}
         self._api_dokument = None
         self.withheld_links = WithheldLinks(pub.withholds)
         self.withheld_addresses = WithheldAddresses(pub.withholds)
@@ -353,6 +364,8 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         if self.preview is not None:
             assert self.project is not None
             self.preview.templates.install(env, self.project.root)
+        # Every page is rendered: the worker has sent all it will.
+        self._stop_page_worker()
         # MkDocs calls this once every page's content is rendered and before any template:
         # the API has all it needs (every anvisning's text). Written now rather than after
         # the build, `styrdok bygg`'s early scan reads its files on the other core while
@@ -371,11 +384,50 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         page.render = guard.guarded_render(  # type: ignore[method-assign]
             page, fil, self.config.sekunder_per_sida
         )
+        if self._page_worker is not None and src in self._page_worker.mine:
+            page.render = self._rendered_by_worker(page, page.render)  # type: ignore[method-assign]
         return page
+
+    def _rendered_by_worker(
+        self, page: Page, render_here: Callable[[MkDocsConfig, Files], None]
+    ) -> Callable[[MkDocsConfig, Files], None]:
+        """Page.render taking the worker's rendering of `page`, or rendering it here if
+        the worker has none (page_worker)."""
+
+        def render(config: MkDocsConfig, files: Files) -> None:
+            worker = self._page_worker
+            kept = worker.take(page) if worker is not None else None
+            if kept is None:
+                render_here(config, files)
+            else:
+                self._taken[page.file.src_uri] = kept
+
+        return render
 
     def on_nav(self, nav_: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.publication is not None
-        return nav.nest_generated(nav_, files, self.publication)
+        nested = nav.nest_generated(nav_, files, self.publication)
+        # The last hook before MkDocs renders the pages: the worker begins now. The macro
+        # pages stay here (their macros read what this process has made once).
+        self._stop_page_worker()
+        self._taken = {}
+        if self.preview is None and self.config.sidor_parallellt:
+            self._page_worker = page_worker.start(
+                config, files, self, frozenset(self.config.makrosidor), self._kept_of
+            )
+        return nested
+
+    def _kept_of(self, src: str) -> page_worker.Kept:
+        # In the worker, after on_page_content has run for `src`; a failed assertion
+        # fails the page in the worker, which is then rendered in the MkDocs process.
+        if self._kept_last is None or self._kept_last[0] != src:
+            raise RuntimeError(f"on_page_content kept nothing of {src}")
+        return self._kept_last[1]
+
+    def _stop_page_worker(self) -> None:
+        if self._page_worker is not None:
+            self._page_worker.stop()
+        self._page_worker = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> None:
         # `mkdocs serve` watches docs/ by itself; the data and schemas are source too.
@@ -417,25 +469,40 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
         assert self.publication is not None
         src = page.file.src_uri
         pub = self.publication
+        taken = self._taken.pop(src, None)
+        if taken is not None:
+            # Rendered and sanitised by the worker, its TOC made safe there too.
+            self._keep(page, taken)
+            return html
 
         def clean(part: str) -> str:
             return clean_page_html(part, src, pub.withholds, self.withheld_addresses)
 
+        json_text = None
         if pub.anvisning_for_sida(src) is not None or pub.version_for_sida(src) is not None:
             # Head, text and foot are sanitised once each; the text is also the JSON's.
             head, text, foot = split_rendered(html)
             text = clean(text)
-            self.texts[src] = text.strip() + "\n"
+            json_text = text.strip() + "\n"
             # "Hela programmet" takes the head and the text, not the foot (versions, backlinks).
             printed = clean(head) + text
             cleaned = printed + clean(foot)
         else:
             cleaned = printed = clean(html)
-        self.page_texts[src] = tvillingar.sidtext(pub, self.generated, src, cleaned.strip() + "\n")
-        self.hela.keep(page, printed)
+        page_text = tvillingar.sidtext(pub, self.generated, src, cleaned.strip() + "\n")
+        kept = page_worker.Kept(json_text, page_text, printed)
+        self._kept_last = (src, kept)
+        self._keep(page, kept)
         theme.safe_toc(page.toc.items)
         # The markers let the gate find the sanitised body inside the theme's page.
         return f"{CONTENT_START}\n{cleaned}\n{CONTENT_END}"
+
+    def _keep(self, page: Page, kept: page_worker.Kept) -> None:
+        src = page.file.src_uri
+        if kept.text is not None:
+            self.texts[src] = kept.text
+        self.page_texts[src] = kept.page_text
+        self.hela.keep(page, kept.printed)
 
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav: Navigation):
         # Every page's content is rendered before any template, and MkDocs has copied the
@@ -487,6 +554,7 @@ class StyrdokPlugin(BasePlugin[StyrdokConfig]):
             self._stop_pdf()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_page_worker()
         self._stop_pdf()
 
     def _stop_pdf(self) -> None:
