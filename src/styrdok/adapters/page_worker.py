@@ -40,7 +40,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from styrdok.adapters.workers import die_with_parent
+from styrdok.adapters.workers import can_fork, die_with_parent, end
 
 # The page events MkDocs' loop runs (`_populate_page`, `Page.read_source`), and `nav`,
 # whose hooks after ours would change what the worker was forked with.
@@ -78,11 +78,6 @@ class Rendered:
 @dataclass(frozen=True)
 class _Failed:
     src: str
-
-
-def can_fork() -> bool:
-    # Not beside other threads (the preview's server): a fork copies their locks held.
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def only_our_page_hooks(config: MkDocsConfig, ours: object) -> bool:
@@ -288,10 +283,7 @@ class Worker:
         """End the worker if it still runs; every page not yet taken is rendered here."""
         self._alive = False
         if self._process is not None:
-            if self._process.is_alive():
-                self._process.kill()
-            self._process.join()
-            self._process.close()
+            end(self._process)
             self._process = None
         with contextlib.suppress(OSError):
             self._result.close()

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from styrdok.adapters import pdf
-from styrdok.adapters.workers import die_with_parent
+from styrdok.adapters.workers import can_fork as _can_fork
+from styrdok.adapters.workers import die_with_parent, end
 
 
 def _render_into(out: Connection, html: str, site: Path, seconds: float) -> None:
@@ -44,11 +44,6 @@ def _render_into(out: Connection, html: str, site: Path, seconds: float) -> None
         out.close()
         # No atexit handlers or finalisers of the build process run twice.
         os._exit(0)
-
-
-def _can_fork() -> bool:
-    # Not beside other threads (`mkdocs serve`'s server): a fork copies their locks held.
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 class Pending:
@@ -118,10 +113,7 @@ class Pending:
     def stop(self) -> None:
         """End the worker if it still runs (an error or an interrupt elsewhere)."""
         if self._process is not None:
-            if self._process.is_alive():
-                self._process.kill()
-            self._process.join()
-            self._process.close()
+            end(self._process)
             self._process = None
         if self._result is not None:
             self._result.close()
