@@ -351,11 +351,7 @@ def measure_preview(reps: int, work: Path) -> dict[str, object]:
 
         if not wait_until(served, PREVIEW_TIMEOUT) or not found:
             return {"fel": "förhandsgranskningen startade inte", "logg": tail(log_path)}
-        base = found[0]
-        # The preview prints its address before its file watcher has taken its first
-        # snapshot of the files: a save in between goes unseen (a race of the preview
-        # itself, not yet fixed there).
-        time.sleep(1.0)
+        base = found[0]  # given once the preview's watcher sees a save
         for repetition in range(reps):
             item = watched[repetition % len(watched)]
             marker = f"Mätord{repetition + 1}"

@@ -15,7 +15,11 @@ from styrdok.adapters import pdf, pdf_worker
 pytestmark = pytest.mark.skipif(not pdf_worker._can_fork(), reason="forks a worker")
 
 
-def test_the_worker_writes_the_bytes_rendering_here_writes(tmp_path: Path):
+def test_the_worker_writes_the_bytes_rendering_here_writes(tmp_path: Path, monkeypatch):
+    # The font subset carries the time it was made (fontTools sets the head table's
+    # date), unless SOURCE_DATE_EPOCH is set, as `styrdok bygg` sets it: without it, two
+    # renders a second apart differ.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     html = pdf.standalone("T", "", "<h1>Hela programmet</h1><p>Åtgärder mot brott.</p>")
     pdf.write(html, tmp_path, tmp_path / "här.pdf")
     pending = pdf_worker.start(html, tmp_path, tmp_path / "där.pdf")

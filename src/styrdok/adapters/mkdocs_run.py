@@ -18,6 +18,7 @@ build leaves a half-cleaned site, and it prints a traceback.)
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import logging
 import os
@@ -49,11 +50,37 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, MkDocsException
 from mkdocs.livereload import LiveReloadServer
+from watchdog.events import (
+    FileAttribEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingObserver
 
 OK, NOT_BUILT, USAGE = 0, 1, 2
-# How often the preview looks for saved files (MkDocs: 0.5 s). Looking costs a few
-# milliseconds per thousand files; a save waits half of it on average.
+# How often the preview looks for saved files where the operating system cannot tell it
+# (MkDocs: 0.5 s). Looking costs a few milliseconds per thousand files; a save waits
+# half of it on average.
 POLLING_SECONDS = 0.2
+# How long the preview waits after a change for the next one before it builds (MkDocs:
+# 0.1 s): an editor's save (a temporary file, then a rename) takes milliseconds.
+SETTLE_SECONDS = 0.05
+# What the operating system reports that is a change to a file (what a look at every
+# file would see: its contents, its time stamp, its name).
+CHANGES = (
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileClosedEvent,
+    FileAttribEvent,
+)
 
 
 class SwedishLog(logging.Handler):
@@ -258,7 +285,9 @@ class Preview:
         return page.read_bytes() if page is not None and page.is_file() else None
 
 
-def run_serve(config_file: Path, address: str, out: TextIO = sys.stdout) -> int:
+def run_serve(
+    config_file: Path, address: str, out: TextIO = sys.stdout, *, polling: bool = False
+) -> int:
     host, _, port_text = address.rpartition(":")
     # An IPv6 address ([::1]:8000) is not served by MkDocs' server; say so before building.
     if (
@@ -280,7 +309,7 @@ def run_serve(config_file: Path, address: str, out: TextIO = sys.stdout) -> int:
     with sigterm_as_interrupt(), swedish_log(sources_of(config_file), out) as log:
         logging.getLogger("mkdocs.livereload").addFilter(_RequestsAreNotProblems())
         try:
-            return _serve(preview, log)
+            return _serve(preview, log, polling)
         except MkDocsException as exc:  # mkdocs.yml cannot be read: nothing to serve
             print(config_problem(config_file, exc), file=out)
             print(SUMMARY, file=out)
@@ -331,7 +360,72 @@ def address_problem(host: str, port: int, exc: OSError) -> str:
     return f"{where}: {exc.strerror or exc}"
 
 
-def _serve(preview: Preview, log: SwedishLog) -> int:
+class Watcher:
+    """What tells the preview that a file was saved: the operating system's own
+    notification (inotify, FSEvents, ReadDirectoryChangesW) where it has one for every
+    watched folder, so a save is seen at once, rather than MkDocs' look at every file
+    each half second; that look where it has not (a folder shared from another machine or
+    a container may give no notification: `polling` asks for the look from the start).
+
+    Takes the place of the server's observer before any folder is watched, and calls
+    `when_started` once the one in use has its first view of the files."""
+
+    def __init__(self, server: LiveReloadServer, polling: bool) -> None:
+        self.server = server
+        self.when_started: Callable[[], None] = lambda: None
+        self._scheduled: list[tuple[FileSystemEventHandler, str, bool]] = []
+        polled = PollingObserver(timeout=POLLING_SECONDS)
+        self._native = None if polling else _native_observer()
+        self._polled = polled
+        observer = self._native or polled
+        self._schedule = observer.schedule
+        observer.schedule = self._remember  # type: ignore[method-assign]
+        observer.start = self._start  # type: ignore[method-assign]
+        server.observer = observer
+
+    def _remember(
+        self, handler: FileSystemEventHandler, path: str, recursive: bool = False, **kw: object
+    ) -> object:
+        self._scheduled.append((handler, path, recursive))
+        if self._native is not None:
+            # Not a file opened or read: the build reads every source file, and each read
+            # would ask for the next build.
+            kw["event_filter"] = list(CHANGES)
+        return self._schedule(handler, path, recursive=recursive, **kw)  # type: ignore[arg-type]
+
+    def _start(self) -> None:
+        native = self._native
+        if native is not None:
+            # A folder the system cannot watch (inotify's limit on watches, a file system
+            # without notification) is an error or, in some versions of watchdog, left
+            # out without a word: then every folder is looked at instead.
+            try:
+                type(native).start(native)
+            except OSError:
+                pass
+            else:
+                if len(native.emitters) == len(self._scheduled):
+                    self.when_started()
+                    return
+            with contextlib.suppress(RuntimeError):  # a thread that never started
+                native.stop()
+            for handler, path, recursive in self._scheduled:
+                self._polled.schedule(handler, path, recursive=recursive)
+            self.server.observer = self._polled
+        PollingObserver.start(self._polled)
+        self.when_started()
+
+
+def _native_observer() -> BaseObserver | None:
+    """The operating system's notification of changes, if watchdog has one here."""
+    try:
+        observer = Observer()
+    except (OSError, RuntimeError):
+        return None
+    return None if isinstance(observer, PollingObserver) else observer
+
+
+def _serve(preview: Preview, log: SwedishLog, polling: bool = False) -> int:
     out = preview.out
     config = _load(preview.config_file)
     mount = config.site_url or "/"
@@ -376,6 +470,8 @@ def _serve(preview: Preview, log: SwedishLog) -> int:
         return USAGE
     preview.server = server
     server.error_handler = preview.error_page
+    server.build_delay = SETTLE_SECONDS
+    watcher = Watcher(server, polling)
     config = _load(preview.config_file, site_dir=root)
     for watched in (config.docs_dir, config.config_file_path, *config.watch):
         server.watch(watched)
@@ -384,20 +480,26 @@ def _serve(preview: Preview, log: SwedishLog) -> int:
     for folder in ("data", "schema"):
         if (source / folder).is_dir():
             server.watch(str(source / folder))
-    if first:
-        print(f"styrdok: förhandsgranskningen finns på {preview.url}", file=out)
-    else:
+
+    def ready() -> None:
+        # Only once the watcher has its first view of the files: a save before it
+        # would go unseen, so the address is not given until a save is seen.
+        if first:
+            print(f"styrdok: förhandsgranskningen finns på {preview.url}", file=out)
+        else:
+            print(
+                "styrdok: webbplatsen kunde inte byggas; rätta felen ovan och spara, så byggs "
+                f"den igen. Förhandsgranskningen finns sedan på {preview.url}",
+                file=out,
+            )
         print(
-            "styrdok: webbplatsen kunde inte byggas; rätta felen ovan och spara, så byggs "
-            f"den igen. Förhandsgranskningen finns sedan på {preview.url}",
+            "styrdok: öppna adressen i webbläsaren. Sidan laddas om när du sparar en fil. "
+            "Avsluta med Ctrl+C.",
             file=out,
+            flush=True,
         )
-    print(
-        "styrdok: öppna adressen i webbläsaren. Sidan laddas om när du sparar en fil. "
-        "Avsluta med Ctrl+C.",
-        file=out,
-        flush=True,
-    )
+
+    watcher.when_started = ready
     try:
         server.serve()
     except OSError as exc:
@@ -417,6 +519,7 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve")
     serve.add_argument("-f", dest="config", type=Path, required=True)
     serve.add_argument("--adress", default="127.0.0.1:8000")
+    serve.add_argument("--polla", action="store_true")
     return main
 
 
@@ -425,7 +528,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.kommando == "build":
         return run_build(args.config, args.site)
-    return run_serve(args.config, args.adress)
+    return run_serve(args.config, args.adress, polling=args.polla)
 
 
 if __name__ == "__main__":

@@ -611,6 +611,15 @@ def add_preview_command(commands: argparse._SubParsersAction) -> None:
         metavar="VÄRD:PORT",
         help="adressen att visa webbplatsen på (standard: 127.0.0.1:8000)",
     )
+    serve.add_argument(
+        "--polla",
+        action="store_true",
+        help=(
+            "titta efter sparade filer fem gånger i sekunden i stället för att få besked av "
+            "datorn när en fil sparas: för en mapp som delas från en annan dator eller en "
+            "container, där sådana besked inte alltid kommer fram"
+        ),
+    )
     _add_rot(serve)
 
 
@@ -626,7 +635,7 @@ def preview(args: argparse.Namespace) -> int:
         )
         return 2
     os.environ["STYRDOK_MALGRUPP"] = args.malgrupp
-    return run_serve(config, args.adress)
+    return run_serve(config, args.adress, polling=args.polla)
 
 
 if __name__ == "__main__":
