@@ -27,7 +27,7 @@ from styrdok.core.messages import problem
 from styrdok.core.pipeline import Outcome
 from styrdok.core.problems import Position, Problem, sorted_problems
 from styrdok.core.project import Project
-from styrdok.forbidden.check import checked
+from styrdok.forbidden.check import Beside, checked, in_turn
 from styrdok.select import MALGRUPPER, Publication
 from styrdok.views import licens as licens_view
 
@@ -113,10 +113,12 @@ def check_site(
     *,
     now: date | None = None,
     leaks: bool = True,
+    beside: Beside = in_turn,
 ) -> Outcome:
     """The whole check `styrdok check` and the plugin run: the source, the leaks (unless
-    `leaks` is False), and the macro pages (from mkdocs.yml when `pages` is not given)."""
-    outcome, publications = checked(project, today, now=now, leaks=leaks)
+    `leaks` is False; computed by `beside` while the rules run), and the macro pages
+    (from mkdocs.yml when `pages` is not given)."""
+    outcome, publications = checked(project, today, now=now, leaks=leaks, beside=beside)
     if outcome.model is None or not outcome.ok:
         # A page's macros are rendered on a model that passed; with errors, fix those first.
         return outcome

@@ -1,17 +1,29 @@
 """The whole check that `styrdok check` and the MkDocs plugin run: the core's, then
 the leak scan on the source (`sources`), which needs each audience's publication and so
-cannot run in the core."""
+cannot run in the core.
+
+The leak scan needs only the linked model, and the core's rules do not change it: the
+caller may have it computed beside the rules (`beside`), as `styrdok check` does on the
+second core (adapters/check_worker.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from styrdok.core.pipeline import Outcome
-from styrdok.core.pipeline import check_project as check_source
-from styrdok.core.problems import sorted_problems
+from styrdok.core.pipeline import Outcome, link_project, rule_problems
+from styrdok.core.problems import Problem, sorted_problems
 from styrdok.core.project import Project
 from styrdok.forbidden.sources import check_leaks
 from styrdok.select import MALGRUPPER, Publication, select
+
+# Starts computing a list of problems and gives a function that returns it when asked.
+Beside = Callable[[Callable[[], list[Problem]]], Callable[[], list[Problem]]]
+
+
+def in_turn(compute: Callable[[], list[Problem]]) -> Callable[[], list[Problem]]:
+    """Computes it when asked, here: the leak scan after the rules."""
+    return compute
 
 
 def checked(
@@ -20,21 +32,33 @@ def checked(
     *,
     now: date | None = None,
     leaks: bool = True,
+    beside: Beside = in_turn,
 ) -> tuple[Outcome, dict[str, Publication]]:
     """All problems of the project, as `core.pipeline.check_project` finds them, and
     every string the leak scan after either build would refuse, at its source line
     (unless `leaks` is False: `styrdok bygg` looks for those in its own process while
     MkDocs builds); with what selection gives each audience on `today`, for checks
-    that need it too."""
-    outcome = check_source(project, today, now=now)
-    if outcome.model is None:
-        return outcome, {}
+    that need it too. `beside` runs the leak scan while the rules run."""
+    linked = link_project(project)
+    if isinstance(linked, Outcome):
+        return linked, {}
+    model = linked.model
     day = today or date.today()
-    publications = {malgrupp: select(outcome.model, malgrupp, day) for malgrupp in MALGRUPPER}
-    if not leaks:
-        return outcome, publications
-    leaks_found = check_leaks(project, outcome.model, publications)
-    return Outcome(sorted_problems([*outcome.problems, *leaks_found]), outcome.model), publications
+
+    publications: dict[str, Publication] = {}
+
+    def published() -> dict[str, Publication]:
+        # Once a process: the leak scan in turn takes the rules' publications.
+        if not publications:
+            publications.update({m: select(model, m, day) for m in MALGRUPPER})
+        return publications
+
+    found = beside(lambda: check_leaks(project, model, published())) if leaks else None
+    problems = rule_problems(project, linked, today, now=now)
+    published()
+    if found is not None:
+        problems += found()
+    return Outcome(sorted_problems(problems), model), publications
 
 
 def check_project(
