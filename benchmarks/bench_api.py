@@ -33,6 +33,7 @@ from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
 from styrdok.core.site_pages import site_pages
 from styrdok.select import MALGRUPPER, Publication, select
+from styrdok.tools.argparse_sv import SwedishParser
 from styrdok.views import paging
 from styrdok.views.api_files import api_files
 from styrdok.views.tvillingar import Sidtext
@@ -146,21 +147,47 @@ def report(result: dict[str, Any], extra: int) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--factor", type=int, default=278, help="copies of each anvisning")
-    parser.add_argument(
-        "--malgrupp", nargs="+", default=list(MALGRUPPER), choices=MALGRUPPER, metavar="MÅLGRUPP"
+    parser = SwedishParser(
+        description=(
+            "Mäter det publicerade API:t vid en mångfaldigad korpus: ingen JSON-fil får "
+            "vara större än 5 MB."
+        )
     )
     parser.add_argument(
-        "--visa", type=int, default=1_000_000, help="print every file of at least this many bytes"
+        "--factor",
+        type=int,
+        default=278,
+        metavar="N",
+        help="kopior av varje anvisning (standard: 278, 5 004 anvisningar)",
     )
     parser.add_argument(
-        "--tillagg", type=int, default=400, help="bytes an entry of a paged list may still grow"
+        "--malgrupp",
+        nargs="+",
+        default=list(MALGRUPPER),
+        choices=MALGRUPPER,
+        metavar="MÅLGRUPP",
+        help="målgrupperna att mäta (standard: båda)",
     )
-    parser.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
+    parser.add_argument(
+        "--visa",
+        type=int,
+        default=1_000_000,
+        metavar="BYTE",
+        help="skriv ut varje fil på minst så här många byte (standard: 1 000 000)",
+    )
+    parser.add_argument(
+        "--tillagg",
+        type=int,
+        default=400,
+        metavar="BYTE",
+        help="byte som en post i en sidindelad lista ännu får växa (standard: 400)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=None, metavar="FIL", help="skriv resultatet som JSON hit"
+    )
     args = parser.parse_args(argv)
     if args.factor < 1:
-        parser.error("--factor must be at least 1")
+        parser.error("--factor ska vara minst 1")
     return args
 
 

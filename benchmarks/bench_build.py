@@ -38,6 +38,7 @@ from corpus import REPO, FollowUp, load_yaml, make_corpus
 from styrdok.core.pipeline import check_project
 from styrdok.core.project import Project
 from styrdok.select import select
+from styrdok.tools.argparse_sv import SwedishParser
 from styrdok.views import crossref, uppfoljning_pages
 
 # The verdict's thresholds (see README.md): per-page size may drift a little as
@@ -630,38 +631,71 @@ def environment(args: argparse.Namespace) -> dict[str, object]:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--factors", type=int, nargs="+", default=[1, 10], metavar="N")
-    parser.add_argument("--organ-factor", type=int, default=1, metavar="N")
-    parser.add_argument("--runs", type=int, default=2, help="builds per factor (best time kept)")
+    parser = SwedishParser(
+        description=(
+            "Mäter hur den byggda webbplatsen växer när anvisningarna mångfaldigas: källan "
+            "kopieras med varje anvisning N gånger, byggs med mkdocs build --strict och mäts."
+        )
+    )
+    parser.add_argument(
+        "--factors",
+        type=int,
+        nargs="+",
+        default=[1, 10],
+        metavar="N",
+        help="hur många gånger varje anvisning kopieras, en mätning per värde (standard: 1 10)",
+    )
+    parser.add_argument(
+        "--organ-factor",
+        type=int,
+        default=1,
+        metavar="N",
+        help="hur många gånger organen kopieras (standard: 1)",
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=2,
+        metavar="N",
+        help="byggen per storlek; den snabbaste tiden redovisas (standard: 2)",
+    )
     parser.add_argument(
         "--uppfoljning",
         type=int,
         nargs="+",
         default=[],
         metavar="ÅR",
-        help="also compare the real content with generated follow-ups of this many years",
+        help="jämför också det riktiga innehållet med genererad uppföljning för så här många år",
     )
-    parser.add_argument("--risker", type=int, default=20, help="risks per generated report")
     parser.add_argument(
-        "--rapporterande", type=int, default=50, help="reporting bodies at least (generated)"
+        "--risker", type=int, default=20, help="risker per genererad rapport (standard: 20)"
     )
-    parser.add_argument("--indikatorer", type=int, default=10, help="generated indicators")
-    parser.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
+    parser.add_argument(
+        "--rapporterande",
+        type=int,
+        default=50,
+        help="minst så här många rapporterande organ, genererade (standard: 50)",
+    )
+    parser.add_argument(
+        "--indikatorer", type=int, default=10, help="genererade indikatorer (standard: 10)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=None, metavar="FIL", help="skriv resultatet som JSON hit"
+    )
     parser.add_argument(
         "--no-strict",
         action="store_true",
-        help="build without --strict, to get numbers while the source has warnings",
+        help="bygg utan --strict, för att få siffror medan källan har varningar",
     )
     args = parser.parse_args(argv)
     if min(args.factors) < 1 or args.organ_factor < 1 or args.runs < 1:
-        parser.error("factors, --organ-factor and --runs must be at least 1")
+        parser.error("--factors, --organ-factor och --runs ska vara minst 1")
     if args.uppfoljning and (
         min(args.uppfoljning) < 1 or sorted(args.uppfoljning) != args.uppfoljning
     ):
-        parser.error("--uppfoljning takes years of at least 1, in increasing order")
+        parser.error("--uppfoljning tar antal år, minst 1, i stigande ordning")
     if not 0 <= args.risker <= 100 or args.rapporterande < 1 or args.indikatorer < 0:
-        parser.error("--risker must be 0–100, --rapporterande at least 1, --indikatorer at least 0")
+        parser.error("--risker ska vara 0–100, --rapporterande minst 1 och --indikatorer minst 0")
     return args
 
 

@@ -15,7 +15,6 @@ for the repository's own content (copied to a temporary folder first):
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -34,6 +33,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
+
+from styrdok.tools.argparse_sv import SwedishParser
 
 REPO = Path(__file__).resolve().parent.parent
 # An anvisning that names the organ it applies to, so that organ's page lists it.
@@ -205,15 +206,32 @@ def measure_preview(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repetitions", type=int, default=5)
-    parser.add_argument("--anvisning", default=ANVISNING)
-    parser.add_argument("--out", type=Path, help="write the times as JSON")
+    parser = SwedishParser(
+        description=(
+            "Mäter hur lång tid förhandsgranskningen (make serve) tar att visa en sparad "
+            "ändring av en anvisning."
+        )
+    )
+    parser.add_argument(
+        "--repetitions",
+        type=int,
+        default=5,
+        metavar="N",
+        help="antal sparade ändringar (standard: 5)",
+    )
+    parser.add_argument(
+        "--anvisning",
+        default=ANVISNING,
+        metavar="FIL",
+        help=f"anvisningen att ändra (standard: {ANVISNING})",
+    )
+    parser.add_argument("--out", type=Path, metavar="FIL", help="skriv tiderna som JSON hit")
     parser.add_argument(
         "--src",
         type=Path,
         default=REPO / "src",
-        help="the styrdok code to run (default: this checkout's)",
+        metavar="MAPP",
+        help="styrdoks kod att köra (standard: den här utcheckningens)",
     )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO / "benchmarks"))

@@ -274,10 +274,8 @@ class Worker:
     def _receive(self) -> Rendered | _Failed | None:
         try:
             return self._result.recv()
-        except (EOFError, OSError, ValueError):
-            return None
-        except Exception:  # a result that could not be read back: rendered here
-            return None
+        except Exception:  # a worker gone (EOF), a pipe closed, a result not read back
+            return None  # the page is rendered here
 
     def stop(self) -> None:
         """End the worker if it still runs; every page not yet taken is rendered here."""
