@@ -40,6 +40,7 @@ class _Seen(FileSystemEventHandler):
 def _watching(folder: Path, polling: bool) -> tuple[_Server, _Seen, list[str]]:
     server = _Server()
     watcher = Watcher(server, polling)  # type: ignore[arg-type]
+    server.watcher = watcher  # type: ignore[attr-defined]
     seen = _Seen()
     started: list[str] = []
     server.observer.schedule(seen, str(folder), recursive=True)
@@ -97,6 +98,67 @@ def test_a_folder_it_cannot_be_told_about_is_looked_at_instead(tmp_path, monkeyp
         assert isinstance(server.observer, PollingObserver)
         (tmp_path / "a.md").write_text("efter, längre\n", encoding="utf-8")
         assert seen.changed.wait(WAIT)
+    finally:
+        _stop(server)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify")
+def test_a_subfolder_it_cannot_be_told_about_is_looked_at_instead(tmp_path, monkeypatch):
+    # watchdog leaves out a subfolder inotify refuses (the limit on watches) silently.
+    import ctypes
+    import errno
+    import os
+
+    from watchdog.observers import inotify_c
+
+    real = inotify_c.inotify_add_watch
+
+    def refused_below(fd, path, mask):
+        if os.fsdecode(path).endswith("anvisningar"):
+            ctypes.set_errno(errno.ENOSPC)
+            return -1
+        return real(fd, path, mask)
+
+    monkeypatch.setattr(inotify_c, "inotify_add_watch", refused_below)
+    below = tmp_path / "docs" / "anvisningar"
+    below.mkdir(parents=True)
+    (below / "a.md").write_text("före\n", encoding="utf-8")
+    server, seen, started = _watching(tmp_path, polling=False)
+    try:
+        assert started == ["PollingObserver"]
+        (below / "a.md").write_text("efter, längre\n", encoding="utf-8")
+        assert seen.changed.wait(WAIT)
+    finally:
+        _stop(server)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify")
+def test_a_folder_moved_out_is_a_change(tmp_path):
+    # To the wastebasket: inotify tells of the folder alone, MkDocs looks at files only.
+    folder = tmp_path / "docs" / "gammal"
+    folder.mkdir(parents=True)
+    (folder / "a.md").write_text("text\n", encoding="utf-8")
+    away = tmp_path.parent / f"{tmp_path.name}-papperskorg"
+    server, seen, _ = _watching(tmp_path / "docs", polling=False)
+    try:
+        away.mkdir()
+        folder.rename(away / "gammal")
+        assert seen.changed.wait(WAIT)
+        assert any(not e.is_directory for e in seen.events)
+    finally:
+        _stop(server)
+
+
+def test_a_save_before_the_watching_began_is_told(tmp_path):
+    source = tmp_path / "a.md"
+    source.write_text("före\n", encoding="utf-8")
+    before = mkdocs_run.files_as_they_are([str(tmp_path)])
+    source.write_text("sparad medan det första bygget pågick\n", encoding="utf-8")
+    assert mkdocs_run.files_as_they_are([str(tmp_path)]) != before
+    server, seen, _ = _watching(tmp_path, polling=True)
+    try:
+        server.watcher.tell_of_a_change()  # type: ignore[attr-defined]
+        assert seen.changed.is_set()
     finally:
         _stop(server)
 

@@ -51,12 +51,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, MkDocsException
 from mkdocs.livereload import LiveReloadServer
 from watchdog.events import (
+    DirDeletedEvent,
     FileAttribEvent,
     FileClosedEvent,
     FileCreatedEvent,
     FileDeletedEvent,
     FileModifiedEvent,
     FileMovedEvent,
+    FileSystemEvent,
     FileSystemEventHandler,
 )
 from watchdog.observers import Observer
@@ -383,6 +385,11 @@ class Watcher:
         observer.start = self._start  # type: ignore[method-assign]
         server.observer = observer
 
+    def tell_of_a_change(self) -> None:
+        """Have the server build again, as if a watched file had been saved."""
+        for handler, path, _ in self._scheduled[:1]:
+            handler.dispatch(FileModifiedEvent(path))
+
     def _remember(
         self, handler: FileSystemEventHandler, path: str, recursive: bool = False, **kw: object
     ) -> object:
@@ -390,7 +397,8 @@ class Watcher:
         if self._native is not None:
             # Not a file opened or read: the build reads every source file, and each read
             # would ask for the next build.
-            kw["event_filter"] = list(CHANGES)
+            kw["event_filter"] = [*CHANGES, DirDeletedEvent]
+            handler = _FolderGone(handler)
         return self._schedule(handler, path, recursive=recursive, **kw)  # type: ignore[arg-type]
 
     def _start(self) -> None:
@@ -404,7 +412,7 @@ class Watcher:
             except OSError:
                 pass
             else:
-                if len(native.emitters) == len(self._scheduled):
+                if len(native.emitters) == len(self._scheduled) and not _dropped_folders(native):
                     self.when_started()
                     return
             with contextlib.suppress(RuntimeError):  # a thread that never started
@@ -414,6 +422,65 @@ class Watcher:
             self.server.observer = self._polled
         PollingObserver.start(self._polled)
         self.when_started()
+
+
+def _watched(config: MkDocsConfig, config_file: Path) -> list[str]:
+    """What the preview watches: docs/, mkdocs.yml and what it lists under `watch`, and
+    data/ and schema/, the rest of the source the plugin reads."""
+    watched = [config.docs_dir, config.config_file_path, *config.watch]
+    source = Path(config_file).resolve().parent
+    watched += [str(source / f) for f in ("data", "schema") if (source / f).is_dir()]
+    return watched
+
+
+def files_as_they_are(paths: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """Every file below `paths` (or the file itself) with its time stamp and size."""
+    found: dict[str, tuple[int, int]] = {}
+
+    def note(path: str) -> None:
+        with contextlib.suppress(OSError):
+            stat = os.stat(path)
+            found[path] = (stat.st_mtime_ns, stat.st_size)
+
+    for path in paths:
+        if not os.path.isdir(path):
+            note(path)
+            continue
+        for top, _, names in os.walk(path):
+            for name in names:
+                note(os.path.join(top, name))
+    return found
+
+
+class _FolderGone(FileSystemEventHandler):
+    """A folder moved out of a watched one (to the wastebasket, by an editor's or a file
+    manager's Delete) is told as that folder's deletion alone, not its files'; MkDocs
+    looks only at files, so it is passed on as a file's."""
+
+    def __init__(self, handler: FileSystemEventHandler) -> None:
+        self.handler = handler
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        if isinstance(event, DirDeletedEvent):
+            event = FileDeletedEvent(event.src_path)
+        self.handler.dispatch(event)
+
+
+def _dropped_folders(observer: BaseObserver) -> bool:
+    """Whether inotify left out a folder below a watched one (watchdog skips a subfolder
+    it cannot watch, e.g. at the limit on watches, without a word)."""
+    for emitter in observer.emitters:
+        watched = getattr(getattr(emitter, "_inotify", None), "_active_callbacks_by_path", None)
+        if watched is None or not emitter.watch.is_recursive:
+            continue
+        folders = 1 + sum(
+            not os.path.islink(os.path.join(top, name))
+            for top, names, _ in os.walk(emitter.watch.path)
+            for name in names
+        )
+        if len(watched) < folders:
+            return True
+    return False
 
 
 def _native_observer() -> BaseObserver | None:
@@ -431,6 +498,10 @@ def _serve(preview: Preview, log: SwedishLog, polling: bool = False) -> int:
     mount = config.site_url or "/"
     path = "/" + urlsplit(mount).path.strip("/") + "/"
     preview.url = f"http://{preview.host}:{preview.port}{path.replace('//', '/')}"
+    watched = _watched(config, preview.config_file)
+    # What is saved while the first build runs, before anything is watched, is seen
+    # by comparing the files then with the files once they are watched.
+    before = files_as_they_are(watched)
     first = preview.build(log)
 
     log.repeat_warnings = False
@@ -472,14 +543,8 @@ def _serve(preview: Preview, log: SwedishLog, polling: bool = False) -> int:
     server.error_handler = preview.error_page
     server.build_delay = SETTLE_SECONDS
     watcher = Watcher(server, polling)
-    config = _load(preview.config_file, site_dir=root)
-    for watched in (config.docs_dir, config.config_file_path, *config.watch):
-        server.watch(watched)
-    # The plugin adds data/ and schema/, the rest of the source.
-    source = Path(preview.config_file).resolve().parent
-    for folder in ("data", "schema"):
-        if (source / folder).is_dir():
-            server.watch(str(source / folder))
+    for one in watched:
+        server.watch(one)
 
     def ready() -> None:
         # Only once the watcher has its first view of the files: a save before it
@@ -498,6 +563,8 @@ def _serve(preview: Preview, log: SwedishLog, polling: bool = False) -> int:
             file=out,
             flush=True,
         )
+        if files_as_they_are(watched) != before:
+            watcher.tell_of_a_change()
 
     watcher.when_started = ready
     try:
