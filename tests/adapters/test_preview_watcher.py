@@ -1,4 +1,4 @@
-"""What tells the preview that a file was saved (mkdocs_run.Watcher): the operating
+"""What tells the preview that a file was saved (preview_watch.Watcher): the operating
 system's notification where it has one, so a save is seen at once; a look at every file
 where it has not, or when asked (`--polla`); and the address is given only once a save
 would be seen."""
@@ -13,8 +13,8 @@ import pytest
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
-from styrdok.adapters import mkdocs_run
-from styrdok.adapters.mkdocs_run import Watcher
+from styrdok.adapters import preview_watch
+from styrdok.adapters.preview_watch import Watcher
 
 WAIT = 5.0
 
@@ -152,9 +152,9 @@ def test_a_folder_moved_out_is_a_change(tmp_path):
 def test_a_save_before_the_watching_began_is_told(tmp_path):
     source = tmp_path / "a.md"
     source.write_text("före\n", encoding="utf-8")
-    before = mkdocs_run.files_as_they_are([str(tmp_path)])
+    before = preview_watch.files_as_they_are([str(tmp_path)])
     source.write_text("sparad medan det första bygget pågick\n", encoding="utf-8")
-    assert mkdocs_run.files_as_they_are([str(tmp_path)]) != before
+    assert preview_watch.files_as_they_are([str(tmp_path)]) != before
     server, seen, _ = _watching(tmp_path, polling=True)
     try:
         server.watcher.tell_of_a_change()  # type: ignore[attr-defined]
@@ -164,7 +164,7 @@ def test_a_save_before_the_watching_began_is_told(tmp_path):
 
 
 def test_without_a_notification_of_its_own_the_system_is_looked_at(monkeypatch):
-    monkeypatch.setattr(mkdocs_run, "Observer", PollingObserver)
+    monkeypatch.setattr(preview_watch, "Observer", PollingObserver)
     server = _Server()
     Watcher(server, polling=False)  # type: ignore[arg-type]
     assert isinstance(server.observer, PollingObserver)
